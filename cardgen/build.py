@@ -1,0 +1,119 @@
+"""The pipeline: config → parse → extract → identity → (anki | pdf), and what it reports."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cardgen import identity
+from cardgen.anki import QA_MODEL_ID, note_fields, write_apkg
+from cardgen.config import BuildConfig
+from cardgen.errors import NotesError
+from cardgen.extract import extract
+from cardgen.model import Card, Deck, NoteFile, Question
+from cardgen.output import write_text_atomic
+from cardgen.parse import parse_file
+
+KIND_TAG = "cardgen::qa"
+
+
+@dataclass(frozen=True)
+class Reworded:
+    """A question whose text changed but kept its note (and its review history)."""
+
+    question: Question
+    """The question as it reads now."""
+    was: str
+    """The (normalised) text it had before."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, for the summary."""
+
+    deck: Deck
+    """The cards built."""
+    outputs: tuple[Path, ...]
+    """Files written."""
+    reworded: tuple[Reworded, ...] = ()
+    """Questions recognised as rewordings of earlier ones."""
+    warnings: tuple[str, ...] = field(default=())
+    """Problems that did not stop the build."""
+
+
+def safe_filename(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-.")
+    return cleaned or "deck"
+
+
+def tag(text: str) -> str:
+    """Anki tags cannot hold spaces; ``::`` would nest, so it is flattened too."""
+    return re.sub(r"\s+", "_", text.strip()).replace("::", ":").strip("_")
+
+
+def load_notes(config: BuildConfig) -> list[NoteFile]:
+    paths = config.note_files()
+    if not paths:
+        sources = ", ".join(str(s) for s in config.sources)
+        raise NotesError(f"no Markdown notes (*.md) found in {sources}")
+    return [
+        extract(parse_file(path), config.question_level, allow_html=config.allow_html) for path in paths
+    ]
+
+
+def make_deck(
+    config: BuildConfig, files: list[NoteFile], ledger: identity.Ledger, now: int
+) -> tuple[Deck, list[Reworded], list[identity.LedgerEntry]]:
+    """Name the decks, give every answered question its identity, and order the cards."""
+    several = len(files) > 1
+    top = (config.deck_name or (config.collection_name() if several else files[0].title)).replace("::", ":")
+    namespace = config.namespace or top
+    ledger_dir = config.ledger_path().parent.resolve()
+
+    drafts: list[tuple[Card, str]] = []
+    for note_file in files:
+        sub = note_file.title.replace("::", ":")
+        deck_name = f"{top}::{sub}" if several else top
+        file_tag = tag(note_file.path.stem)
+        # Files are named relative to the ledger so the ledger reads the same from any working directory.
+        file_key = Path(os.path.relpath(note_file.path.resolve(), ledger_dir)).as_posix()
+        for q in note_file.questions:
+            if not q.answered:
+                continue
+            context = " / ".join([sub, *q.sections])
+            tags = tuple(dict.fromkeys(t for t in (KIND_TAG, file_tag, *map(tag, q.sections)) if t))
+            drafts.append((Card("", deck_name, q, context, tags, 0, len(drafts)), file_key))
+
+    identity.check_unique([c.question for c, _ in drafts])
+    items = [
+        (file_key, c.question, identity.content_hash(str(QA_MODEL_ID), *note_fields(c), *c.tags))
+        for c, file_key in drafts
+    ]
+    ids, entries = identity.assign(items, ledger, namespace, now)
+    cards = tuple(
+        replace(c, guid=i.guid, mtime=i.mtime) for (c, _), i in zip(drafts, ids, strict=True)
+    )
+    reworded = [Reworded(c.question, i.reworded_from) for c, i in zip(cards, ids, strict=True) if i.reworded_from]
+    return Deck(top, cards, tuple(files)), reworded, entries
+
+
+def build(config: BuildConfig, now: int | None = None) -> BuildResult:
+    """Run the whole pipeline and write the outputs (each atomically; the ledger last)."""
+    now = int(time.time()) if now is None else now
+    files = load_notes(config)
+    ledger_path = config.ledger_path()
+    ledger = identity.load_ledger(ledger_path)
+    deck, reworded, entries = make_deck(config, files, ledger, now)
+
+    outputs: list[Path] = []
+    if config.write_apkg:
+        apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+        write_apkg(deck, apkg)
+        outputs.append(apkg)
+        # The ledger describes what was exported, so it is written only once the deck is.
+        write_text_atomic(ledger_path, identity.dump_ledger(entries))
+    warnings = (ledger.problem,) if ledger.problem else ()
+    return BuildResult(deck, tuple(outputs), tuple(reworded), warnings)

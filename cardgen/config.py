@@ -1,0 +1,64 @@
+"""Stage 1: what to build, from where, into where.
+
+The CLI (and later ``cardgen.toml``) produce one :class:`BuildConfig`; the stages after
+it read nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardgen.errors import ConfigError
+from cardgen.identity import LEDGER_NAME
+
+# Folder names too generic to name a deck after; the folder above them is used instead.
+GENERIC_FOLDERS = frozenset({"source", "sources", "src", "notes", "docs", "md", "markdown"})
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a build depends on besides the notes themselves."""
+
+    sources: tuple[Path, ...] = (Path("source"),)
+    """Note files and folders (folders are searched for ``*.md`` recursively)."""
+    output_dir: Path = Path("build")
+    """Where the ``.apkg`` (and later the PDF) are written."""
+    deck_name: str | None = None
+    """Top deck name; by default the notes' title (one file) or their folder's name."""
+    question_level: int | None = None
+    """Heading level of the questions; by default detected per file."""
+    namespace: str | None = None
+    """Pins the GUID namespace so renaming the deck keeps note identities."""
+    allow_html: bool = False
+    """Pass raw HTML from the notes through to cards instead of escaping it."""
+    write_apkg: bool = True
+    """Write the Anki package."""
+
+    def note_files(self) -> list[Path]:
+        """The Markdown files to read, in a stable order, each once."""
+        files: list[Path] = []
+        for source in self.sources:
+            if source.is_dir():
+                files.extend(
+                    sorted(p for p in source.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+                )
+            elif source.is_file():
+                files.append(source)
+            else:
+                raise ConfigError(f"{source}: no such file or folder")
+        unique = list(dict.fromkeys(p.resolve() for p in files))
+        return [Path(p) for p in unique]
+
+    def ledger_path(self) -> Path:
+        """The identity ledger lives with the notes (first source folder)."""
+        first = self.sources[0] if self.sources else Path(".")
+        return (first if first.is_dir() else first.parent) / LEDGER_NAME
+
+    def collection_name(self) -> str:
+        """Default top-deck name for several note files: their folder's name."""
+        first = (self.sources[0] if self.sources else Path(".")).resolve()
+        folder = first if first.is_dir() else first.parent
+        if folder.name.casefold() in GENERIC_FOLDERS and folder.parent.name:
+            folder = folder.parent
+        return folder.name or "cardgen"

@@ -1,0 +1,171 @@
+"""Stage 3: find the questions and answers in a parsed note file.
+
+Questions are headings at the file's *question level*; headings above it are categories
+(deck title, breadcrumb, tags), headings below it belong to the answer. The level is
+detected per file as the level holding the most *leaf* headings (headings not followed by
+a deeper one): categories have sub-headings, questions mostly do not. This picks ``####``
+in the seed, ``######`` in javascript-questions (whose ``#### Answer`` headings follow the
+questions) and ``##`` in files that use ``## Q.`` headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.errors import ConfigError
+from cardgen.markdown import inline_text, make_parser
+from cardgen.model import NoteFile, Question
+from cardgen.parse import ParsedFile
+
+# A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
+NUMBER_PREFIX = re.compile(
+    r"""^\s*(?:
+        第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
+      | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
+      | Q[.:：]\s*
+      | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
+      | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
+TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
+
+# Answers that only say "not written yet".
+PLACEHOLDERS = frozenset(
+    {"answer here", "to be completed", "to be completed.", "tbd", "todo", "待补充", "待完善", "暂无", "略"}
+)
+
+
+def detect_question_level(root: SyntaxTreeNode) -> int:
+    """The heading level holding the most leaf headings; ties go to the shallower level."""
+    levels = [_level(node) for node in root.children if node.type == "heading"]
+    if not levels:
+        return 0
+    leaves: Counter[int] = Counter()
+    for i, level in enumerate(levels):
+        following = levels[i + 1] if i + 1 < len(levels) else 0
+        if following <= level:
+            leaves[level] += 1
+    return max(sorted(leaves), key=lambda level: leaves[level])
+
+
+def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False) -> NoteFile:
+    """Every question of one file, with its answer rendered to HTML."""
+    if question_level is not None and not 1 <= question_level <= 6:
+        raise ConfigError(f"question level must be 1 to 6, got {question_level}")
+    root = parsed.tree
+    level = question_level or detect_question_level(root)
+    md = make_parser(allow_html)
+
+    questions: list[Question] = []
+    sections: list[tuple[int, str]] = []
+    title = ""
+    current: SyntaxTreeNode | None = None
+    body: list[SyntaxTreeNode] = []
+
+    def close() -> None:
+        if current is not None:
+            questions.append(_question(parsed, current, body, [s for _, s in sections], md))
+
+    for node in root.children:
+        if node.type != "heading" or (current is not None and _level(node) > level):
+            if current is not None:
+                body.append(node)
+            continue
+        close()
+        current, body = None, []
+        node_level = _level(node)
+        if node_level == level:
+            current = node
+        elif node_level < level:
+            text = inline_text(node.children[0].token) if node.children and node.children[0].token else ""
+            if node_level == 1 and not title and not questions:
+                title = text
+                continue
+            sections = [s for s in sections if s[0] < node_level] + [(node_level, text)]
+    close()
+
+    return NoteFile(
+        path=parsed.path,
+        display=parsed.display,
+        title=title or parsed.path.stem,
+        question_level=level,
+        questions=tuple(questions),
+    )
+
+
+def _level(heading: SyntaxTreeNode) -> int:
+    return int(heading.tag[1])
+
+
+def _question(
+    parsed: ParsedFile, heading: SyntaxTreeNode, body: Sequence[SyntaxTreeNode], sections: list[str], md: MarkdownIt
+) -> Question:
+    inline = heading.children[0].token if heading.children else None
+    children = list(inline.children or []) if inline else []
+    number, children = strip_numbering(children)
+    text = inline_text(Token("inline", "", 0, children=children))
+    title_html = md.renderer.renderInline(children, md.options, {}).strip()
+    if not text:  # the heading was nothing but a number: keep it as the question
+        text = number
+        title_html = number
+        number = ""
+    answer_html = ""
+    if has_answer(body):
+        tokens = [token for node in body for token in node.to_tokens()]
+        answer_html = md.renderer.render(tokens, md.options, {}).strip()
+    return Question(
+        loc=parsed.loc(heading),
+        number=number,
+        title_html=title_html,
+        title_text=text,
+        answer_html=answer_html,
+        sections=tuple(sections),
+    )
+
+
+def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
+    """Split a heading's inline tokens into its numbering label and the rest."""
+    children = list(children)
+    number = ""
+    if children and children[0].type == "text":
+        match = NUMBER_PREFIX.match(children[0].content)
+        rest = children[0].content[match.end() :].strip() if match else ""
+        if match and (rest or len(children) > 1):
+            number = next((g for g in match.group("nth", "q", "num", "han") if g), "")
+            children[0] = children[0].copy(content=children[0].content[match.end() :])
+    if children and children[-1].type == "text":
+        children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
+    return number, children
+
+
+def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
+    """True when the section holds content other than headings, comments and placeholders."""
+    texts: list[str] = []
+    for node in body:
+        if node.type in ("heading", "front_matter", "hr"):
+            continue
+        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
+            continue
+        if node.type in ("code_block", "fence", "table", "image", "html_block"):
+            return True
+        texts.append(_plain(node))
+    text = " ".join(t for t in texts if t).strip()
+    return bool(text) and text.casefold().rstrip("。.!！") not in {p.rstrip(".") for p in PLACEHOLDERS}
+
+
+def _plain(node: SyntaxTreeNode) -> str:
+    parts = []
+    for sub in node.walk():
+        if sub.type == "inline" and sub.token is not None:
+            parts.append(inline_text(sub.token))
+        elif sub.type in ("code_block", "fence", "image"):
+            return "<content>"
+    return " ".join(parts)

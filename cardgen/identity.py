@@ -1,0 +1,215 @@
+"""Note identity: GUIDs that survive edits, and the ledger that remembers them.
+
+Anki matches imported notes *only* by GUID and never deletes anything, so a GUID that
+changes is a duplicate card in the user's collection, and a note whose modification
+time does not move forward is never updated (see ../shared/FIELD-NOTES.md).
+
+- The GUID is a hash of a namespace (the top deck's name, or a pinned one) and the
+  *normalised* question text, so editing an answer, renumbering or moving a question
+  keeps it, and a lost ledger recomputes the same GUIDs.
+- The ledger (``cardgen.lock`` beside the notes) remembers, per note, its GUID, question,
+  content hash and modification time. Unchanged notes keep their time; changed ones get
+  the build time. A reworded question inherits the GUID of the question it replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import genanki
+
+from cardgen.errors import NotesError
+from cardgen.markdown import is_cjk
+from cardgen.model import Question
+
+LEDGER_NAME = "cardgen.lock"
+LEDGER_FORMAT = 1
+# How alike two question texts must be for the newer to count as a rewording of the older.
+REWORD_SIMILARITY = 0.6
+
+# Punctuation NFKC leaves alone but writers use interchangeably.
+_PUNCT_FOLD = str.maketrans({"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-",
+                             "【": "[", "】": "]", "《": "<", "》": ">", "·": "."})
+_SPACES = re.compile(r"\s+")
+_TRAILING_PUNCT = re.compile(r"[\s?!.:;,]+$")
+
+
+def normalise_question(text: str) -> str:
+    """The form of a question that identity depends on.
+
+    NFKC (full-width → half-width), case-folded, CJK punctuation folded, whitespace
+    collapsed and removed next to CJK characters, trailing punctuation dropped.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_FOLD).casefold()
+    text = _SPACES.sub(" ", text).strip()
+    text = "".join(
+        ch for i, ch in enumerate(text)
+        if ch != " " or not (is_cjk(text[i - 1]) or is_cjk(text[i + 1]))
+    )
+    return _TRAILING_PUNCT.sub("", text)
+
+
+def question_guid(namespace: str, normalised: str, salt: int = 0) -> str:
+    return str(genanki.guid_for(namespace, normalised, *([salt] if salt else [])))
+
+
+def content_hash(*parts: str) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """What the ledger remembers about one note."""
+
+    guid: str
+    """The note's Anki GUID."""
+    file: str
+    """The note file the question was in (for matching rewordings within a file)."""
+    question: str
+    """The normalised question text the GUID is now attached to."""
+    number: str
+    """The question's numbering label, a hint when matching rewordings."""
+    answer: str
+    """Hash of the answer, a hint when matching rewordings."""
+    content: str
+    """Hash of everything written to the note; a change means a new modification time."""
+    mtime: int
+    """The modification time last written for the note."""
+
+
+@dataclass(frozen=True)
+class Ledger:
+    entries: tuple[LedgerEntry, ...] = ()
+    """Entries in build order."""
+    problem: str = ""
+    """Why the ledger on disk could not be used (empty when it was fine or absent)."""
+
+
+def load_ledger(path: Path) -> Ledger:
+    """Read the ledger; a damaged one is reported and ignored (GUIDs recompute from the notes)."""
+    if not path.exists():
+        return Ledger()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != LEDGER_FORMAT:
+            return Ledger(problem=f"{path}: unknown ledger format {data.get('format')!r}; rebuilding it")
+        entries = tuple(LedgerEntry(**entry) for entry in data["notes"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return Ledger(problem=f"{path}: damaged ledger ({exc}); rebuilding it from the notes")
+    return Ledger(entries)
+
+
+def dump_ledger(entries: Sequence[LedgerEntry]) -> str:
+    """One note per line, so ``git diff`` of the ledger shows which notes changed."""
+    lines = [json.dumps(vars(e), ensure_ascii=False, sort_keys=True) for e in entries]
+    body = ",\n".join(f"  {line}" for line in lines)
+    header = '{\n"comment": "Written by cardgen: note identities for Anki. Keep it with your notes.",\n'
+    return f'{header}"format": {LEDGER_FORMAT},\n"notes": [\n{body}\n]\n}}\n'
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What ``assign`` decided for one question."""
+
+    guid: str
+    mtime: int
+    reworded_from: str = ""
+    """The old question text when this question took over a reworded one's GUID."""
+
+
+@dataclass
+class _Pending:
+    index: int
+    file: str
+    question: Question
+    norm: str
+    answer: str
+    content: str
+    entries: list[LedgerEntry] = field(default_factory=list)
+
+
+def assign(
+    items: Sequence[tuple[str, Question, str]], ledger: Ledger, namespace: str, now: int
+) -> tuple[list[Identity], list[LedgerEntry]]:
+    """GUIDs and modification times for ``items`` (file, question, content hash), plus the new ledger.
+
+    Duplicate questions must have been rejected before: normalised texts are unique.
+    """
+    by_question = {e.question: e for e in ledger.entries}
+    pending = [
+        _Pending(i, file, q, normalise_question(q.title_text), content_hash(q.answer_html), content)
+        for i, (file, q, content) in enumerate(items)
+    ]
+    matched: dict[int, LedgerEntry] = {}
+    for p in pending:
+        if p.norm in by_question:
+            matched[p.index] = by_question.pop(p.norm)
+    reworded = _match_rewordings([p for p in pending if p.index not in matched], list(by_question.values()))
+    matched.update(reworded)
+
+    taken = {e.guid for e in matched.values()}
+    identities: list[Identity] = []
+    entries: list[LedgerEntry] = []
+    for p in pending:
+        old = matched.get(p.index)
+        if old is not None:
+            guid = old.guid
+            mtime = old.mtime if old.content == p.content else max(now, old.mtime + 1)
+        else:
+            salt = 0
+            while (guid := question_guid(namespace, p.norm, salt)) in taken:
+                salt += 1  # the plain hash belongs to a note that was reworded away from this text
+            mtime = now
+        taken.add(guid)
+        was = old.question if old is not None and p.index in reworded else ""
+        identities.append(Identity(guid, mtime, was))
+        entries.append(LedgerEntry(guid, p.file, p.norm, p.question.number, p.answer, p.content, mtime))
+    return identities, entries
+
+
+def _match_rewordings(new: list[_Pending], gone: list[LedgerEntry]) -> dict[int, LedgerEntry]:
+    """Pair questions that appeared with ledger entries that vanished from the same file.
+
+    A pair counts when the texts are clearly similar, or when the number and the answer
+    are both unchanged. Best pairs first, each side used once.
+    """
+    candidates: list[tuple[float, int, int]] = []
+    for a, p in enumerate(new):
+        for b, e in enumerate(gone):
+            if e.file != p.file:
+                continue
+            score = SequenceMatcher(None, p.norm, e.question, autojunk=False).ratio()
+            if p.question.number and e.number == p.question.number and e.answer == p.answer:
+                score = max(score, 1.0)
+            if score >= REWORD_SIMILARITY:
+                candidates.append((score, a, b))
+    result: dict[int, LedgerEntry] = {}
+    used_new: set[int] = set()
+    used_gone: set[int] = set()
+    for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if a not in used_new and b not in used_gone:
+            used_new.add(a)
+            used_gone.add(b)
+            result[new[a].index] = gone[b]
+    return result
+
+
+def check_unique(questions: Sequence[Question]) -> None:
+    """Two questions with the same normalised text in one deck would share a GUID."""
+    seen: dict[str, Question] = {}
+    for q in questions:
+        norm = normalise_question(q.title_text)
+        if norm in seen:
+            first = seen[norm]
+            raise NotesError(
+                f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc
+            )
+        seen[norm] = q

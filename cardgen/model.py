@@ -1,0 +1,97 @@
+"""The values passed between pipeline stages: config → parse → extract → (anki | pdf).
+
+All are frozen: a stage never edits what an earlier stage produced, so each can be
+tested (and later cached) on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class SourceLoc:
+    """A place in the user's notes."""
+
+    file: str
+    """Path of the note file as the user knows it (relative to the working directory when possible)."""
+    line: int
+    """1-based line number."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question found in a note file, answered or not (output of ``extract``)."""
+
+    loc: SourceLoc
+    """Where the question's heading is."""
+    number: str
+    """The numbering label the author gave it (``"5"`` for ``#### 5.探针…``), or ``""``."""
+    title_html: str
+    """The question as inline HTML, numbering stripped."""
+    title_text: str
+    """The question as plain text, numbering stripped (sort field, identity, messages)."""
+    answer_html: str
+    """The answer rendered to HTML; ``""`` when the question is unanswered."""
+    sections: tuple[str, ...]
+    """Plain-text titles of the category headings above the question, outermost first."""
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer_html)
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    """What ``extract`` found in one note file."""
+
+    path: Path
+    """The file on disk."""
+    display: str
+    """The file's name as shown in messages and used in tags and the ledger."""
+    title: str
+    """Deck title: the file's ``#`` title heading if it has one above its questions, else the file stem."""
+    question_level: int
+    """Heading level (1–6) of the questions in this file; 0 when the file has no headings."""
+    questions: tuple[Question, ...]
+    """Every question in document order, answered or not."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One flashcard (one Anki note), ready for either writer."""
+
+    guid: str
+    """Anki note GUID: stable across edits of the answer, renumbering and moves."""
+    deck: str
+    """Full Anki deck name (``Top::Sub`` when there are several note files)."""
+    question: Question
+    """The question and answer this card asks."""
+    context: str
+    """Breadcrumb shown small above the question: deck title / sections."""
+    tags: tuple[str, ...]
+    """Anki tags (no spaces)."""
+    mtime: int
+    """Note modification time (seconds): unchanged content keeps its old value so Anki skips it."""
+    order: int
+    """Position in the whole build, so new cards are studied in the notes' order."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """Everything one build produces cards from."""
+
+    name: str
+    """The top deck's name (also the output file's stem)."""
+    cards: tuple[Card, ...]
+    """Cards in the notes' order."""
+    files: tuple[NoteFile, ...]
+    """The note files, in build order."""
+
+    @property
+    def unanswered(self) -> tuple[Question, ...]:
+        return tuple(q for f in self.files for q in f.questions if not q.answered)

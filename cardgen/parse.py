@@ -1,0 +1,77 @@
+"""Stage 2: read note files and parse them into markdown-it syntax trees."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.errors import NotesError
+from cardgen.markdown import make_parser
+from cardgen.model import SourceLoc
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A note file parsed to a syntax tree (output of ``parse``)."""
+
+    path: Path
+    """The file on disk."""
+    display: str
+    """The name shown in messages (relative to the working directory when possible)."""
+    tree: SyntaxTreeNode
+    """markdown-it's syntax tree of the whole file; node ``.map`` lines are 0-based."""
+
+    def loc(self, node: SyntaxTreeNode) -> SourceLoc:
+        """Where a node starts, 1-based."""
+        line = node.map[0] + 1 if node.map else 1
+        return SourceLoc(self.display, line)
+
+
+def display_name(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM allowed), CRLF/CR normalised by markdown-it later."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotesError(f"cannot read {display_name(path)}: {exc.strerror}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NotesError(
+            f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8",
+            SourceLoc(display_name(path), line),
+        ) from exc
+    return _blank_toml_front_matter(text)
+
+
+def _blank_toml_front_matter(text: str) -> str:
+    """Hugo's ``+++`` TOML front matter, replaced by blank lines so line numbers stay true.
+
+    (YAML ``---`` front matter is handled by mdit-py-plugins inside the parser.)
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "+++":
+        return text
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() == "+++":
+            return "\n" * (end + 1) + "".join(lines[end + 1 :])
+    return text
+
+
+def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
+    tokens = make_parser().parse(text)
+    return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens))
+
+
+def parse_file(path: Path) -> ParsedFile:
+    return parse_text(read_text(path), path)
