@@ -29,7 +29,7 @@ QA_FIELDS = ("Question", "Answer", "Number", "Context", "Source", "Extra")
 QA_TEMPLATE_NAME = "Card 1"
 
 # Bump (to the current Unix time) whenever QA_FRONT, QA_BACK or ANKI_CSS change.
-MODEL_REVISION = 1_764_061_200
+MODEL_REVISION = 1_795_600_000
 
 QA_FRONT = """\
 <div class="cg-meta">{{#Number}}<span class="cg-num">#{{Number}}</span>{{/Number}}\
@@ -57,7 +57,7 @@ def qa_model() -> genanki.Model:
 
 def note_fields(card: Card) -> list[str]:
     q = card.question
-    return [q.title_html, q.answer_html, q.number, card.context, str(q.loc), ""]
+    return [q.title_html, q.answer_html, q.number, card.context, card.source, ""]
 
 
 class _TimedNote(genanki.Note):  # type: ignore[misc]

@@ -85,7 +85,7 @@ def make_deck(
                 continue
             context = " / ".join([sub, *q.sections])
             tags = tuple(dict.fromkeys(t for t in (KIND_TAG, file_tag, *map(tag, q.sections)) if t))
-            drafts.append((Card("", deck_name, q, context, tags, 0, len(drafts)), file_key))
+            drafts.append((Card("", deck_name, q, context, file_key, tags, 0, len(drafts)), file_key))
 
     identity.check_unique([c.question for c, _ in drafts])
     items = [

@@ -73,6 +73,8 @@ class Card:
     """The question and answer this card asks."""
     context: str
     """Breadcrumb shown small above the question: deck title / sections."""
+    source: str
+    """The note file, relative to the notes folder (no line number: moving a question is not an edit)."""
     tags: tuple[str, ...]
     """Anki tags (no spaces)."""
     mtime: int

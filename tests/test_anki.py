@@ -1,0 +1,117 @@
+"""The deck in real Anki: import, render, review, edit the notes, rebuild, re-import."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from cardgen import anki
+from cardgen.build import build
+from cardgen.config import BuildConfig
+from cardgen.styles import ANKI_CSS
+from tests.ankitools import AnkiCollection
+
+APKG = Path("build/kubernetes-interview.apkg")
+T0 = 1_800_000_000
+
+
+def notes_file(project: Path) -> Path:
+    return project / "source" / "kubernetes-interview.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_seed_imports_renders_and_reviews(project: Path, collection: AnkiCollection) -> None:
+    build(BuildConfig(), now=T0)
+    log = collection.import_apkg(APKG)
+    assert (log.new, log.updated, log.conflicting) == (7, 0, 0)
+    rendered = collection.render_all()
+    assert len(rendered) == 7
+    for question, answer in rendered:
+        assert 'class="cg-question"' in question and 'class="cg-answer"' in answer
+        shown_question = re.sub(r"<[^>]+>|\s", "", question)
+        shown_answer = re.sub(r"<[^>]+>|\s", "", answer.split('<hr id="answer">')[1])
+        assert shown_question and len(shown_answer) > 20, (question, answer)
+        assert "{{" not in question + answer and "template" not in (question + answer).lower()
+    questions = {q for q, _ in rendered}
+    assert any("探针有哪几种" in q for q in questions)
+    reviews = collection.review_all()
+    assert len(reviews) == 7 and set(reviews.values()) == {1}
+
+
+def test_new_cards_follow_the_notes_order(project: Path, collection: AnkiCollection) -> None:
+    build(BuildConfig(), now=T0)
+    collection.import_apkg(APKG)
+    cards = [collection.col.get_card(cid) for cid in collection.col.find_cards("")]
+    numbers = [card.note()["Number"] for card in sorted(cards, key=lambda c: c.due)]
+    assert numbers == ["1", "5", "9", "19", "20", "21", "25"]
+
+
+def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiCollection) -> None:
+    notes = notes_file(project)
+    build(BuildConfig(), now=T0)
+    collection.import_apkg(APKG)
+    before = collection.notes()
+    cards_before = collection.card_ids_by_guid()
+    reviews_before = collection.review_all()
+    guid_of = {str(n["Number"]): g for g, n in before.items()}  # type: ignore[index]
+
+    # Change one answer, reword one question, add one, delete one, renumber all.
+    edit(notes, "简而言之一个是找到所有符合条件的", "简而言之：预选找到所有符合条件的节点")
+    edit(notes, "#### 5.探针有哪几种", "#### 5.探针有哪几种类型")
+    edit(notes, "#### 31.Kubernetes中存在哪几种负载均衡", "#### 31.Kubernetes中存在哪几种负载均衡\n\nService、Ingress 和外部负载均衡器。\n")
+    text = notes.read_text(encoding="utf-8")
+    start = text.index("#### 20.Calico")
+    text = text[:start] + text[text.index("#### 21.") :]
+    text = re.sub(r"^#### (\d+)\.", lambda m: f"#### {int(m.group(1)) + 100}.", text, flags=re.M)
+    notes.write_text(text, encoding="utf-8")
+
+    result = build(BuildConfig(), now=T0 + 60)
+    assert [r.question.title_text for r in result.reworded] == ["探针有哪几种类型"]
+    log = collection.import_apkg(APKG)
+    assert log.new == 1 and log.conflicting == 0
+    after = collection.notes()
+    assert len(after) == 8, "the deleted question stays in Anki (imports never delete) but nothing is duplicated"
+    assert len({str(n["Question"]) for n in after.values()}) == 8  # type: ignore[index]
+
+    assert "预选找到所有符合条件的节点" in str(after[guid_of["9"]]["Answer"])  # type: ignore[index]
+    assert str(after[guid_of["5"]]["Question"]) == "探针有哪几种类型"  # type: ignore[index]
+    assert str(after[guid_of["5"]]["Number"]) == "105"  # type: ignore[index]
+    for guid, card_ids in cards_before.items():
+        assert collection.card_ids_by_guid()[guid] == card_ids, "same note, same cards"
+    assert collection.review_counts() == reviews_before, "no review history lost"
+    new = [n for g, n in after.items() if g not in before]
+    assert len(new) == 1 and "负载均衡" in str(new[0]["Question"])  # type: ignore[index]
+
+    # A rebuild with no changes modifies nothing.
+    build(BuildConfig(), now=T0 + 120)
+    mods = {g: n.mod for g, n in collection.notes().items()}  # type: ignore[attr-defined]
+    log = collection.import_apkg(APKG)
+    assert (log.new, log.updated) == (0, 0)
+    assert {g: n.mod for g, n in collection.notes().items()} == mods  # type: ignore[attr-defined]
+
+
+def test_deleting_the_ledger_creates_no_duplicates(project: Path, collection: AnkiCollection) -> None:
+    build(BuildConfig(), now=T0)
+    collection.import_apkg(APKG)
+    (project / "source" / "cardgen.lock").unlink()
+    build(BuildConfig(), now=T0 + 60)
+    log = collection.import_apkg(APKG)
+    assert log.new == 0
+    assert len(collection.notes()) == 7
+
+
+def test_note_type_is_frozen() -> None:
+    """Field and template names can never change; styling changes need a newer MODEL_REVISION."""
+    model = anki.qa_model()
+    assert (anki.QA_MODEL_ID, anki.QA_MODEL_NAME) == (1_733_415_926, "cardgen Q&A")
+    assert [f["name"] for f in model.fields] == ["Question", "Answer", "Number", "Context", "Source", "Extra"]
+    assert [t["name"] for t in model.templates] == ["Card 1"]
+    styling = hashlib.sha256((anki.QA_FRONT + anki.QA_BACK + ANKI_CSS).encode()).hexdigest()[:12]
+    # If this fails you changed the templates or CSS: bump MODEL_REVISION, then update the hash here.
+    assert (styling, anki.MODEL_REVISION) == ("a63f838724a6", 1_795_600_000)
