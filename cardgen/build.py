@@ -59,9 +59,7 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
     if not paths:
         sources = ", ".join(str(s) for s in config.sources)
         raise NotesError(f"no Markdown notes (*.md) found in {sources}")
-    return [
-        extract(parse_file(path), config.question_level, allow_html=config.allow_html) for path in paths
-    ]
+    return [extract(parse_file(path), config.question_level, allow_html=config.allow_html) for path in paths]
 
 
 def make_deck(
@@ -93,9 +91,7 @@ def make_deck(
         for c, file_key in drafts
     ]
     ids, entries = identity.assign(items, ledger, namespace, now)
-    cards = tuple(
-        replace(c, guid=i.guid, mtime=i.mtime) for (c, _), i in zip(drafts, ids, strict=True)
-    )
+    cards = tuple(replace(c, guid=i.guid, mtime=i.mtime) for (c, _), i in zip(drafts, ids, strict=True))
     reworded = [Reworded(c.question, i.reworded_from) for c, i in zip(cards, ids, strict=True) if i.reworded_from]
     return Deck(top, cards, tuple(files)), reworded, entries
 

@@ -50,13 +50,27 @@ def main() -> None:
   cardgen build interview.md --question-level 3"""
 )
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default="build",
-              show_default=True, help="Folder for the outputs.")
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="build",
+    show_default=True,
+    help="Folder for the outputs.",
+)
 @click.option("--deck", "deck_name", metavar="NAME", help="Top deck name (default: the notes' title or folder).")
-@click.option("--question-level", type=click.IntRange(1, 6), metavar="N",
-              help="Heading level of questions, 1-6 (default: detected per file).")
-@click.option("--namespace", metavar="TEXT",
-              help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck name).")
+@click.option(
+    "--question-level",
+    type=click.IntRange(1, 6),
+    metavar="N",
+    help="Heading level of questions, 1-6 (default: detected per file).",
+)
+@click.option(
+    "--namespace",
+    metavar="TEXT",
+    help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck name).",
+)
 @click.option("--allow-html", is_flag=True, help="Pass raw HTML in the notes through instead of escaping it.")
 @click.option("--no-apkg", is_flag=True, help="Do not write the Anki package.")
 @user_errors

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
@@ -112,6 +113,7 @@ def _question(
     children = list(inline.children or []) if inline else []
     number, children = strip_numbering(children)
     text = inline_text(Token("inline", "", 0, children=children))
+    assert isinstance(md.renderer, RendererHTML)
     title_html = md.renderer.renderInline(children, md.options, {}).strip()
     if not text:  # the heading was nothing but a number: keep it as the question
         text = number

@@ -35,8 +35,23 @@ LEDGER_FORMAT = 1
 REWORD_SIMILARITY = 0.6
 
 # Punctuation NFKC leaves alone but writers use interchangeably.
-_PUNCT_FOLD = str.maketrans({"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-",
-                             "【": "[", "】": "]", "《": "<", "》": ">", "·": "."})
+_PUNCT_FOLD = str.maketrans(
+    {
+        "。": ".",
+        "、": ",",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "—": "-",
+        "–": "-",
+        "【": "[",
+        "】": "]",
+        "《": "<",
+        "》": ">",
+        "·": ".",
+    }
+)
 _SPACES = re.compile(r"\s+")
 _TRAILING_PUNCT = re.compile(r"[\s?!.:;,]+$")
 
@@ -49,10 +64,7 @@ def normalise_question(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT_FOLD).casefold()
     text = _SPACES.sub(" ", text).strip()
-    text = "".join(
-        ch for i, ch in enumerate(text)
-        if ch != " " or not (is_cjk(text[i - 1]) or is_cjk(text[i + 1]))
-    )
+    text = "".join(ch for i, ch in enumerate(text) if ch != " " or not (is_cjk(text[i - 1]) or is_cjk(text[i + 1])))
     return _TRAILING_PUNCT.sub("", text)
 
 
@@ -209,7 +221,5 @@ def check_unique(questions: Sequence[Question]) -> None:
         norm = normalise_question(q.title_text)
         if norm in seen:
             first = seen[norm]
-            raise NotesError(
-                f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc
-            )
+            raise NotesError(f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc)
         seen[norm] = q

@@ -70,7 +70,7 @@ def _with_cjk_delims(rule: Any) -> Any:
     def tokenize(state: StateInline, silent: bool) -> bool:
         # An instance attribute shadows the method for this state only, so other
         # MarkdownIt instances in the process keep CommonMark's behaviour.
-        state.scanDelims = lambda start, split: _cjk_friendly_scan_delims(state, start, split)  # type: ignore[method-assign]
+        state.scanDelims = lambda start, split: _cjk_friendly_scan_delims(state, start, split)  # type: ignore[method-assign,assignment]
         return bool(rule(state, silent))
 
     return tokenize

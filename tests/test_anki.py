@@ -64,7 +64,8 @@ def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiC
     # Change one answer, reword one question, add one, delete one, renumber all.
     edit(notes, "简而言之一个是找到所有符合条件的", "简而言之：预选找到所有符合条件的节点")
     edit(notes, "#### 5.探针有哪几种", "#### 5.探针有哪几种类型")
-    edit(notes, "#### 31.Kubernetes中存在哪几种负载均衡", "#### 31.Kubernetes中存在哪几种负载均衡\n\nService、Ingress 和外部负载均衡器。\n")
+    last = "#### 31.Kubernetes中存在哪几种负载均衡"
+    edit(notes, last, f"{last}\n\nService、Ingress 和外部负载均衡器。\n")
     text = notes.read_text(encoding="utf-8")
     start = text.index("#### 20.Calico")
     text = text[:start] + text[text.index("#### 21.") :]

@@ -1,0 +1,31 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make build   – install what is needed, then build the cards from source/ into build/
+#   make test    – install what is needed, then lint, type-check and run the tests
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+
+.PHONY: setup build test lint bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml scripts/system-deps
+	./scripts/system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+build: setup
+	$(BIN)/cardgen build
+
+lint: setup
+	$(BIN)/ruff check cardgen tests
+	$(BIN)/ruff format --check cardgen tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

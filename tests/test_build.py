@@ -1,0 +1,90 @@
+"""The whole pipeline on disk: decks, tags, duplicates, atomic outputs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cardgen.build import build
+from cardgen.config import BuildConfig
+from cardgen.errors import CardgenError
+from tests.ankitools import AnkiCollection
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_seed_build_outputs(project: Path) -> None:
+    result = build(BuildConfig())
+    assert result.outputs == (Path("build/kubernetes-interview.apkg"),)
+    assert len(result.deck.cards) == 7 and len(result.deck.unanswered) == 24
+    assert zipfile.ZipFile(result.outputs[0]).namelist() == ["collection.anki2", "media"]
+    assert (project / "source" / "cardgen.lock").exists()
+    card = result.deck.cards[1]
+    assert card.question.title_text == "探针有哪几种" and card.tags == ("cardgen::qa", "kubernetes-interview")
+
+
+def test_several_files_make_sub_decks_and_tags(tmp_path: Path, collection: AnkiCollection) -> None:
+    write(tmp_path / "notes" / "net.md", "# Networking\n\n## Basics\n\n### What is a VLAN?\n\nA virtual LAN.\n")
+    write(tmp_path / "notes" / "deep" / "k8s.md", "### What is a Pod?\n\nThe smallest unit.\n")
+    result = build(BuildConfig(sources=(tmp_path / "notes",), output_dir=tmp_path / "out", deck_name="Study Notes"))
+    decks = [c.deck for c in result.deck.cards]
+    assert decks == ["Study Notes::k8s", "Study Notes::Networking"]
+    assert result.deck.cards[1].tags == ("cardgen::qa", "net", "Basics")
+    assert result.deck.cards[1].context == "Networking / Basics"
+    collection.import_apkg(tmp_path / "out" / "Study-Notes.apkg")
+    names = {collection.col.decks.name(collection.col.get_card(cid).did) for cid in collection.col.find_cards("")}
+    assert names == {"Study Notes::k8s", "Study Notes::Networking"}
+
+
+def test_duplicate_questions_fail_naming_both_places(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "## 1. What is a Pod?\n\nOne.\n")
+    write(tmp_path / "b.md", "## Intro\n\ntext\n\n## 7. what is a pod\n\nTwo.\n")
+    with pytest.raises(CardgenError) as info:
+        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out"))
+    message = str(info.value)
+    assert "b.md:5" in message and "a.md:1" in message and "duplicate question" in message
+
+
+def test_failed_build_keeps_previous_outputs(project: Path) -> None:
+    build(BuildConfig())
+    apkg = project / "build" / "kubernetes-interview.apkg"
+    ledger = project / "source" / "cardgen.lock"
+    before = apkg.read_bytes(), ledger.read_bytes()
+    notes = project / "source" / "kubernetes-interview.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n#### 32.探针有哪几种\n\n重复\n", encoding="utf-8")
+    with pytest.raises(CardgenError):
+        build(BuildConfig())
+    assert (apkg.read_bytes(), ledger.read_bytes()) == before
+    assert sorted(p.name for p in apkg.parent.iterdir()) == ["kubernetes-interview.apkg"], "no temp files left"
+
+
+def test_moving_a_question_to_another_file_keeps_its_note(tmp_path: Path) -> None:
+    a = write(tmp_path / "notes" / "a.md", "## 1. Alpha?\n\nA.\n\n## 2. Beta?\n\nB.\n")
+    b = write(tmp_path / "notes" / "b.md", "## 1. Gamma?\n\nC.\n")
+    config = BuildConfig(sources=(tmp_path / "notes",), output_dir=tmp_path / "out", deck_name="D")
+    first = {c.question.title_text: c.guid for c in build(config, now=10).deck.cards}
+    a.write_text("## 1. Alpha?\n\nA.\n", encoding="utf-8")
+    b.write_text("## 1. Gamma?\n\nC.\n\n## 2. Beta?\n\nB.\n", encoding="utf-8")
+    second = {c.question.title_text: c.guid for c in build(config, now=20).deck.cards}
+    assert first == second
+
+
+def test_no_notes_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CardgenError, match="no Markdown notes"):
+        build(BuildConfig(sources=(tmp_path / "empty",)))
+    with pytest.raises(CardgenError, match="no such file or folder"):
+        build(BuildConfig(sources=(tmp_path / "missing",)))
+
+
+def test_not_utf8_names_file_line_and_offset(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_bytes(b"## Q\n\nok\n" + b"caf\xe9\n")
+    with pytest.raises(CardgenError) as info:
+        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out"))
+    assert "bad.md:4" in str(info.value) and "byte offset 12" in str(info.value)

@@ -1,0 +1,71 @@
+"""The command line through click's CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cardgen import __version__
+from cardgen.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_reports_unanswered_and_outputs(project: Path) -> None:
+    code, out, _ = run("build")
+    assert code == 0
+    assert "source/kubernetes-interview.md:15: unanswered: 如果从零开始部署集群" in out
+    assert sum(": unanswered: " in line for line in out.splitlines()) == 24
+    assert "31 questions: 7 cards, 24 unanswered" in out
+    assert "wrote build/kubernetes-interview.apkg" in out
+    assert (project / "build" / "kubernetes-interview.apkg").stat().st_size > 0
+
+
+def test_build_options(project: Path) -> None:
+    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试", "--question-level", "5")
+    assert code == 0, out
+    assert "2 cards" not in out and "0 cards" in out  # level 5 holds only the two empty sub-headings
+    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试")
+    assert code == 0 and (project / "elsewhere" / "K8s-面试.apkg").exists()
+
+
+def test_reworded_question_is_reported(project: Path) -> None:
+    assert run("build")[0] == 0
+    notes = project / "source" / "kubernetes-interview.md"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("#### 5.探针有哪几种", "#### 5.探针有哪几种类型"), encoding="utf-8"
+    )
+    code, out, _ = run("build")
+    assert code == 0
+    assert "source/kubernetes-interview.md:30: reworded (same note kept): '探针有哪几种' → '探针有哪几种类型'" in out
+
+
+def test_user_error_is_one_line_with_file_and_line(project: Path) -> None:
+    (project / "source" / "latin1.md").write_bytes(b"## Caf\xe9?\n")
+    code, out, err = run("build")
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "Error: source/latin1.md:1: not valid UTF-8 (byte offset 6); save the file as UTF-8"
+    ]
+    assert "Traceback" not in out + err
+
+
+def test_missing_source(project: Path) -> None:
+    code, _, err = run("build", "nope")
+    assert code == 1 and err.strip() == "Error: nope: no such file or folder"
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+@pytest.mark.parametrize("command", [[], ["build"]])
+def test_help_has_examples(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and "Example" in out and "cardgen build" in out

@@ -1,0 +1,112 @@
+"""Finding questions and answers, on Markdown fixture files and on the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cardgen.extract import extract
+from cardgen.model import NoteFile
+from cardgen.parse import parse_file
+from tests.conftest import FIXTURES, SEED
+
+
+def load(name: str, level: int | None = None) -> NoteFile:
+    return extract(parse_file(FIXTURES / name), level)
+
+
+def test_seed_questions() -> None:
+    notes = extract(parse_file(SEED))
+    assert notes.question_level == 4
+    assert len(notes.questions) == 31
+    answered = [q for q in notes.questions if q.answered]
+    assert [q.number for q in answered] == ["1", "5", "9", "19", "20", "21", "25"]
+    assert len(notes.questions) - len(answered) == 24
+    assert notes.questions[4].title_text == "探针有哪几种"
+    assert notes.questions[4].loc.line == 30
+    assert notes.title == "kubernetes-interview"
+    # Question 2's two empty sub-headings make it one unanswered question, not three.
+    assert notes.questions[1].title_text == "如果从零开始部署集群" and not notes.questions[1].answered
+
+
+def test_numbering_styles_are_labels_not_question_text() -> None:
+    notes = load("numbering.md")
+    assert [(q.number, q.title_text) for q in notes.questions] == [
+        ("1", "First question"),
+        ("2", "Second question"),
+        ("3", "Third question"),
+        ("4", "Fourth question"),
+        ("5", "Fifth question"),
+        ("6", "Sixth question"),
+        ("", "Seventh question"),
+        ("8", "Eighth question without a space"),
+        ("一", "Ninth question"),
+        ("", "2024 plans without punctuation"),
+    ]
+    assert notes.questions[0].sections == ("Numbering styles",)
+
+
+def test_unanswered_sections() -> None:
+    notes = load("unanswered.md")
+    assert notes.title == "Unanswered things"
+    assert [(q.number, q.answered) for q in notes.questions] == [
+        ("1", False),
+        ("2", False),
+        ("3", False),
+        ("4", False),
+        ("5", True),
+        ("6", False),
+    ]
+    assert "Real content under a sub-heading." in notes.questions[4].answer_html
+    assert "<h3>Part A</h3>" in notes.questions[4].answer_html
+
+
+def test_structure_fences_lists_tables_subheadings_html() -> None:
+    notes = load("structure.md")
+    assert notes.title == "Kubernetes notes"
+    assert notes.question_level == 3
+    assert [q.title_text for q in notes.questions] == [
+        "What does the fence hold?",
+        "Nested lists and a table",
+        "Raw HTML is escaped",
+    ]
+    fence, lists, html = (q.answer_html for q in notes.questions)
+    assert "# this is a shell comment, not a heading" in fence and "<pre><code" in fence
+    assert lists.count("<ul>") == 2 and "<ol>" in lists and "<strong>bold</strong>" in lists
+    assert "<table>" in lists and "<td>1</td>" in lists
+    assert "<h4>Sub-heading inside the answer</h4>" in lists and "More answer text." in lists
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b onclick" not in html and "&lt;b onclick" in html
+    assert [q.sections for q in notes.questions] == [("Networking",), ("Networking",), ("Storage",)]
+    assert all("comment" not in q.title_text for q in notes.questions)
+    assert [q.loc.line for q in notes.questions] == [10, 18, 39]
+
+
+def test_question_level_can_be_forced() -> None:
+    notes = load("structure.md", level=2)
+    assert [q.title_text for q in notes.questions] == ["Networking", "Storage"]
+
+
+def test_cjk_bold_and_line_breaks() -> None:
+    answer = load("cjk.md").questions[0].answer_html
+    assert "<strong>注意：</strong>当节点不可用时第二行" in answer
+    assert "English line one\nline two" in answer
+
+
+def test_toml_front_matter_is_skipped_and_lines_kept() -> None:
+    notes = load("toml-front-matter.md")
+    assert [(q.title_text, q.loc.line) for q in notes.questions] == [("What is TOML front matter?", 6)]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n"])
+@pytest.mark.parametrize("bom", ["\ufeff", ""])
+def test_crlf_and_bom(tmp_path: Path, newline: str, bom: str) -> None:
+    path = tmp_path / "notes.md"
+    path.write_bytes((bom + "## 1. Question\n\nAnswer\n\n## 2. Other\n").replace("\n", newline).encode("utf-8"))
+    notes = extract(parse_file(path))
+    assert [(q.title_text, q.loc.line, q.answered) for q in notes.questions] == [
+        ("Question", 1, True),
+        ("Other", 5, False),
+    ]
+    assert notes.questions[0].answer_html == "<p>Answer</p>"
