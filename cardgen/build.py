@@ -16,6 +16,7 @@ from cardgen.extract import extract
 from cardgen.model import Card, Deck, NoteFile, Question
 from cardgen.output import write_text_atomic
 from cardgen.parse import parse_file
+from cardgen.pdf import PdfReport, write_pdf
 
 KIND_TAG = "cardgen::qa"
 
@@ -42,6 +43,8 @@ class BuildResult:
     """Questions recognised as rewordings of earlier ones."""
     warnings: tuple[str, ...] = field(default=())
     """Problems that did not stop the build."""
+    pdf: PdfReport | None = None
+    """What the PDF stage did, when it ran."""
 
 
 def safe_filename(name: str) -> str:
@@ -111,5 +114,10 @@ def build(config: BuildConfig, now: int | None = None) -> BuildResult:
         outputs.append(apkg)
         # The ledger describes what was exported, so it is written only once the deck is.
         write_text_atomic(ledger_path, identity.dump_ledger(entries))
+    pdf_report = None
+    if config.write_pdf:
+        pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
+        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
+        outputs.append(pdf_path)
     warnings = (ledger.problem,) if ledger.problem else ()
-    return BuildResult(deck, tuple(outputs), tuple(reworded), warnings)
+    return BuildResult(deck, tuple(outputs), tuple(reworded), warnings, pdf_report)

@@ -6,11 +6,12 @@ it read nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen.errors import ConfigError
 from cardgen.identity import LEDGER_NAME
+from cardgen.pdf import PrintOptions
 
 # Folder names too generic to name a deck after; the folder above them is used instead.
 GENERIC_FOLDERS = frozenset({"source", "sources", "src", "notes", "docs", "md", "markdown"})
@@ -34,6 +35,10 @@ class BuildConfig:
     """Pass raw HTML from the notes through to cards instead of escaping it."""
     write_apkg: bool = True
     """Write the Anki package."""
+    write_pdf: bool = True
+    """Write the print-ready PDF."""
+    print_options: PrintOptions = field(default_factory=PrintOptions)
+    """Paper, card size, duplex, layout, back offset, font floor."""
 
     def note_files(self) -> list[Path]:
         """The Markdown files to read, in a stable order, each once."""

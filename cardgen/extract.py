@@ -119,16 +119,19 @@ def _question(
         text = number
         title_html = number
         number = ""
-    answer_html = ""
+    answer_html, blocks = "", ()
     if has_answer(body):
         tokens = [token for node in body for token in node.to_tokens()]
         answer_html = md.renderer.render(tokens, md.options, {}).strip()
+        pieces = (md.renderer.render(piece, md.options, {}).strip() for piece in answer_pieces(body))
+        blocks = tuple(p for p in pieces if p)
     return Question(
         loc=parsed.loc(heading),
         number=number,
         title_html=title_html,
         title_text=text,
         answer_html=answer_html,
+        answer_blocks=blocks,
         sections=tuple(sections),
     )
 
@@ -146,6 +149,44 @@ def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
     if children and children[-1].type == "text":
         children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
     return number, children
+
+
+def answer_pieces(body: Iterable[SyntaxTreeNode]) -> Iterable[list[Token]]:
+    """Token runs for ``Question.answer_blocks``: each top-level block, each list item alone.
+
+    An item of an ordered list keeps its number through the ``start`` attribute; a table
+    is cut into rows (the first with the header), marked so the printed pieces join up.
+    """
+    for node in body:
+        if node.type == "table" and node.nester_tokens is not None:
+            yield from _table_pieces(node)
+            continue
+        if node.type not in ("bullet_list", "ordered_list") or node.nester_tokens is None:
+            yield node.to_tokens()
+            continue
+        opening, closing = node.nester_tokens.opening, node.nester_tokens.closing
+        first = int(opening.attrGet("start") or 1)
+        for i, item in enumerate(node.children):
+            list_open = opening.copy(attrs=dict(opening.attrs))
+            if node.type == "ordered_list":
+                list_open.attrSet("start", str(first + i))
+            yield [list_open, *item.to_tokens(), closing]
+
+
+def _table_pieces(table: SyntaxTreeNode) -> Iterable[list[Token]]:
+    assert table.nester_tokens is not None
+    head = next((c for c in table.children if c.type == "thead"), None)
+    body = next((c for c in table.children if c.type == "tbody"), None)
+    rows = body.children if body is not None and body.nester_tokens is not None else []
+    if body is None or body.nester_tokens is None or not rows:
+        yield table.to_tokens()
+        return
+    for i, row in enumerate(rows):
+        classes = ["cg-rows", "cg-first" if i == 0 else "cg-cont"] + (["cg-last"] if i == len(rows) - 1 else [])
+        table_open = table.nester_tokens.opening.copy(attrs={"class": " ".join(classes)})
+        header = head.to_tokens() if i == 0 and head is not None else []
+        yield [table_open, *header, body.nester_tokens.opening, *row.to_tokens(), body.nester_tokens.closing,
+               table.nester_tokens.closing]
 
 
 def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:

@@ -37,6 +37,9 @@ class Question:
     """The question as plain text, numbering stripped (sort field, identity, messages)."""
     answer_html: str
     """The answer rendered to HTML; ``""`` when the question is unanswered."""
+    answer_blocks: tuple[str, ...]
+    """The answer as HTML pieces a printed card may break between: top-level blocks, with
+    lists cut into their items. Empty when the question is unanswered."""
     sections: tuple[str, ...]
     """Plain-text titles of the category headings above the question, outermost first."""
 

@@ -1,0 +1,110 @@
+"""Fonts for the PDF: which families print each language, and which characters they can print.
+
+Chinese set without a language tag, or in a font stack with no named CJK member, comes
+out in Japanese glyph forms or as tofu (FIELD-NOTES.md). So every stack names a CJK
+face matched to the notes' language, and every character is checked against the fonts
+before rendering, so a missing glyph is reported at its ``file:line`` instead of printed
+as an empty box.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontTools.ttLib import TTFont, TTLibError
+
+from cardgen.markdown import is_cjk
+
+# The CJK faces of Debian's fonts-noto-cjk, by the notes' language.
+CJK_REGION = {"zh-CN": "SC", "zh-TW": "TC", "ja": "JP", "ko": "KR"}
+LATIN_SANS = "DejaVu Sans"
+LATIN_MONO = "DejaVu Sans Mono"
+
+
+@dataclass(frozen=True)
+class FontStacks:
+    """The font families the PDF names, in fallback order."""
+
+    sans: tuple[str, ...]
+    """Text."""
+    mono: tuple[str, ...]
+    """Code."""
+
+    def css(self, stack: tuple[str, ...]) -> str:
+        return ", ".join(f'"{family}"' for family in stack) + (", monospace" if stack == self.mono else ", sans-serif")
+
+
+def detect_language(text: str) -> str:
+    """A BCP 47 tag for the notes: kana → ``ja``, Hangul → ``ko``, Han → ``zh-CN``, else ``en``."""
+    han = kana = hangul = 0
+    for ch in text:
+        code = ord(ch)
+        if 0x3040 <= code <= 0x30FF:
+            kana += 1
+        elif 0xAC00 <= code <= 0xD7AF:
+            hangul += 1
+        elif is_cjk(ch) and unicodedata.category(ch) == "Lo":
+            han += 1
+    if kana:
+        return "ja"
+    if hangul:
+        return "ko"
+    return "zh-CN" if han else "en"
+
+
+def stacks_for(language: str) -> FontStacks:
+    region = CJK_REGION.get(language, "SC")
+    # Latin first so English reads in a Latin design; the CJK face catches every CJK character.
+    return FontStacks(
+        sans=(LATIN_SANS, f"Noto Sans CJK {region}"),
+        mono=(LATIN_MONO, f"Noto Sans Mono CJK {region}"),
+    )
+
+
+@lru_cache(maxsize=None)
+def family_files(family: str) -> tuple[str, ...]:
+    """Font files fontconfig has for ``family`` (empty if it has none or fontconfig is absent)."""
+    try:
+        out = subprocess.run(
+            ["fc-list", family, "file"], capture_output=True, text=True, check=False, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+    # The regular face first: it is the one whose coverage we read.
+    return tuple(sorted(files, key=lambda f: ("Bold" in f or "Oblique" in f or "Condensed" in f, f)))
+
+
+@lru_cache(maxsize=None)
+def family_coverage(family: str) -> frozenset[int]:
+    """Code points the family's regular face maps to a glyph."""
+    files = family_files(family)
+    if not files:
+        return frozenset()
+    try:
+        font = TTFont(files[0], fontNumber=0, lazy=True)
+        return frozenset(font.getBestCmap())
+    except (OSError, TTLibError):
+        return frozenset()
+
+
+def missing_families(stacks: FontStacks) -> list[str]:
+    return [family for family in (*stacks.sans, *stacks.mono) if not family_files(family)]
+
+
+def uncovered(text: str, stacks: FontStacks) -> list[str]:
+    """Characters of ``text`` that no font in either stack can print (in order, once each)."""
+    covered: set[int] = set()
+    for family in (*stacks.sans, *stacks.mono):
+        covered |= family_coverage(family)
+    missing: dict[str, None] = {}
+    for ch in text:
+        if ch in missing or ord(ch) in covered:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp") or ch in "\n\t\r":
+            continue
+        missing[ch] = None
+    return list(missing)

@@ -1,0 +1,276 @@
+"""Stage 4b: the print-ready PDF, laid out by WeasyPrint.
+
+fit (estimate, measure the risky faces) → compose sheets → render → read every face's
+box back from the final layout → fix what does not fit → write atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cardgen.fonts import FontStacks, detect_language, missing_families, stacks_for, uncovered
+from cardgen.layout import Sheet, Slot, make_sheet
+from cardgen.model import Card, Question, SourceLoc
+from cardgen.output import atomic_path
+from cardgen.pdf import markup
+from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, Measured, fit_cards, steps, text_of
+from cardgen.pdf.markup import PX_PER_MM, PrintCard
+
+MAX_FIX_ROUNDS = 4
+TOLERANCE_MM = 0.3
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the cards are printed."""
+
+    paper: str = "a4"
+    """``a4`` or ``letter``."""
+    card_size: tuple[float, float] = (95.0, 65.0)
+    """Card width × height, mm."""
+    duplex: str = "long"
+    """Which edge the printer flips on: ``long`` or ``short``."""
+    layout: str = "duplex"
+    """``duplex`` (front page, then back page) or ``fold`` (front and back side by side)."""
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    """Shift of back pages (dx, dy) in mm, to correct a printer's duplex drift."""
+    font_floor: float = 6.5
+    """Smallest font size (pt) a face is shrunk to before its answer continues on another card."""
+
+
+@dataclass(frozen=True)
+class PdfReport:
+    """What the PDF stage did, for the build summary."""
+
+    path: Path
+    """The PDF written."""
+    sheets: int
+    """Sheets of paper."""
+    pages: int
+    """Pages in the PDF."""
+    sheet: Sheet
+    """The grid used."""
+    printed: tuple[PrintCard, ...]
+    """Every printed card, in order."""
+    shrunk: tuple[tuple[Question, float], ...] = ()
+    """Questions printed smaller than the base size, with the smallest size used."""
+    split: tuple[tuple[Question, int], ...] = ()
+    """Questions whose answers continue on several cards, with the count."""
+    clipped: tuple[Question, ...] = ()
+    """Questions with a face that does not fit even at the floor (one block too big)."""
+    missing_glyphs: tuple[tuple[SourceLoc, str], ...] = ()
+    """Characters no PDF font can print, by place."""
+    warnings: tuple[str, ...] = field(default=())
+    """Other problems (missing fonts, slow subsetting, WeasyPrint's own warnings)."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def weasyprint_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings (``.notdef glyph rendered``…) instead of letting them print."""
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    old_propagate = logger.propagate
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+class Renderer:
+    """One WeasyPrint setup (fonts loaded once) for every layout of a build."""
+
+    def __init__(self, base_url: Path) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.base_url = str(base_url)
+        self.fonts = FontConfiguration()
+
+    def render(self, document_html: str) -> object:
+        from weasyprint import HTML
+
+        return HTML(string=document_html, base_url=self.base_url).render(font_config=self.fonts)
+
+
+def anchors(document: object) -> dict[str, tuple[float, float, float, float]]:
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    for page in document.pages:  # type: ignore[attr-defined]
+        boxes.update(page.anchors)
+    return boxes
+
+
+def harfbuzz_subset_available() -> bool:
+    from weasyprint.text import ffi
+
+    return getattr(ffi, "harfbuzz_subset", None) is not None
+
+
+def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url: Path | None = None) -> PdfReport:
+    """Lay out ``cards`` for printing and write the PDF atomically."""
+    sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
+    card_w, card_h = options.card_size
+    language = detect_language("".join(c.question.title_text + text_of(c.question.answer_html) for c in cards))
+    stacks = stacks_for(language)
+    warnings = [
+        f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
+        "(Debian: apt-get install fonts-noto-cjk)"
+        for family in missing_families(stacks)
+    ]
+    if not harfbuzz_subset_available():
+        warnings.append(
+            "libharfbuzz-subset0 is missing, so WeasyPrint subsets fonts the slow way (~30× slower with CJK "
+            "fonts); install it (Debian: apt-get install libharfbuzz-subset0)"
+        )
+    missing = [
+        (c.question.loc, "".join(chars))
+        for c in cards
+        if (chars := uncovered(c.question.title_text + text_of(c.question.answer_html), stacks))
+    ]
+    style = markup.css(sheet, stacks, card_w, card_h)
+    renderer = Renderer(base_url or Path.cwd())
+    width, height = markup.face_width(card_w), markup.face_height(card_h)
+
+    with weasyprint_warnings() as logged:
+        measure = _measurer(renderer, language, style, options)
+        fitted = fit_cards(cards, width, height, options.font_floor, measure)
+        document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style, measure)
+        with atomic_path(path) as tmp:
+            document.write_pdf(tmp)  # type: ignore[attr-defined]
+    warnings.extend(dict.fromkeys(m for m in logged if "notdef" in m or "glyph" in m))
+
+    printed = tuple(pc for f in fitted for pc in f.cards)
+    pages = len(document.pages)  # type: ignore[attr-defined]
+    return PdfReport(
+        path=path,
+        sheets=_sheets(len(printed), sheet),
+        pages=pages,
+        sheet=sheet,
+        printed=printed,
+        shrunk=tuple(
+            (f.cards[0].card.question, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
+        ),
+        split=tuple((f.cards[0].card.question, len(f.cards)) for f in fitted if len(f.cards) > 1),
+        clipped=tuple(clipped),
+        missing_glyphs=tuple(missing),
+        warnings=tuple(warnings),
+    )
+
+
+def _sheets(count: int, sheet: Sheet) -> int:
+    return max(1, -(-count // sheet.per_sheet))
+
+
+def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -> list[str]:
+    """The pages: for duplex each sheet's front page then its back page; for fold one page a sheet."""
+    card_w = options.card_size[0]
+    dx, dy = options.back_offset
+    pages = []
+    for start in range(0, max(len(printed), 1), sheet.per_sheet):
+        chunk = list(enumerate(printed[start : start + sheet.per_sheet], start))
+        ticks = markup.cut_ticks(sheet)
+        if options.layout == "fold":
+            boxes = []
+            for n, pc in chunk:
+                slot = sheet.front(n - start)
+                boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
+                boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
+            pages.append(markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks))
+            continue
+        fronts = "".join(markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in chunk)
+        backs = []
+        for n, pc in chunk:
+            slot = sheet.back(n - start, options.duplex)
+            backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
+        pages.append(markup.page(fronts + ticks))
+        pages.append(markup.page("".join(backs)))
+    return pages
+
+
+def _measurer(renderer: Renderer, language: str, style: str, options: PrintOptions):  # type: ignore[no-untyped-def]
+    def measure(requests: list[tuple[str, Card, tuple[str, ...], float]]) -> list[Measured]:
+        faces = []
+        for n, (kind, card, blocks, size) in enumerate(requests):
+            pc = PrintCard(card, 1, 1, blocks, size, size)
+            inner = markup.front_face(pc, f"m{n}") if kind == "front" else markup.back_face(pc, f"m{n}")
+            faces.append(f'<div class="card measure {kind}">{inner}</div>')
+        boxes = anchors(renderer.render(markup.document(language, style, faces)))
+        results = []
+        for n, (kind, _, blocks, _) in enumerate(requests):
+            x1, y1, x2, y2 = boxes[f"m{n}"]
+            spans = tuple(
+                ((boxes[f"m{n}-{j}"][1] - y1) / PX_PER_MM, (boxes[f"m{n}-{j}"][3] - y1) / PX_PER_MM)
+                for j in range(len(blocks))
+            ) if kind == "back" else ()
+            results.append(Measured((y2 - y1) / PX_PER_MM, spans))
+        return results
+
+    return measure
+
+
+def _layout_until_it_fits(  # type: ignore[no-untyped-def]
+    renderer: Renderer,
+    fitted: list[Fitted],
+    sheet: Sheet,
+    options: PrintOptions,
+    language: str,
+    style: str,
+    measure,
+) -> tuple[object, list[Fitted], list[Question]]:
+    """Render, then read every face's box back. A face that overflows its card is measured
+    (if its size was only estimated) or set one step smaller, and the sheets are rendered again.
+    What still overflows at the floor is reported as clipped, never dropped silently."""
+    limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
+    width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
+    all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
+    for round_ in range(MAX_FIX_ROUNDS + 1):
+        printed = [pc for f in fitted for pc in f.cards]
+        document = renderer.render(markup.document(language, style, compose(printed, sheet, options)))
+        boxes = anchors(document)
+        owner = [i for i, f in enumerate(fitted) for _ in f.cards]
+        overflowing = [
+            (owner[n], side, pc)
+            for n, pc in enumerate(printed)
+            for side in ("f", "b")
+            if (boxes[f"{side}{n}"][3] - boxes[f"{side}{n}"][1]) / PX_PER_MM > limit
+        ]
+        clipped: dict[int, Question] = {}
+        to_measure: set[int] = set()
+        before = list(fitted)
+        for i, side, pc in overflowing:
+            size = pc.front_pt if side == "f" else pc.back_pt
+            smaller = [s for s in all_steps[side] if s < size]
+            if not fitted[i].measured and round_ < MAX_FIX_ROUNDS:
+                to_measure.add(i)
+            elif smaller and round_ < MAX_FIX_ROUNDS:
+                fitted[i] = _resize(fitted[i], side, smaller[0])
+            else:
+                clipped[i] = pc.card.question
+        if to_measure and round_ < MAX_FIX_ROUNDS:
+            order = sorted(to_measure)
+            cards = [fitted[i].cards[0].card for i in order]
+            refits = fit_cards(cards, width, height, options.font_floor, measure, always_measure=True)
+            for i, refit in zip(order, refits, strict=True):
+                fitted[i] = refit
+        if fitted == before:
+            return document, fitted, list(clipped.values())
+    raise AssertionError("unreachable: the last round changes nothing")
+
+
+def _resize(f: Fitted, side: str, size: float) -> Fitted:
+    cards = tuple(replace(pc, **{"front_pt" if side == "f" else "back_pt": size}) for pc in f.cards)
+    return Fitted(cards, True, measured=True)

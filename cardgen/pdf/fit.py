@@ -1,0 +1,194 @@
+"""Making every face fit its card: shrink in steps to a floor, then continue on more cards.
+
+Measuring a face means laying it out, which is what rendering costs, so faces are only
+measured when a cheap estimate says they might not fit. Measured faces are laid out at
+the base size and at the floor; sizes between are predicted from those two (text height
+grows about with the square of the font size at a fixed width). Every guess, estimated
+or predicted, is checked afterwards in the final layout (``pdf.render``), so a wrong
+guess costs time, never a clipped card.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cardgen.markdown import is_cjk
+from cardgen.model import Card
+from cardgen.pdf.markup import HEADER_PT, PrintCard
+
+FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
+BACK_STEPS = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
+MM_PER_PT = 25.4 / 72
+# Faces estimated below this share of the card are not measured before the final layout.
+SAFE_SHARE = 0.55
+# Predicted sizes keep this much of the card free, for the prediction's error.
+PREDICTION_SLACK = 0.96
+
+
+def steps(all_steps: Sequence[float], floor: float) -> tuple[float, ...]:
+    kept = tuple(s for s in all_steps if s >= floor)
+    return kept if kept and kept[-1] == floor else (*kept, floor)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A face laid out at one size: its height and where each answer block sits (mm)."""
+
+    height: float
+    """Height of the face's content."""
+    blocks: tuple[tuple[float, float], ...]
+    """(top, bottom) of each answer block from the top of the face; empty for fronts."""
+
+
+# (kind, card, blocks, size) → Measured, one layout for a whole batch.
+Measure = Callable[[list[tuple[str, Card, tuple[str, ...], float]]], list[Measured]]
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def estimate_height(fragments: Sequence[str], size_pt: float, width_mm: float, line_height: float = 1.35) -> float:
+    """A quick upper-ish estimate of laid-out height (mm) from character counts."""
+    em = size_pt * MM_PER_PT
+    per_line = max(width_mm / em, 1.0)
+    height = 0.0
+    for fragment in fragments:
+        text = text_of(fragment)
+        lines = 0
+        for raw_line in text.split("\n") or [""]:
+            width = sum(1.0 if is_cjk(ch) else 0.6 for ch in raw_line)
+            lines += max(1, math.ceil(width / (per_line * 0.92)))
+        if "<table" in fragment:
+            lines = math.ceil(lines * 1.6)  # cells wrap in narrow columns
+        height += lines * em * line_height + 0.5 * em
+    return height
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """How one card prints."""
+
+    cards: tuple[PrintCard, ...]
+    """One print card, or several when the answer continues."""
+    shrunk: bool
+    """A face is smaller than the base size."""
+    measured: bool = False
+    """Sizes come from measuring the card (not from the quick estimate)."""
+
+
+def fit_cards(
+    cards: Sequence[Card], width: float, height: float, floor: float, measure: Measure, *, always_measure: bool = False
+) -> list[Fitted]:
+    """Font sizes and answer splits for every card; ``width``/``height`` are the face's, in mm."""
+    front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
+    header = estimate_height([""], HEADER_PT, width) + 2.0
+
+    risky: list[tuple[str, int]] = []
+    for i, card in enumerate(cards):
+        if always_measure or estimate_height([card.question.title_html], front_steps[0], width) > SAFE_SHARE * height:
+            risky.append(("front", i))
+        back_estimate = header + estimate_height(card.question.answer_blocks, back_steps[0], width)
+        if always_measure or back_estimate > SAFE_SHARE * height:
+            risky.append(("back", i))
+    requests = [
+        (kind, cards[i], cards[i].question.answer_blocks if kind == "back" else (), size)
+        for kind, i in risky
+        for size in ((front_steps if kind == "front" else back_steps)[0], floor)
+    ]
+    results = measure(requests) if requests else []
+    measured = {key: (results[2 * n], results[2 * n + 1]) for n, key in enumerate(risky)}
+
+    fitted = []
+    for i, card in enumerate(cards):
+        front_pt = front_steps[0]
+        if ("front", i) in measured:
+            front_pt = choose_size(*measured[("front", i)], front_steps, height) or floor
+        back = measured.get(("back", i))
+        if back is None:
+            parts, back_pt = [card.question.answer_blocks], back_steps[0]
+        else:
+            parts, back_pt = split_blocks(card.question.answer_blocks, *back, back_steps, height)
+        prints = tuple(
+            PrintCard(card, n + 1, len(parts), tuple(blocks), front_pt, back_pt) for n, blocks in enumerate(parts)
+        )
+        shrunk = front_pt < front_steps[0] or back_pt < back_steps[0]
+        fitted.append(Fitted(prints, shrunk, measured=back is not None))
+    return fitted
+
+
+def _exponent(base: Measured, low: Measured, base_pt: float, low_pt: float) -> float:
+    if low.height <= 0 or base.height <= low.height or base_pt <= low_pt:
+        return 2.0
+    return min(max(math.log(base.height / low.height) / math.log(base_pt / low_pt), 1.0), 2.2)
+
+
+def choose_size(base: Measured, low: Measured, sizes: Sequence[float], available: float) -> float | None:
+    """The largest size whose (measured or predicted) height fits; None if not even the floor fits."""
+    if base.height <= available:
+        return sizes[0]
+    if low.height > available:
+        return None
+    p = _exponent(base, low, sizes[0], sizes[-1])
+    for size in sizes[1:-1]:
+        if low.height * (size / sizes[-1]) ** p <= available * PREDICTION_SLACK:
+            return size
+    return sizes[-1]
+
+
+def split_blocks(
+    blocks: tuple[str, ...], base: Measured, low: Measured, sizes: Sequence[float], available: float
+) -> tuple[list[tuple[str, ...]], float]:
+    """Blocks per printed card and the font size they share."""
+    size = choose_size(base, low, sizes, available)
+    if size is not None or len(blocks) < 2 or len(low.blocks) != len(blocks):
+        return [blocks], size or sizes[-1]
+    header = low.blocks[0][0]
+    spans = low.blocks
+    room = available - header
+
+    def pack(limit: float) -> list[list[int]]:
+        groups: list[list[int]] = [[]]
+        for j, (top, bottom) in enumerate(spans):
+            group = groups[-1]
+            if group and bottom - spans[group[0]][0] > limit:
+                groups.append([j])
+            else:
+                group.append(j)
+        return _rebalance_lead_ins(groups, blocks)
+
+    groups = pack(room)
+    # Even the parts out: the smallest limit that still needs no more cards than greedy packing.
+    total = spans[-1][1] - spans[0][0]
+    limit = max(total / len(groups), max(b - t for t, b in spans))
+    while limit < room:
+        balanced = pack(limit)
+        if len(balanced) <= len(groups):
+            groups = balanced
+            break
+        limit *= 1.04
+    tallest = max(spans[g[-1]][1] - spans[g[0]][0] for g in groups) + header
+    p = _exponent(base, low, sizes[0], sizes[-1])
+    size = next((s for s in sizes if tallest * (s / sizes[-1]) ** p <= available * PREDICTION_SLACK), sizes[-1])
+    return [tuple(blocks[j] for j in g) for g in groups], size
+
+
+def is_lead_in(block: str) -> bool:
+    """A heading, or a short paragraph ending in a colon: it introduces what follows."""
+    if re.match(r"<h[1-6]", block):
+        return True
+    text = text_of(block).strip()
+    return block.startswith("<p>") and len(text) <= 40 and text.endswith((":", "："))
+
+
+def _rebalance_lead_ins(groups: list[list[int]], blocks: tuple[str, ...]) -> list[list[int]]:
+    """Move a lead-in that ended up last on a card to the start of the next one."""
+    for n in range(len(groups) - 1):
+        while len(groups[n]) > 1 and is_lead_in(blocks[groups[n][-1]]):
+            groups[n + 1].insert(0, groups[n].pop())
+    return [g for g in groups if g]
+

@@ -1,0 +1,165 @@
+"""HTML and CSS for printed cards: the sheets WeasyPrint lays out, and the measuring pages.
+
+A card face is a fixed-size box at an absolute position on the page. Its content sits in
+an element with an id (``f3`` front of print card 3, ``b3`` its back), so the final
+layout can be read back through ``page.anchors`` and every face checked against its card.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cardgen.fonts import FontStacks
+from cardgen.layout import Sheet, Slot
+from cardgen.model import Card
+
+PX_PER_MM = 96 / 25.4
+# Inside a card: room at the top for the meta line (breadcrumb, number), then the face.
+PAD_X, PAD_TOP, PAD_BOTTOM = 4.5, 7.5, 4.0
+HEADER_PT = 7.0  # the question repeated small on the back
+META_PT = 6.0
+
+
+@dataclass(frozen=True)
+class PrintCard:
+    """One printed card: a whole Q&A card, or one part of an answer too long for one card."""
+
+    card: Card
+    """The card this prints."""
+    part: int
+    """1-based part number (``2`` of ``2/3``)."""
+    parts: int
+    """How many printed cards the answer takes."""
+    blocks: tuple[str, ...]
+    """The answer blocks (HTML) on this part's back."""
+    front_pt: float
+    """Font size of the question on the front."""
+    back_pt: float
+    """Font size of the answer on the back."""
+
+
+def face_height(card_height: float) -> float:
+    """Height available to a face's content, mm."""
+    return card_height - PAD_TOP - PAD_BOTTOM
+
+
+def face_width(card_width: float) -> float:
+    return card_width - 2 * PAD_X
+
+
+def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float) -> str:
+    sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
+    return f"""
+@page {{ size: {sheet.page_width}mm {sheet.page_height}mm; margin: 0; }}
+@page measure {{ size: {card_width}mm 3000mm; margin: 0; }}
+html {{ font-family: {sans}; color: #111; }}
+body {{ margin: 0; }}
+.page {{ position: relative; width: {sheet.page_width}mm; height: {sheet.page_height}mm;
+         overflow: hidden; break-after: page; }}
+.card {{ position: absolute; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
+         padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; }}
+.measure {{ page: measure; position: relative; height: auto; overflow: visible; break-after: page; }}
+.meta {{ position: absolute; top: 2.6mm; left: {PAD_X}mm; right: {PAD_X}mm; font-size: {META_PT}pt;
+         line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; }}
+.meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
+.front .face {{ display: flex; flex-direction: column; justify-content: center; height: {face_height(card_height)}mm; }}
+.measure.front .face {{ height: auto; }}
+.front .cell {{ text-align: center; }}
+.q {{ font-weight: bold; line-height: 1.3; }}
+.a {{ line-height: 1.35; }}
+.qh {{ font-size: {HEADER_PT}pt; font-weight: bold; color: #444; border-bottom: 0.2mm solid #bbb;
+       padding-bottom: 0.8mm; margin-bottom: 1.2mm; }}
+.a p, .a ul, .a ol, .a pre, .a table, .a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ margin: 0 0 0.35em; }}
+.a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ font-size: 1.05em; }}
+.a ul, .a ol {{ padding-left: 1.3em; }}
+.a li > p {{ margin: 0; }}
+.a .blk > ul, .a .blk > ol {{ margin-bottom: 0.15em; }}
+.a table {{ border-collapse: collapse; font-size: 0.92em; }}
+.a table.cg-rows {{ width: 100%; table-layout: fixed; margin: 0; }}
+.a table.cg-last {{ margin-bottom: 0.35em; }}
+.a table.cg-cont td {{ border-top: none; }}
+.a th, .a td {{ border: 0.2mm solid #999; padding: 0.1em 0.35em; vertical-align: top; overflow-wrap: anywhere; }}
+.a th {{ background: #eee; }}
+code, pre {{ font-family: {mono}; font-size: 0.9em; }}
+code {{ background: #f0f0f0; }}
+pre {{ white-space: pre-wrap; background: #f5f5f5; padding: 0.3em 0.4em; }}
+pre code {{ background: none; }}
+.tick {{ position: absolute; background: #000; }}
+.fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
+"""
+
+
+def _meta(pc: PrintCard) -> str:
+    number = f"#{pc.card.question.number}" if pc.card.question.number else ""
+    part = f"{pc.part}/{pc.parts}" if pc.parts > 1 else ""
+    label = " · ".join(x for x in (number, part) if x)
+    return (
+        f'<div class="meta"><span class="num">{html.escape(label)}</span>'
+        f"{html.escape(pc.card.context)}</div>"
+    )
+
+
+def front_face(pc: PrintCard, face_id: str) -> str:
+    question = pc.card.question.title_html
+    return (
+        f'{_meta(pc)}<div class="face"><div class="cell">'
+        f'<div class="q" id="{face_id}" style="font-size:{pc.front_pt}pt">{question}</div></div></div>'
+    )
+
+
+def back_face(pc: PrintCard, face_id: str) -> str:
+    blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{b}</div>' for i, b in enumerate(pc.blocks))
+    return (
+        f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
+        f'<div class="qh">{pc.card.question.title_html}</div>{blocks}</div>'
+    )
+
+
+def card_box(side: str, slot: Slot, inner: str) -> str:
+    return f'<div class="card {side}" style="left:{slot.x:.3f}mm;top:{slot.y:.3f}mm">{inner}</div>'
+
+
+def cut_ticks(sheet: Sheet, length: float = 3.0, gap: float = 1.0) -> str:
+    """Short ticks in the margin on every cut line, not inside any card."""
+    xs, ys = sheet.cut_lines()
+    top, bottom = ys[0], ys[-1]
+    left, right = xs[0], xs[-1]
+    w = 0.2
+    parts = []
+    for x in xs:
+        for y in (top - gap - length, bottom + gap):
+            if y >= 0:
+                parts.append((x - w / 2, y, w, min(length, sheet.page_height - y)))
+    for y in ys:
+        for x in (left - gap - length, right + gap):
+            if x >= 0:
+                parts.append((x, y - w / 2, min(length, sheet.page_width - x), w))
+    return "".join(
+        f'<div class="tick" style="left:{x:.3f}mm;top:{y:.3f}mm;width:{wd:.3f}mm;height:{h:.3f}mm"></div>'
+        for x, y, wd, h in parts
+    )
+
+
+def fold_lines(sheet: Sheet, card_width: float) -> str:
+    lines = []
+    for column in range(sheet.columns):
+        for row in range(sheet.rows):
+            slot = sheet.front(row * sheet.columns + column)
+            lines.append(
+                f'<div class="fold" style="left:{slot.x + card_width:.3f}mm;top:{slot.y:.3f}mm;'
+                f'height:{sheet.card_height:.3f}mm"></div>'
+            )
+    return "".join(lines)
+
+
+def page(content: str) -> str:
+    return f'<div class="page">{content}</div>'
+
+
+def document(lang: str, style: str, pages: Sequence[str]) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>{style}</style></head>'
+        f"<body>{''.join(pages)}</body></html>"
+    )
