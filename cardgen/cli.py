@@ -16,7 +16,9 @@ import click
 from cardgen import __version__
 from cardgen.build import BuildResult, build
 from cardgen.config import BuildConfig
-from cardgen.errors import CardgenError
+from cardgen.errors import CardgenError, ConfigError
+from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
+from cardgen.pdf import PrintOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,6 +75,51 @@ def main() -> None:
 )
 @click.option("--allow-html", is_flag=True, help="Pass raw HTML in the notes through instead of escaping it.")
 @click.option("--no-apkg", is_flag=True, help="Do not write the Anki package.")
+@click.option("--no-pdf", is_flag=True, help="Do not write the PDF.")
+@click.option(
+    "--paper",
+    type=click.Choice(sorted(PAPERS), case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size of the PDF.",
+)
+@click.option(
+    "--card",
+    "card_size",
+    default="default",
+    show_default=True,
+    metavar="SIZE",
+    help=f"Card size: {', '.join(CARD_PRESETS)} (95x65 mm), or WxH in mm or in, e.g. 90x60 or 3x5in.",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(DUPLEX_MODES),
+    default="long",
+    show_default=True,
+    help="The edge your printer flips on when printing double-sided.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="duplex",
+    show_default=True,
+    help="duplex: fronts and backs on alternate pages; fold: side by side, for single-sided printers.",
+)
+@click.option(
+    "--back-offset",
+    default="0,0",
+    metavar="DX,DY",
+    show_default=True,
+    help="Shift back pages by DX,DY mm to correct a printer's duplex drift.",
+)
+@click.option(
+    "--font-floor",
+    type=click.FloatRange(4, 14),
+    default=6.5,
+    show_default=True,
+    metavar="PT",
+    help="Smallest font size before a long answer continues on another card.",
+)
 @user_errors
 def build_command(
     sources: tuple[Path, ...],
@@ -82,8 +129,23 @@ def build_command(
     namespace: str | None,
     allow_html: bool,
     no_apkg: bool,
+    no_pdf: bool,
+    paper: str,
+    card_size: str,
+    duplex: str,
+    layout: str,
+    back_offset: str,
+    font_floor: float,
 ) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
+    print_options = PrintOptions(
+        paper=paper.lower(),
+        card_size=parse_card_size(card_size),
+        duplex=duplex,
+        layout=layout,
+        back_offset=parse_offset(back_offset),
+        font_floor=font_floor,
+    )
     config = BuildConfig(
         sources=sources or (Path("source"),),
         output_dir=output_dir,
@@ -92,11 +154,23 @@ def build_command(
         namespace=namespace,
         allow_html=allow_html,
         write_apkg=not no_apkg,
+        write_pdf=not no_pdf,
+        print_options=print_options,
     )
     print_summary(build(config))
 
 
 main.add_command(build_command, name="build")
+
+
+def parse_offset(text: str) -> tuple[float, float]:
+    try:
+        dx, dy = (float(part) for part in text.split(","))
+    except ValueError:
+        raise ConfigError(f"back offset: expected DX,DY in mm (e.g. 1.5,-0.5), got {text!r}") from None
+    if max(abs(dx), abs(dy)) > 20:
+        raise ConfigError(f"back offset: {text!r} is more than 20 mm; check the units (mm)")
+    return dx, dy
 
 
 def print_summary(result: BuildResult) -> None:
@@ -108,9 +182,29 @@ def print_summary(result: BuildResult) -> None:
         click.echo(f"{q.loc}: unanswered: {q.title_text}")
     for r in result.reworded:
         click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
+    pdf = result.pdf
+    if pdf is not None:
+        for q, size in pdf.shrunk:
+            click.echo(f"{q.loc}: printed smaller ({size:g} pt) to fit: {q.title_text}")
+        for q, parts in pdf.split:
+            click.echo(f"{q.loc}: answer continues on {parts} printed cards: {q.title_text}")
+        for q in pdf.clipped:
+            click.secho(
+                f"{q.loc}: warning: too long for one card even at the smallest size; cut off: {q.title_text}",
+                fg="yellow",
+            )
+        for loc, chars in pdf.missing_glyphs:
+            click.secho(f"{loc}: warning: no font can print {chars!r}; they will show as boxes", fg="yellow")
+        for warning in pdf.warnings:
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
     questions = sum(len(f.questions) for f in deck.files)
     click.echo(
         f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards, {len(unanswered)} unanswered"
     )
+    if pdf is not None:
+        click.echo(
+            f"PDF: {len(pdf.printed)} printed cards on {pdf.sheets} sheet(s), {pdf.pages} pages "
+            f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet)"
+        )
     for path in result.outputs:
         click.echo(f"wrote {path}")

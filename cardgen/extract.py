@@ -119,7 +119,7 @@ def _question(
         text = number
         title_html = number
         number = ""
-    answer_html, blocks = "", ()
+    answer_html, blocks = "", tuple[str, ...]()
     if has_answer(body):
         tokens = [token for node in body for token in node.to_tokens()]
         answer_html = md.renderer.render(tokens, md.options, {}).strip()
@@ -185,8 +185,14 @@ def _table_pieces(table: SyntaxTreeNode) -> Iterable[list[Token]]:
         classes = ["cg-rows", "cg-first" if i == 0 else "cg-cont"] + (["cg-last"] if i == len(rows) - 1 else [])
         table_open = table.nester_tokens.opening.copy(attrs={"class": " ".join(classes)})
         header = head.to_tokens() if i == 0 and head is not None else []
-        yield [table_open, *header, body.nester_tokens.opening, *row.to_tokens(), body.nester_tokens.closing,
-               table.nester_tokens.closing]
+        yield [
+            table_open,
+            *header,
+            body.nester_tokens.opening,
+            *row.to_tokens(),
+            body.nester_tokens.closing,
+            table.nester_tokens.closing,
+        ]
 
 
 def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from fontTools.ttLib import TTFont, TTLibError
 
@@ -64,7 +64,7 @@ def stacks_for(language: str) -> FontStacks:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def family_files(family: str) -> tuple[str, ...]:
     """Font files fontconfig has for ``family`` (empty if it has none or fontconfig is absent)."""
     try:
@@ -78,7 +78,7 @@ def family_files(family: str) -> tuple[str, ...]:
     return tuple(sorted(files, key=lambda f: ("Bold" in f or "Oblique" in f or "Condensed" in f, f)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def family_coverage(family: str) -> frozenset[int]:
     """Code points the family's regular face maps to a glyph."""
     files = family_files(family)

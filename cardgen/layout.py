@@ -119,5 +119,7 @@ def make_sheet(paper: str, card: tuple[float, float], *, fold: bool = False) -> 
     usable_w, usable_h = page_w - 2 * MIN_MARGIN, page_h - 2 * MIN_MARGIN
     columns, rows = int(usable_w // unit_w), int(usable_h // card_h)
     if columns < 1 or rows < 1:
-        raise ConfigError(f"card size {card_w:g}×{card_h:g} mm does not fit on {paper} paper with {MIN_MARGIN:g} mm margins")
+        raise ConfigError(
+            f"card size {card_w:g}×{card_h:g} mm does not fit on {paper} paper with {MIN_MARGIN:g} mm margins"
+        )
     return Sheet(paper, page_w, page_h, unit_w, card_h, columns, rows)

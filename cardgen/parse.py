@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +30,12 @@ class ParsedFile:
 
 
 def display_name(path: Path) -> str:
+    """Relative to the working directory when the file is below it, else absolute."""
+    absolute = path.absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(absolute)
 
 
 def read_text(path: Path) -> str:

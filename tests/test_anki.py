@@ -14,6 +14,7 @@ from tests.ankitools import AnkiCollection
 
 APKG = Path("build/kubernetes-interview.apkg")
 T0 = 1_800_000_000
+APKG_ONLY = BuildConfig(write_pdf=False)
 
 
 def notes_file(project: Path) -> Path:
@@ -27,7 +28,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_seed_imports_renders_and_reviews(project: Path, collection: AnkiCollection) -> None:
-    build(BuildConfig(), now=T0)
+    build(APKG_ONLY, now=T0)
     log = collection.import_apkg(APKG)
     assert (log.new, log.updated, log.conflicting) == (7, 0, 0)
     rendered = collection.render_all()
@@ -45,7 +46,7 @@ def test_seed_imports_renders_and_reviews(project: Path, collection: AnkiCollect
 
 
 def test_new_cards_follow_the_notes_order(project: Path, collection: AnkiCollection) -> None:
-    build(BuildConfig(), now=T0)
+    build(APKG_ONLY, now=T0)
     collection.import_apkg(APKG)
     cards = [collection.col.get_card(cid) for cid in collection.col.find_cards("")]
     numbers = [card.note()["Number"] for card in sorted(cards, key=lambda c: c.due)]
@@ -54,7 +55,7 @@ def test_new_cards_follow_the_notes_order(project: Path, collection: AnkiCollect
 
 def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiCollection) -> None:
     notes = notes_file(project)
-    build(BuildConfig(), now=T0)
+    build(APKG_ONLY, now=T0)
     collection.import_apkg(APKG)
     before = collection.notes()
     cards_before = collection.card_ids_by_guid()
@@ -72,7 +73,7 @@ def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiC
     text = re.sub(r"^#### (\d+)\.", lambda m: f"#### {int(m.group(1)) + 100}.", text, flags=re.M)
     notes.write_text(text, encoding="utf-8")
 
-    result = build(BuildConfig(), now=T0 + 60)
+    result = build(APKG_ONLY, now=T0 + 60)
     assert [r.question.title_text for r in result.reworded] == ["探针有哪几种类型"]
     log = collection.import_apkg(APKG)
     assert log.new == 1 and log.conflicting == 0
@@ -90,7 +91,7 @@ def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiC
     assert len(new) == 1 and "负载均衡" in str(new[0]["Question"])  # type: ignore[index]
 
     # A rebuild with no changes modifies nothing.
-    build(BuildConfig(), now=T0 + 120)
+    build(APKG_ONLY, now=T0 + 120)
     mods = {g: n.mod for g, n in collection.notes().items()}  # type: ignore[attr-defined]
     log = collection.import_apkg(APKG)
     assert (log.new, log.updated) == (0, 0)
@@ -98,10 +99,10 @@ def test_edits_update_in_place_and_keep_reviews(project: Path, collection: AnkiC
 
 
 def test_deleting_the_ledger_creates_no_duplicates(project: Path, collection: AnkiCollection) -> None:
-    build(BuildConfig(), now=T0)
+    build(APKG_ONLY, now=T0)
     collection.import_apkg(APKG)
     (project / "source" / "cardgen.lock").unlink()
-    build(BuildConfig(), now=T0 + 60)
+    build(APKG_ONLY, now=T0 + 60)
     log = collection.import_apkg(APKG)
     assert log.new == 0
     assert len(collection.notes()) == 7

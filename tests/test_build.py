@@ -21,7 +21,7 @@ def write(path: Path, text: str) -> Path:
 
 def test_seed_build_outputs(project: Path) -> None:
     result = build(BuildConfig())
-    assert result.outputs == (Path("build/kubernetes-interview.apkg"),)
+    assert result.outputs == (Path("build/kubernetes-interview.apkg"), Path("build/kubernetes-interview.pdf"))
     assert len(result.deck.cards) == 7 and len(result.deck.unanswered) == 24
     assert zipfile.ZipFile(result.outputs[0]).namelist() == ["collection.anki2", "media"]
     assert (project / "source" / "cardgen.lock").exists()
@@ -32,7 +32,11 @@ def test_seed_build_outputs(project: Path) -> None:
 def test_several_files_make_sub_decks_and_tags(tmp_path: Path, collection: AnkiCollection) -> None:
     write(tmp_path / "notes" / "net.md", "# Networking\n\n## Basics\n\n### What is a VLAN?\n\nA virtual LAN.\n")
     write(tmp_path / "notes" / "deep" / "k8s.md", "### What is a Pod?\n\nThe smallest unit.\n")
-    result = build(BuildConfig(sources=(tmp_path / "notes",), output_dir=tmp_path / "out", deck_name="Study Notes"))
+    result = build(
+        BuildConfig(
+            sources=(tmp_path / "notes",), output_dir=tmp_path / "out", write_pdf=False, deck_name="Study Notes"
+        )
+    )
     decks = [c.deck for c in result.deck.cards]
     assert decks == ["Study Notes::k8s", "Study Notes::Networking"]
     assert result.deck.cards[1].tags == ("cardgen::qa", "net", "Basics")
@@ -46,20 +50,20 @@ def test_duplicate_questions_fail_naming_both_places(tmp_path: Path) -> None:
     write(tmp_path / "a.md", "## 1. What is a Pod?\n\nOne.\n")
     write(tmp_path / "b.md", "## Intro\n\ntext\n\n## 7. what is a pod\n\nTwo.\n")
     with pytest.raises(CardgenError) as info:
-        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out"))
+        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out", write_pdf=False))
     message = str(info.value)
     assert "b.md:5" in message and "a.md:1" in message and "duplicate question" in message
 
 
 def test_failed_build_keeps_previous_outputs(project: Path) -> None:
-    build(BuildConfig())
+    build(BuildConfig(write_pdf=False))
     apkg = project / "build" / "kubernetes-interview.apkg"
     ledger = project / "source" / "cardgen.lock"
     before = apkg.read_bytes(), ledger.read_bytes()
     notes = project / "source" / "kubernetes-interview.md"
     notes.write_text(notes.read_text(encoding="utf-8") + "\n#### 32.探针有哪几种\n\n重复\n", encoding="utf-8")
     with pytest.raises(CardgenError):
-        build(BuildConfig())
+        build(BuildConfig(write_pdf=False))
     assert (apkg.read_bytes(), ledger.read_bytes()) == before
     assert sorted(p.name for p in apkg.parent.iterdir()) == ["kubernetes-interview.apkg"], "no temp files left"
 
@@ -67,7 +71,7 @@ def test_failed_build_keeps_previous_outputs(project: Path) -> None:
 def test_moving_a_question_to_another_file_keeps_its_note(tmp_path: Path) -> None:
     a = write(tmp_path / "notes" / "a.md", "## 1. Alpha?\n\nA.\n\n## 2. Beta?\n\nB.\n")
     b = write(tmp_path / "notes" / "b.md", "## 1. Gamma?\n\nC.\n")
-    config = BuildConfig(sources=(tmp_path / "notes",), output_dir=tmp_path / "out", deck_name="D")
+    config = BuildConfig(sources=(tmp_path / "notes",), output_dir=tmp_path / "out", write_pdf=False, deck_name="D")
     first = {c.question.title_text: c.guid for c in build(config, now=10).deck.cards}
     a.write_text("## 1. Alpha?\n\nA.\n", encoding="utf-8")
     b.write_text("## 1. Gamma?\n\nC.\n\n## 2. Beta?\n\nB.\n", encoding="utf-8")
@@ -78,13 +82,13 @@ def test_moving_a_question_to_another_file_keeps_its_note(tmp_path: Path) -> Non
 def test_no_notes_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(CardgenError, match="no Markdown notes"):
-        build(BuildConfig(sources=(tmp_path / "empty",)))
+        build(BuildConfig(sources=(tmp_path / "empty",), write_pdf=False))
     with pytest.raises(CardgenError, match="no such file or folder"):
-        build(BuildConfig(sources=(tmp_path / "missing",)))
+        build(BuildConfig(sources=(tmp_path / "missing",), write_pdf=False))
 
 
 def test_not_utf8_names_file_line_and_offset(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_bytes(b"## Q\n\nok\n" + b"caf\xe9\n")
     with pytest.raises(CardgenError) as info:
-        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out"))
+        build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out", write_pdf=False))
     assert "bad.md:4" in str(info.value) and "byte offset 12" in str(info.value)

@@ -18,7 +18,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_build_reports_unanswered_and_outputs(project: Path) -> None:
     code, out, _ = run("build")
-    assert code == 0
+    assert code == 0, out
+    assert "source/kubernetes-interview.md:176: answer continues on" in out
+    assert "PDF: " in out and "wrote build/kubernetes-interview.pdf" in out
     assert "source/kubernetes-interview.md:15: unanswered: 如果从零开始部署集群" in out
     assert sum(": unanswered: " in line for line in out.splitlines()) == 24
     assert "31 questions: 7 cards, 24 unanswered" in out
@@ -27,27 +29,27 @@ def test_build_reports_unanswered_and_outputs(project: Path) -> None:
 
 
 def test_build_options(project: Path) -> None:
-    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试", "--question-level", "5")
+    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试", "--question-level", "5", "--no-pdf")
     assert code == 0, out
     assert "2 cards" not in out and "0 cards" in out  # level 5 holds only the two empty sub-headings
-    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试")
+    code, out, _ = run("build", "source", "-o", "elsewhere", "--deck", "K8s 面试", "--no-pdf")
     assert code == 0 and (project / "elsewhere" / "K8s-面试.apkg").exists()
 
 
 def test_reworded_question_is_reported(project: Path) -> None:
-    assert run("build")[0] == 0
+    assert run("build", "--no-pdf")[0] == 0
     notes = project / "source" / "kubernetes-interview.md"
     notes.write_text(
         notes.read_text(encoding="utf-8").replace("#### 5.探针有哪几种", "#### 5.探针有哪几种类型"), encoding="utf-8"
     )
-    code, out, _ = run("build")
+    code, out, _ = run("build", "--no-pdf")
     assert code == 0
     assert "source/kubernetes-interview.md:30: reworded (same note kept): '探针有哪几种' → '探针有哪几种类型'" in out
 
 
 def test_user_error_is_one_line_with_file_and_line(project: Path) -> None:
     (project / "source" / "latin1.md").write_bytes(b"## Caf\xe9?\n")
-    code, out, err = run("build")
+    code, out, err = run("build", "--no-pdf")
     assert code == 1
     assert err.strip().splitlines() == [
         "Error: source/latin1.md:1: not valid UTF-8 (byte offset 6); save the file as UTF-8"
@@ -69,3 +71,16 @@ def test_version() -> None:
 def test_help_has_examples(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0 and "Example" in out and "cardgen build" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--card", "huge"], "Error: card size: expected one of default, a7"),
+        (["--back-offset", "1"], "Error: back offset: expected DX,DY in mm"),
+        (["--card", "300x100"], "Error: card size 300×100 mm does not fit on a4 paper"),
+    ],
+)
+def test_print_option_errors(project: Path, args: list[str], message: str) -> None:
+    code, _, err = run("build", *args)
+    assert code == 1 and err.startswith(message), err

@@ -9,7 +9,7 @@ from cardgen.model import Question, SourceLoc
 
 
 def q(text: str, number: str = "", answer: str = "<p>a</p>", line: int = 1) -> Question:
-    return Question(SourceLoc("n.md", line), number, text, text, answer, ())
+    return Question(SourceLoc("n.md", line), number, text, text, answer, (answer,), ())
 
 
 def test_normalisation_folds_width_case_space_and_trailing_punctuation() -> None:

@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cardgen.fonts import FontStacks, detect_language, missing_families, stacks_for, uncovered
+from cardgen.fonts import detect_language, missing_families, stacks_for, uncovered
 from cardgen.layout import Sheet, Slot, make_sheet
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import markup
-from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, Measured, fit_cards, steps, text_of
+from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, Measure, Measured, fit_cards, steps, text_of
 from cardgen.pdf.markup import PX_PER_MM, PrintCard
 
 MAX_FIX_ROUNDS = 4
@@ -146,7 +146,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
     width, height = markup.face_width(card_w), markup.face_height(card_h)
 
     with weasyprint_warnings() as logged:
-        measure = _measurer(renderer, language, style, options)
+        measure = _measurer(renderer, language, style)
         fitted = fit_cards(cards, width, height, options.font_floor, measure)
         document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style, measure)
         with atomic_path(path) as tmp:
@@ -191,7 +191,9 @@ def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -
                 boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
             pages.append(markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks))
             continue
-        fronts = "".join(markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in chunk)
+        fronts = "".join(
+            markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in chunk
+        )
         backs = []
         for n, pc in chunk:
             slot = sheet.back(n - start, options.duplex)
@@ -201,7 +203,7 @@ def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -
     return pages
 
 
-def _measurer(renderer: Renderer, language: str, style: str, options: PrintOptions):  # type: ignore[no-untyped-def]
+def _measurer(renderer: Renderer, language: str, style: str) -> Measure:
     def measure(requests: list[tuple[str, Card, tuple[str, ...], float]]) -> list[Measured]:
         faces = []
         for n, (kind, card, blocks, size) in enumerate(requests):
@@ -211,25 +213,29 @@ def _measurer(renderer: Renderer, language: str, style: str, options: PrintOptio
         boxes = anchors(renderer.render(markup.document(language, style, faces)))
         results = []
         for n, (kind, _, blocks, _) in enumerate(requests):
-            x1, y1, x2, y2 = boxes[f"m{n}"]
-            spans = tuple(
-                ((boxes[f"m{n}-{j}"][1] - y1) / PX_PER_MM, (boxes[f"m{n}-{j}"][3] - y1) / PX_PER_MM)
-                for j in range(len(blocks))
-            ) if kind == "back" else ()
+            _x1, y1, _x2, y2 = boxes[f"m{n}"]
+            spans = (
+                tuple(
+                    ((boxes[f"m{n}-{j}"][1] - y1) / PX_PER_MM, (boxes[f"m{n}-{j}"][3] - y1) / PX_PER_MM)
+                    for j in range(len(blocks))
+                )
+                if kind == "back"
+                else ()
+            )
             results.append(Measured((y2 - y1) / PX_PER_MM, spans))
         return results
 
     return measure
 
 
-def _layout_until_it_fits(  # type: ignore[no-untyped-def]
+def _layout_until_it_fits(
     renderer: Renderer,
     fitted: list[Fitted],
     sheet: Sheet,
     options: PrintOptions,
     language: str,
     style: str,
-    measure,
+    measure: Measure,
 ) -> tuple[object, list[Fitted], list[Question]]:
     """Render, then read every face's box back. A face that overflows its card is measured
     (if its size was only estimated) or set one step smaller, and the sheets are rendered again.
@@ -249,21 +255,26 @@ def _layout_until_it_fits(  # type: ignore[no-untyped-def]
             if (boxes[f"{side}{n}"][3] - boxes[f"{side}{n}"][1]) / PX_PER_MM > limit
         ]
         clipped: dict[int, Question] = {}
-        to_measure: set[int] = set()
+        to_measure: dict[int, float] = {}
         before = list(fitted)
+        last_round = round_ == MAX_FIX_ROUNDS
         for i, side, pc in overflowing:
             size = pc.front_pt if side == "f" else pc.back_pt
             smaller = [s for s in all_steps[side] if s < size]
-            if not fitted[i].measured and round_ < MAX_FIX_ROUNDS:
-                to_measure.add(i)
-            elif smaller and round_ < MAX_FIX_ROUNDS:
+            if not fitted[i].measured and not last_round:
+                to_measure[i] = 1.0
+            elif smaller and not last_round:
                 fitted[i] = _resize(fitted[i], side, smaller[0])
+            elif side == "b" and len(pc.blocks) > 1 and not last_round:
+                to_measure[i] = fitted[i].room_factor * 0.9  # pack the answer tighter
             else:
                 clipped[i] = pc.card.question
-        if to_measure and round_ < MAX_FIX_ROUNDS:
-            order = sorted(to_measure)
+        for factor in sorted(set(to_measure.values())):
+            order = sorted(i for i, f in to_measure.items() if f == factor)
             cards = [fitted[i].cards[0].card for i in order]
-            refits = fit_cards(cards, width, height, options.font_floor, measure, always_measure=True)
+            refits = fit_cards(
+                cards, width, height, options.font_floor, measure, always_measure=True, room_factor=factor
+            )
             for i, refit in zip(order, refits, strict=True):
                 fitted[i] = refit
         if fitted == before:
@@ -272,5 +283,5 @@ def _layout_until_it_fits(  # type: ignore[no-untyped-def]
 
 
 def _resize(f: Fitted, side: str, size: float) -> Fitted:
-    cards = tuple(replace(pc, **{"front_pt" if side == "f" else "back_pt": size}) for pc in f.cards)
-    return Fitted(cards, True, measured=True)
+    cards = tuple(replace(pc, front_pt=size) if side == "f" else replace(pc, back_pt=size) for pc in f.cards)
+    return replace(f, cards=cards, shrunk=True)

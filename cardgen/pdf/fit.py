@@ -79,10 +79,19 @@ class Fitted:
     """A face is smaller than the base size."""
     measured: bool = False
     """Sizes come from measuring the card (not from the quick estimate)."""
+    room_factor: float = 1.0
+    """Share of the card the answer was packed into (less than 1 after a split part overflowed)."""
 
 
 def fit_cards(
-    cards: Sequence[Card], width: float, height: float, floor: float, measure: Measure, *, always_measure: bool = False
+    cards: Sequence[Card],
+    width: float,
+    height: float,
+    floor: float,
+    measure: Measure,
+    *,
+    always_measure: bool = False,
+    room_factor: float = 1.0,
 ) -> list[Fitted]:
     """Font sizes and answer splits for every card; ``width``/``height`` are the face's, in mm."""
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
@@ -112,12 +121,12 @@ def fit_cards(
         if back is None:
             parts, back_pt = [card.question.answer_blocks], back_steps[0]
         else:
-            parts, back_pt = split_blocks(card.question.answer_blocks, *back, back_steps, height)
+            parts, back_pt = split_blocks(card.question.answer_blocks, *back, back_steps, height, room_factor)
         prints = tuple(
             PrintCard(card, n + 1, len(parts), tuple(blocks), front_pt, back_pt) for n, blocks in enumerate(parts)
         )
         shrunk = front_pt < front_steps[0] or back_pt < back_steps[0]
-        fitted.append(Fitted(prints, shrunk, measured=back is not None))
+        fitted.append(Fitted(prints, shrunk, measured=back is not None, room_factor=room_factor))
     return fitted
 
 
@@ -141,25 +150,32 @@ def choose_size(base: Measured, low: Measured, sizes: Sequence[float], available
 
 
 def split_blocks(
-    blocks: tuple[str, ...], base: Measured, low: Measured, sizes: Sequence[float], available: float
+    blocks: tuple[str, ...],
+    base: Measured,
+    low: Measured,
+    sizes: Sequence[float],
+    available: float,
+    room_factor: float = 1.0,
 ) -> tuple[list[tuple[str, ...]], float]:
     """Blocks per printed card and the font size they share."""
     size = choose_size(base, low, sizes, available)
-    if size is not None or len(blocks) < 2 or len(low.blocks) != len(blocks):
+    if (size is not None and room_factor == 1.0) or len(blocks) < 2 or len(low.blocks) != len(blocks):
         return [blocks], size or sizes[-1]
     header = low.blocks[0][0]
     spans = low.blocks
-    room = available - header
+    room = (available - header) * room_factor
 
     def pack(limit: float) -> list[list[int]]:
         groups: list[list[int]] = [[]]
-        for j, (top, bottom) in enumerate(spans):
+        for j, (_, bottom) in enumerate(spans):
             group = groups[-1]
             if group and bottom - spans[group[0]][0] > limit:
-                groups.append([j])
+                # A lead-in ("缺点：", a sub-heading) goes along with what it introduces.
+                carry = [group.pop()] if len(group) > 1 and is_lead_in(blocks[group[-1]]) else []
+                groups.append([*carry, j])
             else:
                 group.append(j)
-        return _rebalance_lead_ins(groups, blocks)
+        return groups
 
     groups = pack(room)
     # Even the parts out: the smallest limit that still needs no more cards than greedy packing.
@@ -183,12 +199,3 @@ def is_lead_in(block: str) -> bool:
         return True
     text = text_of(block).strip()
     return block.startswith("<p>") and len(text) <= 40 and text.endswith((":", "："))
-
-
-def _rebalance_lead_ins(groups: list[list[int]], blocks: tuple[str, ...]) -> list[list[int]]:
-    """Move a lead-in that ended up last on a card to the start of the next one."""
-    for n in range(len(groups) - 1):
-        while len(groups[n]) > 1 and is_lead_in(blocks[groups[n][-1]]):
-            groups[n + 1].insert(0, groups[n].pop())
-    return [g for g in groups if g]
-

@@ -95,10 +95,7 @@ def _meta(pc: PrintCard) -> str:
     number = f"#{pc.card.question.number}" if pc.card.question.number else ""
     part = f"{pc.part}/{pc.parts}" if pc.parts > 1 else ""
     label = " · ".join(x for x in (number, part) if x)
-    return (
-        f'<div class="meta"><span class="num">{html.escape(label)}</span>'
-        f"{html.escape(pc.card.context)}</div>"
-    )
+    return f'<div class="meta"><span class="num">{html.escape(label)}</span>{html.escape(pc.card.context)}</div>'
 
 
 def front_face(pc: PrintCard, face_id: str) -> str:

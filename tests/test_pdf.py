@@ -1,0 +1,152 @@
+"""The PDF read back: page sizes, duplex alignment, fitted faces, CJK text, fonts, splits."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cardgen.build import BuildResult, build
+from cardgen.config import BuildConfig
+from cardgen.layout import PAPERS, Sheet, Slot
+from cardgen.pdf import PdfReport, PrintOptions
+from cardgen.pdf.fit import text_of
+from cardgen.pdf.markup import PAD_TOP
+from tests.conftest import SEED
+from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
+
+CARD_W, CARD_H = 95.0, 65.0
+
+
+def build_pdf(tmp: Path, notes: Path = SEED, **options: object) -> tuple[BuildResult, PdfReport, Path]:
+    (tmp / "source").mkdir(parents=True)
+    shutil.copy(notes, tmp / "source" / notes.name)
+    config = BuildConfig(
+        sources=(tmp / "source",), output_dir=tmp / "build", write_apkg=False, print_options=PrintOptions(**options)
+    )
+    result = build(config)
+    assert result.pdf is not None
+    return result, result.pdf, result.pdf.path
+
+
+@pytest.fixture(scope="module")
+def seed_long(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, PdfReport, Path]:
+    return build_pdf(tmp_path_factory.mktemp("long"))
+
+
+def slot_text(chars: list, slot: Slot, width: float = CARD_W) -> str:
+    return text_in(chars, slot.x, slot.y, width, CARD_H)
+
+
+def first_words(html: str, n: int = 6) -> str:
+    return "".join(text_of(html).split())[:n]
+
+
+def check_alignment(report: PdfReport, path: Path, back_slot: Callable[[Sheet, int], Slot]) -> None:
+    pages = pages_chars(path)
+    sheet = report.sheet
+    assert len(pages) == 2 * report.sheets
+    for n, pc in enumerate(report.printed):
+        s, k = divmod(n, sheet.per_sheet)
+        question = "".join(pc.card.question.title_text.split())
+        front = slot_text(pages[2 * s], sheet.front(k))
+        back = slot_text(pages[2 * s + 1], back_slot(sheet, k))
+        assert question in front, (n, front)
+        assert question in back, (n, back)  # the question repeated small as the back's header
+        assert first_words(pc.blocks[0]) in back, (n, back)
+        if pc.parts > 1:
+            assert f"{pc.part}/{pc.parts}" in front and f"{pc.part}/{pc.parts}" in back
+
+
+def check_everything_inside_cards(report: PdfReport, path: Path, back_slot: Callable[[Sheet, int], Slot]) -> None:
+    """No face's text lies outside its card: every character is inside some card's box."""
+    sheet = report.sheet
+    for index, chars in enumerate(pages_chars(path)):
+        s, is_back = divmod(index, 2)
+        count = min(sheet.per_sheet, len(report.printed) - s * sheet.per_sheet)
+        slots = [back_slot(sheet, k) if is_back else sheet.front(k) for k in range(count)]
+        for c in chars:
+            assert any(sl.x <= c.x <= sl.x + CARD_W and sl.y + 1 <= c.y <= sl.y + CARD_H - 1 for sl in slots), (
+                f"page {index + 1}: {c.text!r} at ({c.x:.1f}, {c.y:.1f}) mm is outside every card"
+            )
+
+
+def test_seed_pdf_pages_are_exactly_a4(seed_long: tuple[BuildResult, PdfReport, Path]) -> None:
+    _, report, path = seed_long
+    assert report.sheets == 3 and report.pages == 6
+    for width, height in page_sizes_mm(path):
+        assert (width, height) == pytest.approx(PAPERS["a4"], abs=0.05)
+
+
+def test_long_edge_duplex_alignment(seed_long: tuple[BuildResult, PdfReport, Path]) -> None:
+    _, report, path = seed_long
+    check_alignment(report, path, lambda sheet, k: sheet.back(k, "long"))
+    check_everything_inside_cards(report, path, lambda sheet, k: sheet.back(k, "long"))
+
+
+def test_chinese_text_extracts_and_fonts_are_embedded(seed_long: tuple[BuildResult, PdfReport, Path]) -> None:
+    _, report, path = seed_long
+    pages = pages_chars(path)
+    n = next(n for n, pc in enumerate(report.printed) if pc.card.question.number == "5")
+    s, k = divmod(n, report.sheet.per_sheet)
+    assert "探针有哪几种" in slot_text(pages[2 * s], report.sheet.front(k))
+    assert "kubelet通过执行探针检查容器健康状态" in slot_text(pages[2 * s + 1], report.sheet.back(k))
+    assert unembedded_fonts(path) == []
+    assert report.missing_glyphs == () and report.clipped == ()
+
+
+def test_kube_proxy_answer_is_split_and_complete(seed_long: tuple[BuildResult, PdfReport, Path]) -> None:
+    result, report, path = seed_long
+    parts = [(n, pc) for n, pc in enumerate(report.printed) if pc.card.question.number == "25"]
+    assert len(parts) > 1 and [pc.part for _, pc in parts] == list(range(1, len(parts) + 1))
+    assert any(q.number == "25" and count == len(parts) for q, count in report.split)
+    pages = pages_chars(path)
+    printed = ""
+    for n, _ in parts:
+        s, k = divmod(n, report.sheet.per_sheet)
+        slot = report.sheet.back(k, "long")
+        printed += text_in(pages[2 * s + 1], slot.x, slot.y + PAD_TOP, CARD_W, CARD_H - PAD_TOP)
+    answer = next(c for c in result.deck.cards if c.question.number == "25").question.answer_html
+    missing = chars_of(text_of(answer)) - chars_of(printed)
+    assert not missing, f"characters of the answer not printed: {missing}"
+    assert all(min(pc.back_pt, pc.front_pt) >= 6.5 for _, pc in parts)
+
+
+def test_short_edge_duplex(tmp_path: Path) -> None:
+    _, report, path = build_pdf(tmp_path, duplex="short")
+    check_alignment(report, path, lambda sheet, k: sheet.back(k, "short"))
+    check_everything_inside_cards(report, path, lambda sheet, k: sheet.back(k, "short"))
+
+
+def test_letter_paper_and_back_offset(tmp_path: Path) -> None:
+    _, report, path = build_pdf(tmp_path, paper="letter", back_offset=(2.0, -1.0))
+    for size in page_sizes_mm(path):
+        assert size == pytest.approx(PAPERS["letter"], abs=0.05)
+    shifted = lambda sheet, k: Slot(sheet.back(k).x + 2.0, sheet.back(k).y - 1.0)  # noqa: E731
+    check_alignment(report, path, shifted)
+
+
+def test_fold_layout(tmp_path: Path) -> None:
+    _, report, path = build_pdf(tmp_path, layout="fold")
+    pages = pages_chars(path)
+    sheet = report.sheet
+    assert len(pages) == report.sheets == -(-len(report.printed) // sheet.per_sheet)
+    for n, pc in enumerate(report.printed):
+        s, k = divmod(n, sheet.per_sheet)
+        slot = sheet.front(k)
+        front = slot_text(pages[s], slot)
+        back = slot_text(pages[s], Slot(slot.x + CARD_W, slot.y))
+        question = "".join(pc.card.question.title_text.split())
+        assert question in front and first_words(pc.blocks[0]) in back
+
+
+def test_missing_glyph_is_reported(tmp_path: Path) -> None:
+    notes = tmp_path / "in" / "glyphs.md"
+    notes.parent.mkdir()
+    notes.write_text("## 1. Linear B?\n\nThe first sign is 𐀀.\n", encoding="utf-8")
+    _, report, _ = build_pdf(tmp_path / "out", notes=notes)
+    assert [(loc.file, loc.line, chars) for loc, chars in report.missing_glyphs] == [
+        (str(tmp_path / "out" / "source" / "glyphs.md"), 1, "𐀀")
+    ]
