@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,15 +102,15 @@ class Renderer:
         self.base_url = str(base_url)
         self.fonts = FontConfiguration()
 
-    def render(self, document_html: str) -> object:
+    def render(self, document_html: str) -> Any:
         from weasyprint import HTML
 
         return HTML(string=document_html, base_url=self.base_url).render(font_config=self.fonts)
 
 
-def anchors(document: object) -> dict[str, tuple[float, float, float, float]]:
+def anchors(document: Any) -> dict[str, tuple[float, float, float, float]]:
     boxes: dict[str, tuple[float, float, float, float]] = {}
-    for page in document.pages:  # type: ignore[attr-defined]
+    for page in document.pages:
         boxes.update(page.anchors)
     return boxes
 
@@ -150,11 +151,11 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
         fitted = fit_cards(cards, width, height, options.font_floor, measure)
         document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style, measure)
         with atomic_path(path) as tmp:
-            document.write_pdf(tmp)  # type: ignore[attr-defined]
+            document.write_pdf(tmp)
     warnings.extend(dict.fromkeys(m for m in logged if "notdef" in m or "glyph" in m))
 
     printed = tuple(pc for f in fitted for pc in f.cards)
-    pages = len(document.pages)  # type: ignore[attr-defined]
+    pages = len(document.pages)
     return PdfReport(
         path=path,
         sheets=_sheets(len(printed), sheet),
@@ -177,30 +178,34 @@ def _sheets(count: int, sheet: Sheet) -> int:
 
 def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -> list[str]:
     """The pages: for duplex each sheet's front page then its back page; for fold one page a sheet."""
+    return [
+        page
+        for start in range(0, max(len(printed), 1), sheet.per_sheet)
+        for page in compose_sheet(printed[start : start + sheet.per_sheet], start, sheet, options)
+    ]
+
+
+def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options: PrintOptions) -> list[str]:
+    """One sheet's pages; faces are numbered from ``start`` so ids are unique in the whole PDF."""
     card_w = options.card_size[0]
     dx, dy = options.back_offset
-    pages = []
-    for start in range(0, max(len(printed), 1), sheet.per_sheet):
-        chunk = list(enumerate(printed[start : start + sheet.per_sheet], start))
-        ticks = markup.cut_ticks(sheet)
-        if options.layout == "fold":
-            boxes = []
-            for n, pc in chunk:
-                slot = sheet.front(n - start)
-                boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
-                boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
-            pages.append(markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks))
-            continue
-        fronts = "".join(
-            markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in chunk
-        )
-        backs = []
-        for n, pc in chunk:
-            slot = sheet.back(n - start, options.duplex)
-            backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
-        pages.append(markup.page(fronts + ticks))
-        pages.append(markup.page("".join(backs)))
-    return pages
+    ticks = markup.cut_ticks(sheet)
+    numbered = list(enumerate(chunk, start))
+    if options.layout == "fold":
+        boxes = []
+        for n, pc in numbered:
+            slot = sheet.front(n - start)
+            boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
+            boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
+        return [markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks)]
+    fronts = "".join(
+        markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in numbered
+    )
+    backs = []
+    for n, pc in numbered:
+        slot = sheet.back(n - start, options.duplex)
+        backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
+    return [markup.page(fronts + ticks), markup.page("".join(backs))]
 
 
 def _measurer(renderer: Renderer, language: str, style: str) -> Measure:
@@ -228,6 +233,36 @@ def _measurer(renderer: Renderer, language: str, style: str) -> Measure:
     return measure
 
 
+class _Sheets:
+    """Rendered sheets, kept between fix-up rounds: a round re-renders only the sheets whose
+    cards changed and splices the pages together (WeasyPrint's ``Document.copy``)."""
+
+    def __init__(self, renderer: Renderer, sheet: Sheet, options: PrintOptions, language: str, style: str) -> None:
+        self.renderer, self.sheet, self.options = renderer, sheet, options
+        self.language, self.style = language, style
+        self.rendered: dict[int, tuple[tuple[PrintCard, ...], list[Any]]] = {}
+        self.documents: list[Any] = []  # rendered pages need their documents alive
+
+    def render(self, printed: Sequence[PrintCard]) -> tuple[Any, dict[str, tuple[float, float, float, float]]]:
+        per = self.sheet.per_sheet
+        chunks = [tuple(printed[i : i + per]) for i in range(0, max(len(printed), 1), per)]
+        stale = [s for s, chunk in enumerate(chunks) if self.rendered.get(s, ((), []))[0] != chunk or not chunk]
+        if stale:
+            html = [page for s in stale for page in compose_sheet(chunks[s], s * per, self.sheet, self.options)]
+            document = self.renderer.render(markup.document(self.language, self.style, html))
+            self.documents.append(document)
+            pages_per_sheet = len(document.pages) // len(stale)
+            for k, s in enumerate(stale):
+                self.rendered[s] = (chunks[s], document.pages[k * pages_per_sheet : (k + 1) * pages_per_sheet])
+        for s in [s for s in self.rendered if s >= len(chunks)]:
+            del self.rendered[s]
+        pages = [page for s in range(len(chunks)) for page in self.rendered[s][1]]
+        boxes: dict[str, tuple[float, float, float, float]] = {}
+        for page in pages:
+            boxes.update(page.anchors)
+        return self.documents[0].copy(pages), boxes
+
+
 def _layout_until_it_fits(
     renderer: Renderer,
     fitted: list[Fitted],
@@ -236,17 +271,17 @@ def _layout_until_it_fits(
     language: str,
     style: str,
     measure: Measure,
-) -> tuple[object, list[Fitted], list[Question]]:
+) -> tuple[Any, list[Fitted], list[Question]]:
     """Render, then read every face's box back. A face that overflows its card is measured
-    (if its size was only estimated) or set one step smaller, and the sheets are rendered again.
+    (if its size was only estimated) or set one step smaller, and its sheet rendered again.
     What still overflows at the floor is reported as clipped, never dropped silently."""
     limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
     width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
     all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
+    sheets = _Sheets(renderer, sheet, options, language, style)
     for round_ in range(MAX_FIX_ROUNDS + 1):
         printed = [pc for f in fitted for pc in f.cards]
-        document = renderer.render(markup.document(language, style, compose(printed, sheet, options)))
-        boxes = anchors(document)
+        document, boxes = sheets.render(printed)
         owner = [i for i, f in enumerate(fitted) for _ in f.cards]
         overflowing = [
             (owner[n], side, pc)

@@ -1,11 +1,11 @@
 """Making every face fit its card: shrink in steps to a floor, then continue on more cards.
 
 Measuring a face means laying it out, which is what rendering costs, so faces are only
-measured when a cheap estimate says they might not fit. Measured faces are laid out at
-the base size and at the floor; sizes between are predicted from those two (text height
-grows about with the square of the font size at a fixed width). Every guess, estimated
-or predicted, is checked afterwards in the final layout (``pdf.render``), so a wrong
-guess costs time, never a clipped card.
+measured when a cheap estimate says they might not fit, and only once, at the base size.
+Heights at smaller sizes are predicted from that (text height grows with the font size
+to a power between 1 for one-line items and 2 for wrapped prose). Every guess is checked
+afterwards in the final layout (``pdf.__init__``), where a face that still overflows is set
+a step smaller, so a wrong guess costs a little time, never a clipped card.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ MM_PER_PT = 25.4 / 72
 SAFE_SHARE = 0.55
 # Predicted sizes keep this much of the card free, for the prediction's error.
 PREDICTION_SLACK = 0.96
+# Height ∝ size ** GROWTH when predicting a smaller size from the measured one.
+GROWTH = 1.6
 
 
 def steps(all_steps: Sequence[float], floor: float) -> tuple[float, ...]:
@@ -105,23 +107,23 @@ def fit_cards(
         if always_measure or back_estimate > SAFE_SHARE * height:
             risky.append(("back", i))
     requests = [
-        (kind, cards[i], cards[i].question.answer_blocks if kind == "back" else (), size)
+        (kind, cards[i], cards[i].question.answer_blocks if kind == "back" else (), steps_[0])
         for kind, i in risky
-        for size in ((front_steps if kind == "front" else back_steps)[0], floor)
+        for steps_ in [front_steps if kind == "front" else back_steps]
     ]
     results = measure(requests) if requests else []
-    measured = {key: (results[2 * n], results[2 * n + 1]) for n, key in enumerate(risky)}
+    measured = dict(zip(risky, results, strict=True))
 
     fitted = []
     for i, card in enumerate(cards):
         front_pt = front_steps[0]
         if ("front", i) in measured:
-            front_pt = choose_size(*measured[("front", i)], front_steps, height) or floor
+            front_pt = choose_size(measured[("front", i)], front_steps, height) or floor
         back = measured.get(("back", i))
         if back is None:
             parts, back_pt = [card.question.answer_blocks], back_steps[0]
         else:
-            parts, back_pt = split_blocks(card.question.answer_blocks, *back, back_steps, height, room_factor)
+            parts, back_pt = split_blocks(card.question.answer_blocks, back, back_steps, height, room_factor)
         prints = tuple(
             PrintCard(card, n + 1, len(parts), tuple(blocks), front_pt, back_pt) for n, blocks in enumerate(parts)
         )
@@ -130,40 +132,35 @@ def fit_cards(
     return fitted
 
 
-def _exponent(base: Measured, low: Measured, base_pt: float, low_pt: float) -> float:
-    if low.height <= 0 or base.height <= low.height or base_pt <= low_pt:
-        return 2.0
-    return min(max(math.log(base.height / low.height) / math.log(base_pt / low_pt), 1.0), 2.2)
+def predicted(height: float, size: float, base_size: float) -> float:
+    return height * (size / base_size) ** GROWTH
 
 
-def choose_size(base: Measured, low: Measured, sizes: Sequence[float], available: float) -> float | None:
+def choose_size(base: Measured, sizes: Sequence[float], available: float) -> float | None:
     """The largest size whose (measured or predicted) height fits; None if not even the floor fits."""
     if base.height <= available:
         return sizes[0]
-    if low.height > available:
-        return None
-    p = _exponent(base, low, sizes[0], sizes[-1])
-    for size in sizes[1:-1]:
-        if low.height * (size / sizes[-1]) ** p <= available * PREDICTION_SLACK:
+    for size in sizes[1:]:
+        if predicted(base.height, size, sizes[0]) <= available * PREDICTION_SLACK:
             return size
-    return sizes[-1]
+    return None
 
 
 def split_blocks(
     blocks: tuple[str, ...],
     base: Measured,
-    low: Measured,
     sizes: Sequence[float],
     available: float,
     room_factor: float = 1.0,
 ) -> tuple[list[tuple[str, ...]], float]:
     """Blocks per printed card and the font size they share."""
-    size = choose_size(base, low, sizes, available)
-    if (size is not None and room_factor == 1.0) or len(blocks) < 2 or len(low.blocks) != len(blocks):
+    size = choose_size(base, sizes, available)
+    if (size is not None and room_factor == 1.0) or len(blocks) < 2 or len(base.blocks) != len(blocks):
         return [blocks], size or sizes[-1]
-    header = low.blocks[0][0]
-    spans = low.blocks
-    room = (available - header) * room_factor
+    header = base.blocks[0][0]  # the small question header keeps its size
+    scale = predicted(1.0, sizes[-1], sizes[0])
+    spans = [(header + (t - header) * scale, header + (b - header) * scale) for t, b in base.blocks]
+    room = (available - header) * room_factor * PREDICTION_SLACK
 
     def pack(limit: float) -> list[list[int]]:
         groups: list[list[int]] = [[]]
@@ -187,9 +184,11 @@ def split_blocks(
             groups = balanced
             break
         limit *= 1.04
-    tallest = max(spans[g[-1]][1] - spans[g[0]][0] for g in groups) + header
-    p = _exponent(base, low, sizes[0], sizes[-1])
-    size = next((s for s in sizes if tallest * (s / sizes[-1]) ** p <= available * PREDICTION_SLACK), sizes[-1])
+    tallest = max(spans[g[-1]][1] - spans[g[0]][0] for g in groups)
+    size = next(
+        (s for s in sizes if header + tallest * predicted(1.0, s, sizes[-1]) <= available * PREDICTION_SLACK),
+        sizes[-1],
+    )
     return [tuple(blocks[j] for j in g) for g in groups], size
 
 

@@ -53,7 +53,7 @@ def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float)
     sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
     return f"""
 @page {{ size: {sheet.page_width}mm {sheet.page_height}mm; margin: 0; }}
-@page measure {{ size: {card_width}mm 3000mm; margin: 0; }}
+@page measure {{ size: {card_width}mm 1500mm; margin: 0; }}
 html {{ font-family: {sans}; color: #111; }}
 body {{ margin: 0; }}
 .page {{ position: relative; width: {sheet.page_width}mm; height: {sheet.page_height}mm;

@@ -1,0 +1,14 @@
+"""``python -m benchmarks [pdf]``: run the benchmarks and print ratios."""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks import pdf_bench
+
+SUITES = {"pdf": pdf_bench.main}
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or list(SUITES)
+    for name in names:
+        SUITES[name]()

@@ -1,0 +1,69 @@
+"""PDF: cardgen's whole PDF stage vs one bare WeasyPrint render + write of the same faces.
+
+The bare run gets the final, already fitted sheets for free: it is the floor for printing
+these faces at all. The ratio is what fitting, measuring and checking cost on top.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synth import answered_notes
+from cardgen.build import load_notes, make_deck
+from cardgen.config import BuildConfig
+from cardgen.fonts import detect_language, stacks_for
+from cardgen.identity import Ledger
+from cardgen.pdf import PrintOptions, compose, write_pdf
+from cardgen.pdf import markup
+from cardgen.pdf.fit import text_of
+
+
+def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    with tempfile.TemporaryDirectory() as tmp:
+        notes = Path(tmp) / "synthetic.md"
+        notes.write_text(answered_notes(cards), encoding="utf-8")
+        config = BuildConfig(sources=(notes,), output_dir=Path(tmp))
+        deck, _, _ = make_deck(config, load_notes(config), Ledger(), 0)
+        options = PrintOptions()
+        ours, bare = [], []
+        report = None
+        for _ in range(repeats):
+            start = time.perf_counter()
+            report = write_pdf(deck.cards, Path(tmp) / "cardgen.pdf", options)
+            ours.append(time.perf_counter() - start)
+
+            language = detect_language("".join(c.question.title_text + text_of(c.question.answer_html)
+                                               for c in deck.cards))
+            style = markup.css(report.sheet, stacks_for(language), *options.card_size)
+            html = markup.document(language, style, compose(report.printed, report.sheet, options))
+            start = time.perf_counter()
+            HTML(string=html).render(font_config=FontConfiguration()).write_pdf(Path(tmp) / "bare.pdf")
+            bare.append(time.perf_counter() - start)
+        assert report is not None
+        result = {
+            "cards": len(deck.cards),
+            "printed": len(report.printed),
+            "pages": report.pages,
+            "cardgen_s": statistics.median(ours),
+            "bare_s": statistics.median(bare),
+        }
+        result["ratio"] = result["cardgen_s"] / result["bare_s"]
+        return result
+
+
+def main() -> None:
+    r = run()
+    print(f"PDF, {r['cards']:.0f} synthetic seed-shaped cards → {r['printed']:.0f} printed, {r['pages']:.0f} pages")
+    print(f"  cardgen PDF stage        {r['cardgen_s']:7.2f} s (median of 3)")
+    print(f"  bare WeasyPrint render+write of the same faces {r['bare_s']:7.2f} s")
+    print(f"  ratio                    {r['ratio']:7.2f}×  (target ≤ 1.3×)")
+
+
+if __name__ == "__main__":
+    main()
