@@ -16,8 +16,7 @@ from cardgen.build import load_notes, make_deck
 from cardgen.config import BuildConfig
 from cardgen.fonts import detect_language, stacks_for
 from cardgen.identity import Ledger
-from cardgen.pdf import PrintOptions, compose, write_pdf
-from cardgen.pdf import markup
+from cardgen.pdf import PrintOptions, compose, markup, write_pdf
 from cardgen.pdf.fit import text_of
 
 
@@ -38,8 +37,9 @@ def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:
             report = write_pdf(deck.cards, Path(tmp) / "cardgen.pdf", options)
             ours.append(time.perf_counter() - start)
 
-            language = detect_language("".join(c.question.title_text + text_of(c.question.answer_html)
-                                               for c in deck.cards))
+            language = detect_language(
+                "".join(c.question.title_text + text_of(c.question.answer_html) for c in deck.cards)
+            )
             style = markup.css(report.sheet, stacks_for(language), *options.card_size)
             html = markup.document(language, style, compose(report.printed, report.sheet, options))
             start = time.perf_counter()

@@ -1,6 +1,6 @@
 """Stage 4b: the print-ready PDF, laid out by WeasyPrint.
 
-fit (estimate, measure the risky faces) → compose sheets → render → read every face's
+fit (plan sizes and splits from a height model) → compose sheets → render → read every face's
 box back from the final layout → fix what does not fit → write atomically.
 """
 
@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from cardgen.fonts import detect_language, missing_families, stacks_for, uncovered
 from cardgen.layout import Sheet, Slot, make_sheet
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import markup
-from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, Measure, Measured, fit_cards, steps, text_of
+from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps, text_of
 from cardgen.pdf.markup import PX_PER_MM, PrintCard
 
 MAX_FIX_ROUNDS = 4
@@ -147,9 +147,8 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
     width, height = markup.face_width(card_w), markup.face_height(card_h)
 
     with weasyprint_warnings() as logged:
-        measure = _measurer(renderer, language, style)
-        fitted = fit_cards(cards, width, height, options.font_floor, measure)
-        document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style, measure)
+        fitted = [fit_card(card, width, height, options.font_floor) for card in cards]
+        document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style)
         with atomic_path(path) as tmp:
             document.write_pdf(tmp)
     warnings.extend(dict.fromkeys(m for m in logged if "notdef" in m or "glyph" in m))
@@ -208,31 +207,6 @@ def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options:
     return [markup.page(fronts + ticks), markup.page("".join(backs))]
 
 
-def _measurer(renderer: Renderer, language: str, style: str) -> Measure:
-    def measure(requests: list[tuple[str, Card, tuple[str, ...], float]]) -> list[Measured]:
-        faces = []
-        for n, (kind, card, blocks, size) in enumerate(requests):
-            pc = PrintCard(card, 1, 1, blocks, size, size)
-            inner = markup.front_face(pc, f"m{n}") if kind == "front" else markup.back_face(pc, f"m{n}")
-            faces.append(f'<div class="card measure {kind}">{inner}</div>')
-        boxes = anchors(renderer.render(markup.document(language, style, faces)))
-        results = []
-        for n, (kind, _, blocks, _) in enumerate(requests):
-            _x1, y1, _x2, y2 = boxes[f"m{n}"]
-            spans = (
-                tuple(
-                    ((boxes[f"m{n}-{j}"][1] - y1) / PX_PER_MM, (boxes[f"m{n}-{j}"][3] - y1) / PX_PER_MM)
-                    for j in range(len(blocks))
-                )
-                if kind == "back"
-                else ()
-            )
-            results.append(Measured((y2 - y1) / PX_PER_MM, spans))
-        return results
-
-    return measure
-
-
 class _Sheets:
     """Rendered sheets, kept between fix-up rounds: a round re-renders only the sheets whose
     cards changed and splices the pages together (WeasyPrint's ``Document.copy``)."""
@@ -270,10 +244,9 @@ def _layout_until_it_fits(
     options: PrintOptions,
     language: str,
     style: str,
-    measure: Measure,
 ) -> tuple[Any, list[Fitted], list[Question]]:
-    """Render, then read every face's box back. A face that overflows its card is measured
-    (if its size was only estimated) or set one step smaller, and its sheet rendered again.
+    """Render, then read every face's box back. A face that overflows its card is set one
+    step smaller (or its answer packed tighter), and its sheet rendered again.
     What still overflows at the floor is reported as clipped, never dropped silently."""
     limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
     width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
@@ -290,28 +263,20 @@ def _layout_until_it_fits(
             if (boxes[f"{side}{n}"][3] - boxes[f"{side}{n}"][1]) / PX_PER_MM > limit
         ]
         clipped: dict[int, Question] = {}
-        to_measure: dict[int, float] = {}
         before = list(fitted)
         last_round = round_ == MAX_FIX_ROUNDS
         for i, side, pc in overflowing:
+            if fitted[i] is not before[i]:
+                continue  # already corrected this round
             size = pc.front_pt if side == "f" else pc.back_pt
             smaller = [s for s in all_steps[side] if s < size]
-            if not fitted[i].measured and not last_round:
-                to_measure[i] = 1.0
-            elif smaller and not last_round:
+            if smaller and not last_round:
                 fitted[i] = _resize(fitted[i], side, smaller[0])
             elif side == "b" and len(pc.blocks) > 1 and not last_round:
-                to_measure[i] = fitted[i].room_factor * 0.9  # pack the answer tighter
+                card, factor = pc.card, fitted[i].room_factor * 0.9  # pack the answer tighter
+                fitted[i] = fit_card(card, width, height, options.font_floor, factor)
             else:
                 clipped[i] = pc.card.question
-        for factor in sorted(set(to_measure.values())):
-            order = sorted(i for i, f in to_measure.items() if f == factor)
-            cards = [fitted[i].cards[0].card for i in order]
-            refits = fit_cards(
-                cards, width, height, options.font_floor, measure, always_measure=True, room_factor=factor
-            )
-            for i, refit in zip(order, refits, strict=True):
-                fitted[i] = refit
         if fitted == before:
             return document, fitted, list(clipped.values())
     raise AssertionError("unreachable: the last round changes nothing")

@@ -53,19 +53,16 @@ def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float)
     sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
     return f"""
 @page {{ size: {sheet.page_width}mm {sheet.page_height}mm; margin: 0; }}
-@page measure {{ size: {card_width}mm 1500mm; margin: 0; }}
 html {{ font-family: {sans}; color: #111; }}
 body {{ margin: 0; }}
 .page {{ position: relative; width: {sheet.page_width}mm; height: {sheet.page_height}mm;
          overflow: hidden; break-after: page; }}
 .card {{ position: absolute; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
          padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; }}
-.measure {{ page: measure; position: relative; height: auto; overflow: visible; break-after: page; }}
 .meta {{ position: absolute; top: 2.6mm; left: {PAD_X}mm; right: {PAD_X}mm; font-size: {META_PT}pt;
          line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; }}
 .meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
 .front .face {{ display: flex; flex-direction: column; justify-content: center; height: {face_height(card_height)}mm; }}
-.measure.front .face {{ height: auto; }}
 .front .cell {{ text-align: center; }}
 .q {{ font-weight: bold; line-height: 1.3; }}
 .a {{ line-height: 1.35; }}

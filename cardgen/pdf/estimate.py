@@ -1,0 +1,132 @@
+"""A quick model of how tall a card face will be, from the fonts' advance widths.
+
+Laying a face out in WeasyPrint is the expensive part of the PDF, so sizes and splits are
+first planned from this model: greedy line breaking with the real advance widths of the
+fonts the PDF uses (CJK ideographs are one em), and the box model of ``markup.css``
+(margins, list indents, table cells, code padding). It only has to be close: the final
+layout is read back and every face that does not fit is corrected there.
+
+Keep the constants here in step with ``markup.css``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from functools import cache
+
+from fontTools.ttLib import TTFont, TTLibError
+
+from cardgen.fonts import LATIN_MONO, LATIN_SANS, family_files
+from cardgen.markdown import is_cjk
+
+MM_PER_PT = 25.4 / 72
+# Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
+# with different ascents share each line (measured on the seed and synthetic notes).
+LINE_BOX = 1.05
+ANSWER_LINE = 1.35 * LINE_BOX  # .a line-height
+QUESTION_LINE = 1.3 * LINE_BOX  # .q line-height
+BLOCK_GAP = 0.35  # em, margin under p, ul, pre, table
+ITEM_GAP = 0.15  # em, under each list-item piece
+LIST_INDENT = 1.3  # em
+CELL_PAD_X, CELL_PAD_Y = 0.35, 0.1  # em
+TABLE_FONT = 0.92
+CODE_FONT = 0.9
+PRE_PAD = 0.3  # em, top and bottom (0.4 left/right)
+HEADER_PT = 7.0
+HEADER_EXTRA_MM = 0.8 + 1.2 + 0.2  # padding, margin, border under the question header
+DEFAULT_ADVANCE = 0.6
+
+_TAG = re.compile(r"<[^>]+>")
+_CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+# Line-breaking units: one CJK character, a run of white space, or a run of other text (a word).
+_UNITS = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u3000-\u9fff]+")
+
+
+@cache
+def advances(family: str, bold: bool = False) -> dict[int, float]:
+    """Advance width of each character, in em, for the family's regular (or bold) face."""
+    files = [f for f in family_files(family) if ("Bold" in f) == bold and "Oblique" not in f]
+    files = [f for f in files if "Condensed" not in f] or files
+    if not files:
+        return {}
+    try:
+        font = TTFont(files[0], lazy=True)
+        units = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        return {code: hmtx[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+    except (OSError, TTLibError, KeyError):
+        return {}
+
+
+def _width(word: str, table: dict[int, float], scale: float = 1.0) -> float:
+    return sum(1.0 if is_cjk(ch) else table.get(ord(ch), DEFAULT_ADVANCE) * scale for ch in word)
+
+
+def wrapped_lines(text: str, width_em: float, *, mono: bool = False, bold: bool = False) -> int:
+    """Lines that ``text`` takes in a box ``width_em`` wide (greedy breaking, like a browser)."""
+    table = advances(LATIN_MONO if mono else LATIN_SANS, bold)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        # CJK characters break anywhere; other text breaks at spaces.
+        for unit in re.findall(
+            r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u3000-\u9fff]+", paragraph
+        ):
+            w = _width(unit, table)
+            if unit.isspace():
+                used += w if used else 0.0
+                continue
+            if used + w <= width_em:
+                used += w
+            elif w <= width_em:
+                lines += 1
+                used = w
+            else:  # a word longer than the line wraps anywhere (overflow-wrap)
+                lines += math.ceil((used + w) / width_em) - 1
+                used = (used + w) % width_em
+    return max(lines, 1)
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAG.sub("", fragment)).strip("\n")
+
+
+def block_height(block: str, size_pt: float, width_mm: float) -> float:
+    """Height (mm) of one answer block at ``size_pt``, margins included."""
+    em = size_pt * MM_PER_PT
+    width_em = width_mm / em
+    if block.startswith("<table"):
+        rows = _ROW.findall(block)
+        height = 0.0
+        for row in rows:
+            cells = _CELL.findall(row) or [""]
+            cell_em = width_em / len(cells) - 2 * CELL_PAD_X
+            lines = max(wrapped_lines(_text(c), cell_em / TABLE_FONT, bold="<th" in row) for c in cells)
+            height += (lines * ANSWER_LINE * TABLE_FONT + 2 * CELL_PAD_Y) * em
+        gap = BLOCK_GAP if "cg-last" in block or "cg-rows" not in block else 0.0
+        return height + gap * em
+    if block.startswith("<pre"):
+        lines = wrapped_lines(_text(block), (width_em - 0.8) / CODE_FONT, mono=True)
+        return (lines * ANSWER_LINE * CODE_FONT + 2 * PRE_PAD + BLOCK_GAP) * em
+    if block.startswith(("<ul", "<ol")):
+        lines = wrapped_lines(_text(block), width_em - LIST_INDENT)
+        return (lines * ANSWER_LINE + ITEM_GAP) * em
+    if re.match(r"<h[1-6]", block):
+        return (wrapped_lines(_text(block), width_em / 1.05, bold=True) * ANSWER_LINE * 1.05 + BLOCK_GAP) * em
+    if block.startswith("<blockquote"):
+        return (wrapped_lines(_text(block), width_em - 2.5) * ANSWER_LINE + 2 * BLOCK_GAP) * em
+    return (wrapped_lines(_text(block), width_em) * ANSWER_LINE + BLOCK_GAP) * em
+
+
+def header_height(question_html: str, width_mm: float) -> float:
+    em = HEADER_PT * MM_PER_PT
+    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * ANSWER_LINE * em + HEADER_EXTRA_MM
+
+
+def question_height(question_html: str, size_pt: float, width_mm: float) -> float:
+    em = size_pt * MM_PER_PT
+    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * QUESTION_LINE * em
