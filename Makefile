@@ -20,8 +20,8 @@ build: setup
 	$(BIN)/cardgen build
 
 lint: setup
-	$(BIN)/ruff check cardgen tests
-	$(BIN)/ruff format --check cardgen tests
+	$(BIN)/ruff check cardgen tests benchmarks
+	$(BIN)/ruff format --check cardgen tests benchmarks
 	$(BIN)/mypy
 
 test: lint

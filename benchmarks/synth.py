@@ -8,10 +8,11 @@ import random
 from pathlib import Path
 
 SEED_NOTES = Path(__file__).resolve().parent.parent / "source" / "kubernetes-interview.md"
-ENGLISH = tuple(
+_ENGLISH_TEXT = (
     "the scheduler picks a node for each pod by filtering and scoring candidates while the kubelet "
-    "reports status to the api server and controllers reconcile desired state with actual state".split(" ")
+    "reports status to the api server and controllers reconcile desired state with actual state"
 )
+ENGLISH = tuple(_ENGLISH_TEXT.split())
 
 
 def _hanzi(rng: random.Random, pool: str, n: int) -> str:
