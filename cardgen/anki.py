@@ -3,11 +3,12 @@
 Note types are part of every user's collection once imported: their ids, field names
 and template names are frozen (a change forks the note type, see FIELD-NOTES.md).
 Template text and CSS may change, but then ``MODEL_REVISION`` must move forward so
-Anki's "update if newer" applies it; a test pins the styling's hash to enforce that.
+Anki's "update if newer" applies it; a test pins ``styling_fingerprint()`` to enforce that.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import sqlite3
 import tempfile
@@ -18,46 +19,90 @@ from typing import Any
 
 import genanki
 
-from cardgen.model import Card, Deck
+from cardgen.model import Deck
 from cardgen.output import atomic_path
 from cardgen.styles import ANKI_CSS
 
-# Frozen forever: changing any of these forks the note type in users' collections.
+# Frozen forever: changing an id, a name, a field or a template name forks the note type
+# in users' collections (FIELD-NOTES.md). Field lists reserve room ("Extra") for later.
 QA_MODEL_ID = 1_733_415_926
 QA_MODEL_NAME = "cardgen Q&A"
 QA_FIELDS = ("Question", "Answer", "Number", "Context", "Source", "Extra")
-QA_TEMPLATE_NAME = "Card 1"
+TABLE_MODEL_ID = 1_733_415_927
+TABLE_MODEL_NAME = "cardgen Table"
+TABLE_FIELDS = ("Question", "Answer", "Table", "Context", "Source", "Extra")
+TERM_MODEL_ID = 1_733_415_928
+TERM_MODEL_NAME = "cardgen Term"
+TERM_FIELDS = ("Term", "Definition", "Lead", "Context", "Source", "Extra")
+CLOZE_MODEL_ID = 1_733_415_929
+CLOZE_MODEL_NAME = "cardgen Cloze"
+CLOZE_FIELDS = ("Text", "Extra", "Context", "Source")
+TEMPLATE_NAME = "Card 1"
+CLOZE_TEMPLATE_NAME = "Cloze"
 
-# Bump (to the current Unix time) whenever QA_FRONT, QA_BACK or ANKI_CSS change.
-MODEL_REVISION = 1_795_600_000
+# Bump (to the current Unix time) whenever a template or ANKI_CSS changes.
+MODEL_REVISION = 1_795_601_893
 
-QA_FRONT = """\
-<div class="cg-meta">{{#Number}}<span class="cg-num">#{{Number}}</span>{{/Number}}\
-{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}</div>
-<div class="cg-question">{{Question}}</div>"""
+META = """<div class="cg-meta">{{#Number}}<span class="cg-num">#{{Number}}</span>{{/Number}}\
+{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}</div>"""
+SOURCE = """{{#Source}}<div class="cg-source">{{Source}}</div>{{/Source}}"""
+EXTRA = """{{#Extra}}<div class="cg-extra">{{Extra}}</div>{{/Extra}}"""
 
-QA_BACK = """\
-{{FrontSide}}
+QA_FRONT = f"""{META}
+<div class="cg-question">{{{{Question}}}}</div>"""
+QA_BACK = f"""{{{{FrontSide}}}}
 <hr id="answer">
-<div class="cg-answer">{{Answer}}</div>
-{{#Extra}}<div class="cg-extra">{{Extra}}</div>{{/Extra}}
-{{#Source}}<div class="cg-source">{{Source}}</div>{{/Source}}"""
+<div class="cg-answer">{{{{Answer}}}}</div>
+{EXTRA}
+{SOURCE}"""
+TABLE_FRONT = QA_FRONT
+TABLE_BACK = f"""{{{{FrontSide}}}}
+<hr id="answer">
+<div class="cg-answer"><div class="cg-value">{{{{Answer}}}}</div>{{{{Table}}}}</div>
+{EXTRA}
+{SOURCE}"""
+TERM_FRONT = f"""{META}
+<div class="cg-lead">{{{{Lead}}}}</div>
+<div class="cg-question">{{{{Term}}}}</div>"""
+TERM_BACK = f"""{{{{FrontSide}}}}
+<hr id="answer">
+<div class="cg-answer">{{{{Definition}}}}</div>
+{EXTRA}
+{SOURCE}"""
+CLOZE_FRONT = f"""{META}
+<div class="cg-answer">{{{{cloze:Text}}}}</div>"""
+CLOZE_BACK = f"""{META}
+<div class="cg-answer">{{{{cloze:Text}}}}</div>
+{EXTRA}
+{SOURCE}"""
 
 
-def qa_model() -> genanki.Model:
+def _model(model_id: int, name: str, fields: tuple[str, ...], front: str, back: str, *, cloze: bool = False) -> Any:
     return genanki.Model(
-        QA_MODEL_ID,
-        QA_MODEL_NAME,
-        fields=[{"name": name} for name in QA_FIELDS],
-        templates=[{"name": QA_TEMPLATE_NAME, "qfmt": QA_FRONT, "afmt": QA_BACK}],
+        model_id,
+        name,
+        fields=[{"name": field} for field in fields],
+        templates=[{"name": CLOZE_TEMPLATE_NAME if cloze else TEMPLATE_NAME, "qfmt": front, "afmt": back}],
         css=ANKI_CSS,
+        model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK,
         sort_field_index=0,
     )
 
 
-def note_fields(card: Card) -> list[str]:
-    q = card.question
-    return [q.title_html, q.answer_html, q.number, card.context, card.source, ""]
+def models() -> dict[str, Any]:
+    """The note type of each card kind."""
+    return {
+        "qa": _model(QA_MODEL_ID, QA_MODEL_NAME, QA_FIELDS, QA_FRONT, QA_BACK),
+        "table": _model(TABLE_MODEL_ID, TABLE_MODEL_NAME, TABLE_FIELDS, TABLE_FRONT, TABLE_BACK),
+        "term": _model(TERM_MODEL_ID, TERM_MODEL_NAME, TERM_FIELDS, TERM_FRONT, TERM_BACK),
+        "cloze": _model(CLOZE_MODEL_ID, CLOZE_MODEL_NAME, CLOZE_FIELDS, CLOZE_FRONT, CLOZE_BACK, cloze=True),
+    }
+
+
+def styling_fingerprint() -> str:
+    """Everything whose change must come with a newer MODEL_REVISION."""
+    texts = [ANKI_CSS] + [t for m in models().values() for tmpl in m.templates for t in (tmpl["qfmt"], tmpl["afmt"])]
+    return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()[:12]
 
 
 class _TimedNote(genanki.Note):  # type: ignore[misc]
@@ -77,7 +122,7 @@ def deck_id(name: str) -> int:
 
 
 def build_package(deck: Deck) -> genanki.Package:
-    model = qa_model()
+    kinds = models()
     decks: dict[str, genanki.Deck] = {}
     for card in deck.cards:
         if card.deck not in decks:
@@ -85,9 +130,9 @@ def build_package(deck: Deck) -> genanki.Package:
         decks[card.deck].add_note(
             _TimedNote(
                 card.mtime,
-                model=model,
-                fields=note_fields(card),
-                sort_field=card.question.title_text,
+                model=kinds[card.kind],
+                fields=list(card.fields),
+                sort_field=card.front_text,
                 tags=list(card.tags),
                 guid=card.guid,
                 due=card.order,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen import identity
-from cardgen.anki import QA_MODEL_ID, note_fields, write_apkg
+from cardgen.anki import write_apkg
+from cardgen.cards import question_card, question_drafts
 from cardgen.config import BuildConfig
 from cardgen.errors import NotesError
 from cardgen.extract import extract
@@ -17,8 +18,6 @@ from cardgen.model import Card, Deck, NoteFile, Question
 from cardgen.output import write_text_atomic
 from cardgen.parse import parse_file
 from cardgen.pdf import PdfReport, write_pdf
-
-KIND_TAG = "cardgen::qa"
 
 
 @dataclass(frozen=True)
@@ -68,35 +67,67 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
 def make_deck(
     config: BuildConfig, files: list[NoteFile], ledger: identity.Ledger, now: int
 ) -> tuple[Deck, list[Reworded], list[identity.LedgerEntry]]:
-    """Name the decks, give every answered question its identity, and order the cards."""
+    """Name the decks, give every answered question its identity, and make its cards in order."""
     several = len(files) > 1
     top = (config.deck_name or (config.collection_name() if several else files[0].title)).replace("::", ":")
     namespace = config.namespace or top
     ledger_dir = config.ledger_path().parent.resolve()
 
-    drafts: list[tuple[Card, str]] = []
+    answered: list[tuple[Question, str, str, str, tuple[str, ...]]] = []
     for note_file in files:
         sub = note_file.title.replace("::", ":")
         deck_name = f"{top}::{sub}" if several else top
-        file_tag = tag(note_file.path.stem)
         # Files are named relative to the ledger so the ledger reads the same from any working directory.
         file_key = Path(os.path.relpath(note_file.path.resolve(), ledger_dir)).as_posix()
         for q in note_file.questions:
-            if not q.answered:
-                continue
-            context = " / ".join([sub, *q.sections])
-            tags = tuple(dict.fromkeys(t for t in (KIND_TAG, file_tag, *map(tag, q.sections)) if t))
-            drafts.append((Card("", deck_name, q, context, file_key, tags, 0, len(drafts)), file_key))
+            if q.answered:
+                context = " / ".join([sub, *q.sections])
+                base_tags = tuple(t for t in (tag(note_file.path.stem), *map(tag, q.sections)) if t)
+                answered.append((q, deck_name, context, file_key, base_tags))
 
-    identity.check_unique([c.question for c, _ in drafts])
-    items = [
-        (file_key, c.question, identity.content_hash(str(QA_MODEL_ID), *note_fields(c), *c.tags))
-        for c, file_key in drafts
-    ]
+    identity.check_unique([q for q, *_ in answered])
+    items = []
+    for q, _, context, file_key, base_tags in answered:
+        own = question_card(q, context, file_key)
+        items.append((file_key, q, _content(own.kind, own.fields, base_tags)))
     ids, entries = identity.assign(items, ledger, namespace, now)
-    cards = tuple(replace(c, guid=i.guid, mtime=i.mtime) for (c, _), i in zip(drafts, ids, strict=True))
-    reworded = [Reworded(c.question, i.reworded_from) for c, i in zip(cards, ids, strict=True) if i.reworded_from]
-    return Deck(top, cards, tuple(files)), reworded, entries
+
+    previous = {e.guid: e for e in ledger.entries}
+    taken = {i.guid for i in ids}
+    cards: list[Card] = []
+    for (q, deck_name, context, file_key, base_tags), ident in zip(answered, ids, strict=True):
+        for draft in question_drafts(q, config.kinds, context, file_key):
+            tags = tuple(dict.fromkeys((f"cardgen::{draft.kind}", *base_tags)))
+            if draft.kind in ("qa", "cloze"):
+                guid, mtime = ident.guid, ident.mtime
+            else:
+                guid = identity.derived_guid(ident.guid, draft.kind, draft.key, taken)
+                content = _content(draft.kind, draft.fields, base_tags)
+                mtime = identity.derived_mtime(previous.get(guid), content, now)
+                entries.append(identity.LedgerEntry(guid, file_key, "", "", "", content, mtime, kind=draft.kind))
+            cards.append(
+                Card(
+                    guid,
+                    draft.kind,
+                    deck_name,
+                    q,
+                    draft.front_html,
+                    draft.front_text,
+                    draft.back_blocks,
+                    draft.fields,
+                    context,
+                    file_key,
+                    tags,
+                    mtime,
+                    len(cards),
+                )
+            )
+    reworded = [Reworded(q, i.reworded_from) for (q, *_), i in zip(answered, ids, strict=True) if i.reworded_from]
+    return Deck(top, tuple(cards), tuple(files)), reworded, entries
+
+
+def _content(kind: str, fields: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    return identity.content_hash(kind, *fields, *tags)
 
 
 def build(config: BuildConfig, now: int | None = None) -> BuildResult:

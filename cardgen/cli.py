@@ -7,6 +7,7 @@ line on stderr (``Error: file:line: message``) and exit status 1.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,8 @@ from cardgen.build import BuildResult, build
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
-from cardgen.pdf import PrintOptions
+from cardgen.model import SourceLoc
+from cardgen.pdf import PdfReport, PrintOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -173,6 +175,31 @@ def parse_offset(text: str) -> tuple[float, float]:
     return dx, dy
 
 
+KIND_NAMES = {"qa": "Q&A card", "cloze": "cloze card", "table": "table card", "term": "term card"}
+
+
+def fit_summary(pdf: PdfReport) -> list[str]:
+    """One line per question and kind: which printed cards were shrunk or split."""
+    groups: dict[tuple[SourceLoc, str, str], list[str]] = {}
+    for card, size in pdf.shrunk:
+        groups.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(f"{size:g} pt")
+    for card, parts in pdf.split:
+        groups.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(f"split {parts}")
+    lines = []
+    for (loc, kind, title), notes in groups.items():
+        sizes = [n for n in notes if n.endswith(" pt")]
+        splits = [n for n in notes if n.startswith("split")]
+        what = KIND_NAMES[kind] + ("s" if kind in ("table", "term") else "")
+        detail = []
+        if sizes:
+            smallest = min(sizes, key=lambda n: float(n.split()[0]))
+            detail.append(f"smaller (down to {smallest})" if len(sizes) > 1 else f"smaller ({smallest})")
+        if splits:
+            detail.append(" and ".join(f"continued on {n.split()[1]} cards" for n in splits[:1]))
+        lines.append(f"{loc}: {title}: {what} printed {', '.join(detail)}")
+    return lines
+
+
 def print_summary(result: BuildResult) -> None:
     deck = result.deck
     for warning in result.warnings:
@@ -184,10 +211,8 @@ def print_summary(result: BuildResult) -> None:
         click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
     pdf = result.pdf
     if pdf is not None:
-        for q, size in pdf.shrunk:
-            click.echo(f"{q.loc}: printed smaller ({size:g} pt) to fit: {q.title_text}")
-        for q, parts in pdf.split:
-            click.echo(f"{q.loc}: answer continues on {parts} printed cards: {q.title_text}")
+        for line in fit_summary(pdf):
+            click.echo(line)
         for q in pdf.clipped:
             click.secho(
                 f"{q.loc}: warning: too long for one card even at the smallest size; cut off: {q.title_text}",
@@ -198,8 +223,13 @@ def print_summary(result: BuildResult) -> None:
         for warning in pdf.warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
     questions = sum(len(f.questions) for f in deck.files)
+    by_kind = Counter(card.kind for card in deck.cards)
+    kinds = ", ".join(
+        f"{by_kind[k]} {KIND_NAMES[k].split()[0]}" for k in ("qa", "cloze", "table", "term") if by_kind[k]
+    )
     click.echo(
-        f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards, {len(unanswered)} unanswered"
+        f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards"
+        f"{f' ({kinds})' if kinds else ''}, {len(unanswered)} unanswered"
     )
     if pdf is not None:
         click.echo(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cardgen.cards import KINDS
 from cardgen.errors import ConfigError
 from cardgen.identity import LEDGER_NAME
 from cardgen.pdf import PrintOptions
@@ -35,6 +36,8 @@ class BuildConfig:
     """Pass raw HTML from the notes through to cards instead of escaping it."""
     write_apkg: bool = True
     """Write the Anki package."""
+    kinds: frozenset[str] = frozenset(KINDS)
+    """Which cards to make: ``qa`` (or ``cloze``), ``table``, ``term``."""
     write_pdf: bool = True
     """Write the print-ready PDF."""
     print_options: PrintOptions = field(default_factory=PrintOptions)

@@ -19,6 +19,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.atomic import find_tables, find_terms
 from cardgen.errors import ConfigError
 from cardgen.markdown import inline_text, make_parser
 from cardgen.model import NoteFile, Question
@@ -120,7 +121,9 @@ def _question(
         title_html = number
         number = ""
     answer_html, blocks = "", tuple[str, ...]()
+    tables, terms = (), ()
     if has_answer(body):
+        tables, terms = find_tables(body, parsed.loc, md), find_terms(body, parsed.loc, md)
         tokens = [token for node in body for token in node.to_tokens()]
         answer_html = md.renderer.render(tokens, md.options, {}).strip()
         pieces = (md.renderer.render(piece, md.options, {}).strip() for piece in answer_pieces(body))
@@ -133,6 +136,8 @@ def _question(
         answer_html=answer_html,
         answer_blocks=blocks,
         sections=tuple(sections),
+        tables=tables,
+        terms=terms,
     )
 
 

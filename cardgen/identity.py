@@ -95,6 +95,9 @@ class LedgerEntry:
     """Hash of everything written to the note; a change means a new modification time."""
     mtime: int
     """The modification time last written for the note."""
+    kind: str = "qa"
+    """``qa`` for a question's own note (matched by question text); otherwise a card derived
+    from a question (table cell, term), matched by GUID alone."""
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def assign(
 
     Duplicate questions must have been rejected before: normalised texts are unique.
     """
-    by_question = {e.question: e for e in ledger.entries}
+    by_question = {e.question: e for e in ledger.entries if e.kind == "qa"}
     pending = [
         _Pending(i, file, q, normalise_question(q.title_text), content_hash(q.answer_html), content)
         for i, (file, q, content) in enumerate(items)
@@ -212,6 +215,22 @@ def _match_rewordings(new: list[_Pending], gone: list[LedgerEntry]) -> dict[int,
             used_gone.add(b)
             result[new[a].index] = gone[b]
     return result
+
+
+def derived_guid(question_guid: str, kind: str, key: Sequence[str], taken: set[str]) -> str:
+    """GUID of a card derived from a question: follows the question's GUID through rewordings."""
+    parts = [normalise_question(part) for part in key]
+    salt = 0
+    while (guid := str(genanki.guid_for(question_guid, kind, *parts, *([salt] if salt else [])))) in taken:
+        salt += 1  # the same (thing, attribute) twice in one answer
+    taken.add(guid)
+    return guid
+
+
+def derived_mtime(previous: LedgerEntry | None, content: str, now: int) -> int:
+    if previous is None:
+        return now
+    return previous.mtime if previous.content == content else max(now, previous.mtime + 1)
 
 
 def check_unique(questions: Sequence[Question]) -> None:

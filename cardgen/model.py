@@ -24,6 +24,46 @@ class SourceLoc:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a Markdown table."""
+
+    html: str
+    """The cell's inline HTML (bold, code kept)."""
+    text: str
+    """The cell as plain text (for wording and identity)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in an answer, the source of one card per (thing, attribute) cell."""
+
+    loc: SourceLoc
+    """Where the table starts."""
+    header: tuple[Cell, ...]
+    """The header row."""
+    rows: tuple[tuple[Cell, ...], ...]
+    """The body rows, each as long as the header."""
+    orientation: str
+    """``auto``, or the notes' override (``<!-- cardgen: rows -->``): ``rows``, ``columns``, ``skip``."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A definition bullet (``term：definition``) in an answer."""
+
+    loc: SourceLoc
+    """Where the list item is."""
+    term_html: str
+    """The term as inline HTML (``<code>rr</code>（Round Robin）``)."""
+    term_text: str
+    """The term as plain text."""
+    definition_html: str
+    """The definition as inline HTML."""
+    lead: str
+    """Plain text of the lead-in before the list (``检测方式``), or ``""``."""
+
+
+@dataclass(frozen=True)
 class Question:
     """One question found in a note file, answered or not (output of ``extract``)."""
 
@@ -42,6 +82,10 @@ class Question:
     lists cut into their items. Empty when the question is unanswered."""
     sections: tuple[str, ...]
     """Plain-text titles of the category headings above the question, outermost first."""
+    tables: tuple[Table, ...] = ()
+    """Tables in the answer."""
+    terms: tuple[Term, ...] = ()
+    """Definition bullets in the answer."""
 
     @property
     def answered(self) -> bool:
@@ -70,10 +114,20 @@ class Card:
 
     guid: str
     """Anki note GUID: stable across edits of the answer, renumbering and moves."""
+    kind: str
+    """``qa``, ``cloze``, ``table`` or ``term``."""
     deck: str
     """Full Anki deck name (``Top::Sub`` when there are several note files)."""
     question: Question
-    """The question and answer this card asks."""
+    """The question the card comes from (for a table or term card, the one whose answer holds it)."""
+    front_html: str
+    """What the card asks, as HTML."""
+    front_text: str
+    """What the card asks, as plain text (Anki's sort field)."""
+    back_blocks: tuple[str, ...]
+    """The answer as HTML pieces a printed card may break between."""
+    fields: tuple[str, ...]
+    """The Anki note's fields, in the note type's order."""
     context: str
     """Breadcrumb shown small above the question: deck title / sections."""
     source: str

@@ -40,6 +40,10 @@ code, pre {{ font-family: {MONO_STACK}; font-size: 0.88em; }}
 code {{ background: #f2f2f7; border-radius: 3px; padding: 0 0.2em; }}
 pre {{ background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 4px; padding: 0.6em; overflow-x: auto; }}
 pre code {{ background: none; padding: 0; }}
+.cg-lead {{ font-size: 0.75em; color: #6e6e73; text-align: center; margin-bottom: 0.2em; }}
+.cg-value {{ font-size: 1.15em; font-weight: 600; text-align: center; margin: 0.3em 0 0.6em; }}
+.cg-answer .cg-hl {{ background: #fff1b8; font-weight: 600; outline: 2px solid #f5c400; }}
+.cloze {{ font-weight: 600; color: #0a58ca; }}
 .cg-source {{ margin-top: 1.2em; font-size: 0.65em; color: #8e8e93; text-align: right; }}
 .cg-extra {{ margin-top: 0.8em; font-size: 0.9em; color: #3a3a3c; }}
 .nightMode.card, .night_mode .card, .nightMode .card {{ color: #e5e5ea; background-color: #1c1c1e; }}
@@ -47,6 +51,8 @@ pre code {{ background: none; padding: 0; }}
 .nightMode code, .night_mode code {{ background: #2c2c2e; }}
 .nightMode pre, .night_mode pre {{ background: #2c2c2e; border-color: #3a3a3c; }}
 .nightMode .cg-answer th, .night_mode .cg-answer th {{ background: #2c2c2e; }}
+.nightMode .cg-answer .cg-hl, .night_mode .cg-answer .cg-hl {{ background: #5c4a00; color: #fff; outline-color: #c9a200; }}
+.nightMode .cloze, .night_mode .cloze {{ color: #7fb0ff; }}
 .nightMode .cg-answer th, .nightMode .cg-answer td,
 .night_mode .cg-answer th, .night_mode .cg-answer td {{ border-color: #48484a; }}
 """

@@ -22,10 +22,12 @@ def write(path: Path, text: str) -> Path:
 def test_seed_build_outputs(project: Path) -> None:
     result = build(BuildConfig())
     assert result.outputs == (Path("build/kubernetes-interview.apkg"), Path("build/kubernetes-interview.pdf"))
-    assert len(result.deck.cards) == 7 and len(result.deck.unanswered) == 24
+    kinds = [c.kind for c in result.deck.cards]
+    assert (kinds.count("qa"), kinds.count("table"), kinds.count("term")) == (7, 67, 33)
+    assert len(result.deck.unanswered) == 24
     assert zipfile.ZipFile(result.outputs[0]).namelist() == ["collection.anki2", "media"]
     assert (project / "source" / "cardgen.lock").exists()
-    card = result.deck.cards[1]
+    card = [c for c in result.deck.cards if c.kind == "qa"][1]
     assert card.question.title_text == "探针有哪几种" and card.tags == ("cardgen::qa", "kubernetes-interview")
 
 

@@ -57,10 +57,10 @@ class PdfReport:
     """The grid used."""
     printed: tuple[PrintCard, ...]
     """Every printed card, in order."""
-    shrunk: tuple[tuple[Question, float], ...] = ()
-    """Questions printed smaller than the base size, with the smallest size used."""
-    split: tuple[tuple[Question, int], ...] = ()
-    """Questions whose answers continue on several cards, with the count."""
+    shrunk: tuple[tuple[Card, float], ...] = ()
+    """Cards printed smaller than the base size, with the smallest size used."""
+    split: tuple[tuple[Card, int], ...] = ()
+    """Cards whose answers continue on several printed cards, with the count."""
     clipped: tuple[Question, ...] = ()
     """Questions with a face that does not fit even at the floor (one block too big)."""
     missing_glyphs: tuple[tuple[SourceLoc, str], ...] = ()
@@ -125,7 +125,8 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
     """Lay out ``cards`` for printing and write the PDF atomically."""
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
     card_w, card_h = options.card_size
-    language = detect_language("".join(c.question.title_text + text_of(c.question.answer_html) for c in cards))
+    texts = [c.front_text + "".join(text_of(b) for b in c.back_blocks) for c in cards]
+    language = detect_language("".join(texts))
     stacks = stacks_for(language)
     warnings = [
         f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
@@ -137,11 +138,13 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
             "libharfbuzz-subset0 is missing, so WeasyPrint subsets fonts the slow way (~30× slower with CJK "
             "fonts); install it (Debian: apt-get install libharfbuzz-subset0)"
         )
-    missing = [
-        (c.question.loc, "".join(chars))
-        for c in cards
-        if (chars := uncovered(c.question.title_text + text_of(c.question.answer_html), stacks))
-    ]
+    missing = list(
+        dict.fromkeys(
+            (c.question.loc, "".join(chars))
+            for c, text in zip(cards, texts, strict=True)
+            if (chars := uncovered(text, stacks))
+        )
+    )
     style = markup.css(sheet, stacks, card_w, card_h)
     renderer = Renderer(base_url or Path.cwd())
     width, height = markup.face_width(card_w), markup.face_height(card_h)
@@ -162,9 +165,9 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
         sheet=sheet,
         printed=printed,
         shrunk=tuple(
-            (f.cards[0].card.question, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
+            (f.cards[0].card, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
         ),
-        split=tuple((f.cards[0].card.question, len(f.cards)) for f in fitted if len(f.cards) > 1),
+        split=tuple((f.cards[0].card, len(f.cards)) for f in fitted if len(f.cards) > 1),
         clipped=tuple(clipped),
         missing_glyphs=tuple(missing),
         warnings=tuple(warnings),

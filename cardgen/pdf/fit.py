@@ -47,10 +47,10 @@ class Fitted:
 def fit_card(card: Card, width: float, height: float, floor: float, room_factor: float = 1.0) -> Fitted:
     """Font sizes and answer parts for one card; ``width``/``height`` are the face's, in mm."""
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
-    question = card.question.title_html
+    question = card.front_html
     front_pt = next((s for s in front_steps if question_height(question, s, width) <= height * SLACK), floor)
 
-    blocks = card.question.answer_blocks
+    blocks = card.back_blocks
     room = (height - header_height(question, width)) * SLACK
 
     def fits(parts: Sequence[Sequence[str]], size: float) -> bool:

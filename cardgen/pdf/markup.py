@@ -83,6 +83,13 @@ code, pre {{ font-family: {mono}; font-size: 0.9em; }}
 code {{ background: #f0f0f0; }}
 pre {{ white-space: pre-wrap; background: #f5f5f5; padding: 0.3em 0.4em; }}
 pre code {{ background: none; }}
+.cg-lead {{ font-size: 0.55em; font-weight: normal; color: #666; margin-bottom: 0.3em; }}
+.qh .cg-lead {{ font-size: 1em; display: inline; margin-right: 0.5em; }}
+.cg-hl {{ background: #ffe7a0; font-weight: bold; }}
+.cg-value {{ font-weight: bold; font-size: 1.1em; margin-bottom: 0.5em; }}
+.a table.cg-facts {{ width: 100%; }}
+.a table.cg-facts th {{ width: 35%; text-align: left; }}
+.cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
 """
@@ -96,7 +103,7 @@ def _meta(pc: PrintCard) -> str:
 
 
 def front_face(pc: PrintCard, face_id: str) -> str:
-    question = pc.card.question.title_html
+    question = pc.card.front_html
     return (
         f'{_meta(pc)}<div class="face"><div class="cell">'
         f'<div class="q" id="{face_id}" style="font-size:{pc.front_pt}pt">{question}</div></div></div>'
@@ -107,7 +114,7 @@ def back_face(pc: PrintCard, face_id: str) -> str:
     blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{b}</div>' for i, b in enumerate(pc.blocks))
     return (
         f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
-        f'<div class="qh">{pc.card.question.title_html}</div>{blocks}</div>'
+        f'<div class="qh">{pc.card.front_html}</div>{blocks}</div>'
     )
 
 

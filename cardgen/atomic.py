@@ -1,0 +1,151 @@
+"""Finding the atomic facts inside an answer: comparison tables and definition bullets.
+
+Both are read from markdown-it's syntax tree, never from the Markdown text, so a colon
+inside inline code or a link, or a table inside a code fence, is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.markdown import inline_text
+from cardgen.model import Cell, SourceLoc, Table, Term
+
+# `<!-- cardgen: rows -->` just before a table overrides its orientation.
+TABLE_OVERRIDE = re.compile(r"cardgen\s*:\s*(rows|columns|skip)", re.IGNORECASE)
+# The colon of a definition: full-width anywhere, ASCII only when followed by white space (not `http://`).
+DEFINITION_COLON = re.compile(r"：|:(?=\s)")
+SENTENCE_PUNCTUATION = set("。，,；;！!？?")
+MAX_TERM_CHARS = 40
+MAX_TERM_WORDS = 6
+MAX_LEAD_CHARS = 40
+
+LocOf = Callable[[SyntaxTreeNode], SourceLoc]
+
+
+def _render(md: MarkdownIt, tokens: Sequence[Token]) -> str:
+    assert isinstance(md.renderer, RendererHTML)
+    return md.renderer.renderInline(list(tokens), md.options, {}).strip()
+
+
+def _cell(node: SyntaxTreeNode, md: MarkdownIt) -> Cell:
+    inline = node.children[0].token if node.children and node.children[0].token else None
+    if inline is None:
+        return Cell("", "")
+    return Cell(_render(md, inline.children or []), inline_text(inline))
+
+
+def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -> tuple[Table, ...]:
+    """Every table in the answer, with the orientation override written just before it."""
+    tables = []
+    for i, node in enumerate(body):
+        override = "auto"
+        if i and body[i - 1].type == "html_block" and (m := TABLE_OVERRIDE.search(body[i - 1].content)):
+            override = m.group(1).lower()
+        for sub in node.walk():
+            if sub.type != "table":
+                continue
+            rows = [tr for part in sub.children for tr in part.children if tr.type == "tr"]
+            if len(rows) < 2:
+                continue
+            header = tuple(_cell(cell, md) for cell in rows[0].children)
+            body_rows = tuple(tuple(_cell(cell, md) for cell in tr.children) for tr in rows[1:])
+            tables.append(Table(loc_of(sub), header, body_rows, override if sub is node else "auto"))
+    return tuple(tables)
+
+
+def split_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
+    """Split a list item's first line at the definition colon into (term, definition) tokens."""
+    link_depth = 0
+    for index, child in enumerate(children):
+        if child.type == "link_open":
+            link_depth += 1
+        elif child.type == "link_close":
+            link_depth -= 1
+        elif child.type in ("softbreak", "hardbreak"):
+            return None  # the term must be on the item's first line
+        elif child.type == "text" and link_depth == 0 and (m := DEFINITION_COLON.search(child.content)):
+            term = [*children[:index], child.copy(content=child.content[: m.start()])]
+            definition = [child.copy(content=child.content[m.end() :].lstrip()), *children[index + 1 :]]
+            return _balance(term, definition)
+    return None
+
+
+def _balance(term: list[Token], definition: list[Token]) -> tuple[list[Token], list[Token]]:
+    """``**term：**definition`` puts the colon inside the bold: close it in the term, drop the
+    stray closing tag from the definition."""
+    open_tags: list[Token] = []
+    for token in term:
+        if token.nesting == 1:
+            open_tags.append(token)
+        elif token.nesting == -1 and open_tags:
+            open_tags.pop()
+    closers = [Token(t.type.replace("_open", "_close"), t.tag, -1, markup=t.markup) for t in reversed(open_tags)]
+    strays = len(closers)
+    while strays and definition and (definition[0].nesting == -1 or not definition[0].content):
+        if definition[0].nesting == -1:
+            strays -= 1
+        definition = definition[1:]
+    return term + closers, definition
+
+
+def _plain(tokens: Sequence[Token]) -> str:
+    return inline_text(Token("inline", "", 0, children=list(tokens)))
+
+
+def is_definition(term: str, definition: str) -> bool:
+    if not term or not definition or len(term) > MAX_TERM_CHARS or len(term.split()) > MAX_TERM_WORDS:
+        return False
+    if SENTENCE_PUNCTUATION & set(term):
+        return False
+    return not definition.rstrip().endswith((":", "："))  # a lead-in, not a definition
+
+
+def lead_in(node: SyntaxTreeNode | None) -> str:
+    """What a block says about the list after it: a short paragraph or item ending in a colon, or a heading."""
+    if node is None:
+        return ""
+    if node.type in ("bullet_list", "ordered_list") and node.children:
+        node = node.children[-1].children[0] if node.children[-1].children else None
+        if node is None:
+            return ""
+    if node.type not in ("paragraph", "heading") or not node.children or node.children[0].token is None:
+        return ""
+    text = inline_text(node.children[0].token)
+    if node.type == "paragraph" and not text.endswith((":", "：")):
+        return ""
+    text = text.rstrip(":： ")
+    return text if len(text) <= MAX_LEAD_CHARS else ""
+
+
+def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -> tuple[Term, ...]:
+    """Every definition bullet in the answer, with the lead-in of its list."""
+    terms: list[Term] = []
+
+    def visit(lists: Sequence[SyntaxTreeNode], lead: str) -> None:
+        for lst in lists:
+            for item in lst.children:
+                first = item.children[0] if item.children else None
+                item_lead = lead
+                if first is not None and first.type == "paragraph" and first.children and first.children[0].token:
+                    inline = first.children[0].token
+                    split = split_definition(inline.children or [])
+                    if split is not None:
+                        term_text, definition_text = _plain(split[0]), _plain(split[1])
+                        if is_definition(term_text, definition_text):
+                            terms.append(
+                                Term(loc_of(item), _render(md, split[0]), term_text, _render(md, split[1]), lead)
+                            )
+                    item_lead = lead_in(first) or lead
+                visit([c for c in item.children if c.type in ("bullet_list", "ordered_list")], item_lead)
+
+    for i, node in enumerate(body):
+        if node.type in ("bullet_list", "ordered_list"):
+            visit([node], lead_in(body[i - 1]) if i else "")
+    return tuple(terms)
