@@ -22,7 +22,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.atomic import find_tables, find_terms
 from cardgen.errors import ConfigError
 from cardgen.markdown import inline_text, make_parser
-from cardgen.model import NoteFile, Question
+from cardgen.model import NoteFile, Question, Table, Term
 from cardgen.parse import ParsedFile
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
@@ -121,7 +121,8 @@ def _question(
         title_html = number
         number = ""
     answer_html, blocks = "", tuple[str, ...]()
-    tables, terms = (), ()
+    tables: tuple[Table, ...] = ()
+    terms: tuple[Term, ...] = ()
     if has_answer(body):
         tables, terms = find_tables(body, parsed.loc, md), find_terms(body, parsed.loc, md)
         tokens = [token for node in body for token in node.to_tokens()]
