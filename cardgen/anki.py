@@ -41,21 +41,25 @@ TEMPLATE_NAME = "Card 1"
 CLOZE_TEMPLATE_NAME = "Cloze"
 
 # Bump (to the current Unix time) whenever a template or ANKI_CSS changes.
-MODEL_REVISION = 1_795_601_893
+MODEL_REVISION = 1_795_602_057
 
-META = """<div class="cg-meta">{{#Number}}<span class="cg-num">#{{Number}}</span>{{/Number}}\
-{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}</div>"""
+CONTEXT = """{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}"""
+META = f"""<div class="cg-meta">{CONTEXT}</div>"""
+NUMBERED_META = (
+    f"""<div class="cg-meta">{{{{#Number}}}}<span class="cg-num">#{{{{Number}}}}</span>{{{{/Number}}}}{CONTEXT}</div>"""
+)
 SOURCE = """{{#Source}}<div class="cg-source">{{Source}}</div>{{/Source}}"""
 EXTRA = """{{#Extra}}<div class="cg-extra">{{Extra}}</div>{{/Extra}}"""
 
-QA_FRONT = f"""{META}
+QA_FRONT = f"""{NUMBERED_META}
 <div class="cg-question">{{{{Question}}}}</div>"""
 QA_BACK = f"""{{{{FrontSide}}}}
 <hr id="answer">
 <div class="cg-answer">{{{{Answer}}}}</div>
 {EXTRA}
 {SOURCE}"""
-TABLE_FRONT = QA_FRONT
+TABLE_FRONT = f"""{META}
+<div class="cg-question">{{{{Question}}}}</div>"""
 TABLE_BACK = f"""{{{{FrontSide}}}}
 <hr id="answer">
 <div class="cg-answer"><div class="cg-value">{{{{Answer}}}}</div>{{{{Table}}}}</div>

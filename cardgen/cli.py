@@ -16,6 +16,7 @@ import click
 
 from cardgen import __version__
 from cardgen.build import BuildResult, build
+from cardgen.cards import KINDS
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
@@ -76,6 +77,13 @@ def main() -> None:
     help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck name).",
 )
 @click.option("--allow-html", is_flag=True, help="Pass raw HTML in the notes through instead of escaping it.")
+@click.option(
+    "--kinds",
+    default=",".join(KINDS),
+    show_default=True,
+    metavar="LIST",
+    help="Which cards to make, comma-separated: qa (or cloze), table, term.",
+)
 @click.option("--no-apkg", is_flag=True, help="Do not write the Anki package.")
 @click.option("--no-pdf", is_flag=True, help="Do not write the PDF.")
 @click.option(
@@ -130,6 +138,7 @@ def build_command(
     question_level: int | None,
     namespace: str | None,
     allow_html: bool,
+    kinds: str,
     no_apkg: bool,
     no_pdf: bool,
     paper: str,
@@ -155,6 +164,7 @@ def build_command(
         question_level=question_level,
         namespace=namespace,
         allow_html=allow_html,
+        kinds=parse_kinds(kinds),
         write_apkg=not no_apkg,
         write_pdf=not no_pdf,
         print_options=print_options,
@@ -163,6 +173,14 @@ def build_command(
 
 
 main.add_command(build_command, name="build")
+
+
+def parse_kinds(text: str) -> frozenset[str]:
+    chosen = frozenset(k.strip().lower() for k in text.split(",") if k.strip())
+    unknown = sorted(chosen - set(KINDS))
+    if unknown or not chosen:
+        raise ConfigError(f"kinds: expected a comma-separated list of {', '.join(KINDS)}, got {text!r}")
+    return chosen
 
 
 def parse_offset(text: str) -> tuple[float, float]:

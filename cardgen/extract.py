@@ -10,6 +10,7 @@ questions) and ``##`` in files that use ``## Q.`` headings.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -19,10 +20,10 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.atomic import find_tables, find_terms
+from cardgen.atomic import LocOf, find_tables, find_terms
 from cardgen.errors import ConfigError
 from cardgen.markdown import inline_text, make_parser
-from cardgen.model import NoteFile, Question, Table, Term
+from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
 from cardgen.parse import ParsedFile
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
@@ -58,34 +59,103 @@ def detect_question_level(root: SyntaxTreeNode) -> int:
     return max(sorted(leaves), key=lambda level: leaves[level])
 
 
+SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+ANSWER_SUMMARIES = frozenset(
+    {"answer", "answers", "solution", "show answer", "show solution", "答案", "解答", "参考答案"}
+)
+# HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
+WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
+
+
+def raw_html(node: SyntaxTreeNode) -> str | None:
+    """The HTML of a block that is nothing but HTML: an html_block, or a paragraph of inline
+    tags only (``</b></details>`` is not an HTML block to CommonMark). None otherwise."""
+    if node.type == "html_block":
+        return node.content
+    if node.type == "paragraph" and node.children and node.children[0].token is not None:
+        children = node.children[0].token.children or []
+        if children and all(
+            c.type == "html_inline" or (c.type in ("text", "softbreak") and not c.content.strip()) for c in children
+        ):
+            return "".join(c.content for c in children)
+    return None
+
+
+def details_summary(node: SyntaxTreeNode) -> str | None:
+    """Plain text of a ``<details><summary>…</summary>`` opener, or None when the node is not one."""
+    content = raw_html(node)
+    if content is None or "<details" not in content.lower():
+        return None
+    match = SUMMARY.search(content)
+    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
+
+
+def closes_details(node: SyntaxTreeNode) -> bool:
+    content = raw_html(node)
+    return content is not None and "</details>" in content.lower()
+
+
+def is_wrapper_html(node: SyntaxTreeNode) -> bool:
+    content = raw_html(node)
+    return content is not None and not WRAPPER_TAG.sub("", SUMMARY.sub("", content)).strip()
+
+
+def is_answer_summary(summary: str) -> bool:
+    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
+
+
 def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False) -> NoteFile:
-    """Every question of one file, with its answer rendered to HTML."""
+    """Every question of one file, with its answer rendered to HTML.
+
+    Questions are headings at the question level, or ``<details><summary>question</summary>``
+    blocks (then every heading is a category). A ``<details>`` whose summary says "Answer"
+    is part of the answer around it, headings inside included.
+    """
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
     root = parsed.tree
-    level = question_level or detect_question_level(root)
+    summaries = [details_summary(node) for node in root.children]
+    details_questions = sum(1 for t in summaries if t and not is_answer_summary(t))
+    # With <details> questions, level 7 (below every heading) makes all headings categories.
+    level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(root)
     md = make_parser(allow_html)
 
     questions: list[Question] = []
     sections: list[tuple[int, str]] = []
     title = ""
-    current: SyntaxTreeNode | None = None
+    current: tuple[SourceLoc, list[Token]] | None = None
     body: list[SyntaxTreeNode] = []
+    in_details = False  # inside a <details> block: headings there belong to the answer
 
     def close() -> None:
+        nonlocal current, body
         if current is not None:
-            questions.append(_question(parsed, current, body, [s for _, s in sections], md))
+            questions.append(_question(current[0], current[1], body, [s for _, s in sections], md))
+        current, body = None, []
 
-    for node in root.children:
-        if node.type != "heading" or (current is not None and _level(node) > level):
+    for node, summary in zip(root.children, summaries, strict=True):
+        if summary is not None:
+            if is_answer_summary(summary) or level != 7:
+                in_details = True  # an answer wrapped in <details>: keep collecting
+            else:
+                close()
+                current, in_details = (parsed.loc(node), _inline_tokens(md, summary)), True
+            continue
+        if closes_details(node):
+            in_details = False
+            if level == 7:
+                close()
+            continue
+        if is_wrapper_html(node):
+            continue
+        if node.type != "heading" or in_details or (current is not None and _level(node) > level):
             if current is not None:
                 body.append(node)
             continue
         close()
-        current, body = None, []
         node_level = _level(node)
         if node_level == level:
-            current = node
+            current = (parsed.loc(node), _heading_tokens(node))
         elif node_level < level:
             text = inline_text(node.children[0].token) if node.children and node.children[0].token else ""
             if node_level == 1 and not title and not questions:
@@ -98,7 +168,7 @@ def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html
         path=parsed.path,
         display=parsed.display,
         title=title or parsed.path.stem,
-        question_level=level,
+        question_level=level if level <= 6 else 0,
         questions=tuple(questions),
     )
 
@@ -107,12 +177,21 @@ def _level(heading: SyntaxTreeNode) -> int:
     return int(heading.tag[1])
 
 
-def _question(
-    parsed: ParsedFile, heading: SyntaxTreeNode, body: Sequence[SyntaxTreeNode], sections: list[str], md: MarkdownIt
-) -> Question:
+def _heading_tokens(heading: SyntaxTreeNode) -> list[Token]:
     inline = heading.children[0].token if heading.children else None
-    children = list(inline.children or []) if inline else []
-    number, children = strip_numbering(children)
+    return list(inline.children or []) if inline else []
+
+
+def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
+    tokens = md.parseInline(text)
+    return list(tokens[0].children or []) if tokens else []
+
+
+def _question(
+    loc: SourceLoc, title: list[Token], body: Sequence[SyntaxTreeNode], sections: list[str], md: MarkdownIt
+) -> Question:
+    number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
     assert isinstance(md.renderer, RendererHTML)
     title_html = md.renderer.renderInline(children, md.options, {}).strip()
@@ -124,13 +203,14 @@ def _question(
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
     if has_answer(body):
-        tables, terms = find_tables(body, parsed.loc, md), find_terms(body, parsed.loc, md)
+        loc_of = _loc_in(loc.file)
+        tables, terms = find_tables(body, loc_of, md), find_terms(body, loc_of, md)
         tokens = [token for node in body for token in node.to_tokens()]
         answer_html = md.renderer.render(tokens, md.options, {}).strip()
         pieces = (md.renderer.render(piece, md.options, {}).strip() for piece in answer_pieces(body))
         blocks = tuple(p for p in pieces if p)
     return Question(
-        loc=parsed.loc(heading),
+        loc=loc,
         number=number,
         title_html=title_html,
         title_text=text,
@@ -140,6 +220,13 @@ def _question(
         tables=tables,
         terms=terms,
     )
+
+
+def _loc_in(file: str) -> LocOf:
+    def loc_of(node: SyntaxTreeNode) -> SourceLoc:
+        return SourceLoc(file, node.map[0] + 1 if node.map else 1)
+
+    return loc_of
 
 
 def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:

@@ -123,4 +123,45 @@ def test_note_type_is_frozen() -> None:
         fields = [f["name"] for f in model.fields]
         assert (model.model_id, model.name, fields, model.templates[0]["name"]) == frozen[kind]
     # If this fails you changed a template or the CSS: bump MODEL_REVISION, then update the fingerprint here.
-    assert (anki.styling_fingerprint(), anki.MODEL_REVISION) == ("279a5396b9e3", 1_795_601_893)
+    assert (anki.styling_fingerprint(), anki.MODEL_REVISION) == ("fe8aa816c1a3", 1_795_602_057)
+
+
+def test_table_term_and_cloze_cards_in_anki(project: Path, collection: AnkiCollection) -> None:
+    notes = notes_file(project)
+    edit(
+        notes,
+        "#### 3.两种集群部署方式有何区别\n",
+        "#### 3.两种集群部署方式有何区别\n\nkubeadm 用 {{c1::静态 Pod}} 运行控制面。\n",
+    )
+    config = BuildConfig(write_pdf=False)
+    build(config, now=T0)
+    log = collection.import_apkg(APKG)
+    assert (log.new, log.conflicting) == (108, 0)
+    kinds = {note.note_type()["name"] for note in collection.notes().values()}  # type: ignore[attr-defined]
+    assert kinds == {"cardgen Q&A", "cardgen Table", "cardgen Term", "cardgen Cloze"}
+    for question, answer in collection.render_all():
+        assert "{{" not in question + answer and "template" not in (question + answer).lower()
+        assert re.sub(r"<[^>]+>|\s", "", answer) != re.sub(r"<[^>]+>|\s", "", question)
+    cloze_q, cloze_a = next((q, a) for q, a in collection.render_all() if "cloze" in q)
+    assert "静态 Pod" not in cloze_q and "静态 Pod" in cloze_a
+    reviews = collection.review_all()
+
+    # Edit one cell's value and reword the question that owns the table.
+    edit(
+        notes,
+        "| 存活探针（livenessProbe）  |   容器是否存活    |            重启容器 ",
+        "| 存活探针（livenessProbe）  |   容器是否存活    |   重启容器（kubelet 执行）",
+    )
+    edit(notes, "#### 5.探针有哪几种", "#### 5.探针有哪几种类型")
+    build(config, now=T0 + 60)
+    log = collection.import_apkg(APKG)
+    assert log.new == 0 and log.conflicting == 0
+    assert log.updated == 1 + 12 + 3, "the Q&A, its 12 table cards and 3 terms (they show the question)"
+    cell = [
+        n
+        for n in collection.notes().values()
+        if "Question" in n and str(n["Question"]).endswith("存活探针（livenessProbe）的失败后果是？")  # type: ignore[attr-defined,index]
+    ]
+    assert len(cell) == 1 and str(cell[0]["Answer"]) == "重启容器（kubelet 执行）"  # type: ignore[index]
+    assert len(collection.notes()) == 108
+    assert collection.review_counts() == reviews

@@ -84,8 +84,14 @@ def test_help_has_examples(command: list[str]) -> None:
         (["--card", "huge"], "Error: card size: expected one of default, a7"),
         (["--back-offset", "1"], "Error: back offset: expected DX,DY in mm"),
         (["--card", "300x100"], "Error: card size 300×100 mm does not fit on a4 paper"),
+        (["--kinds", "qa,flash"], "Error: kinds: expected a comma-separated list of qa, table, term, cloze"),
     ],
 )
 def test_print_option_errors(project: Path, args: list[str], message: str) -> None:
     code, _, err = run("build", *args)
     assert code == 1 and err.startswith(message), err
+
+
+def test_kinds_option(project: Path) -> None:
+    code, out, _ = run("build", "--no-pdf", "--kinds", "table")
+    assert code == 0 and "31 questions: 67 cards (67 table), 24 unanswered" in out

@@ -8,7 +8,7 @@ import pytest
 
 from cardgen.extract import extract
 from cardgen.model import NoteFile
-from cardgen.parse import parse_file
+from cardgen.parse import parse_file, parse_text
 from tests.conftest import FIXTURES, SEED
 
 
@@ -110,3 +110,31 @@ def test_crlf_and_bom(tmp_path: Path, newline: str, bom: str) -> None:
         ("Other", 5, False),
     ]
     assert notes.questions[0].answer_html == "<p>Answer</p>"
+
+
+def test_details_blocks_are_questions_and_headings_categories() -> None:
+    notes = load("details.md")
+    assert [(q.title_text, q.answered, q.loc.line) for q in notes.questions] == [
+        ("What is a Pod?", True, 3),
+        ("What is a Node?", False, 13),
+        ("Why use Kubernetes?", True, 18),
+    ]
+    pod, node, why = notes.questions
+    assert pod.title_html == "What is a <code>Pod</code>?" and pod.sections == ("Kubernetes 101",)
+    assert "<li>one or more containers</li>" in pod.answer_html
+    assert "details" not in pod.answer_html and "&lt;b&gt;" not in pod.answer_html
+    assert "<script>" not in node.title_html
+    assert "<h4>Because</h4>" in why.answer_html
+
+
+def test_answer_inside_details_keeps_its_headings() -> None:
+    text = (
+        "###### 1. What's the output?\n\n```js\nsayHi();\n```\n\n"
+        "<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: D\n\nBecause of hoisting.\n\n</p>\n</details>\n\n"
+        "---\n\n###### 2. Next?\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: A\n\n</p>\n</details>\n"
+    )
+    notes = extract(parse_text(text, Path("js.md")))
+    assert [q.title_text for q in notes.questions] == ["What's the output?", "Next?"]
+    first = notes.questions[0].answer_html
+    assert "sayHi();" in first and "<h4>Answer: D</h4>" in first and "Because of hoisting." in first
+    assert "summary" not in first

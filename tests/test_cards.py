@@ -1,0 +1,105 @@
+"""Atomic cards: comparison-table cells, definition bullets, cloze."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cardgen.cards import question_drafts, table_cards, table_orientation, term_cards
+from cardgen.extract import extract
+from cardgen.model import NoteFile
+from cardgen.parse import parse_file
+from tests.conftest import FIXTURES, SEED
+
+ALL = frozenset({"qa", "table", "term", "cloze"})
+
+
+def load(path: object) -> NoteFile:
+    return extract(parse_file(path))  # type: ignore[arg-type]
+
+
+def test_seed_tables_give_67_cards() -> None:
+    notes = load(SEED)
+    per_question = {q.number: len(table_cards(q, "", "")) for q in notes.questions if q.tables}
+    assert per_question == {"5": 12, "19": 12, "20": 15, "21": 12, "25": 16}
+    assert [table_orientation(t) for q in notes.questions for t in q.tables] == [
+        "rows",
+        "columns",
+        "columns",
+        "columns",
+        "columns",
+    ]
+
+
+def test_seed_table_wording_both_orientations() -> None:
+    questions = {q.number: q for q in load(SEED).questions}
+    probe = {d.front_text: d for d in table_cards(questions["5"], "", "")}
+    card = probe["存活探针（livenessProbe）的失败后果是？"]
+    assert card.fields[1] == "重启容器"
+    assert 'class="cg-hl">重启容器' in card.fields[2]  # the whole table, this cell highlighted
+    flannel = {d.front_text: d.fields[1] for d in table_cards(questions["19"], "", "")}
+    assert flannel["VXLAN模式的网络类型是？"] == "Overlay（隧道化，跨三层）"  # bold header: no ** in the wording
+    assert flannel["Host-GW模式的VTEP 设备是？"] == "无需 VTEP，宿主机直接作为网关"
+    ipvs = {d.front_text: d.fields[1] for d in table_cards(questions["25"], "", "")}
+    assert ipvs["ipvs模式的查找性能是？"] == "O(1)哈希表查找"
+
+
+def test_english_tables_placeholders_and_overrides() -> None:
+    notes = load(FIXTURES / "tables.md")
+    cards = {q.number: {d.front_text: d.fields[1] for d in table_cards(q, "", "")} for q in notes.questions}
+    assert cards["1"] == {
+        "Target of liveness probe?": "container alive",
+        "Failure consequence of liveness probe?": "restart <strong>container</strong>",
+        "Target of readiness probe?": "ready for traffic",
+    }
+    assert cards["2"] == {
+        "Network of VXLAN?": "Overlay",
+        "Network of Host-GW?": "Underlay",
+        "Speed of Host-GW?": "high",
+    }
+    assert cards["3"] == {"Value of colour?": "red"}
+    assert cards["4"] == {}
+
+
+def test_cloze_question_becomes_a_cloze_note() -> None:
+    q = load(FIXTURES / "tables.md").questions[4]
+    (draft,) = question_drafts(q, ALL, "ctx", "tables.md")
+    assert draft.kind == "cloze"
+    assert "{{c1::pods}}" in draft.fields[0] and "{{c2::nodes::machines}}" in draft.fields[0]
+    assert "[…]" in draft.front_html and "[machines]" in draft.front_html and "pods" not in draft.front_html
+    assert "<b>pods</b>" in draft.back_blocks[0]
+
+
+def test_definition_detection() -> None:
+    q = load(FIXTURES / "definitions.md").questions[0]
+    found = {(t.term_text, t.lead): t.definition_html for t in q.terms}
+    assert found == {
+        ("exec", "检测方式"): "在容器内执行指定命令",
+        ("高性能", "检测方式"): "使用哈希表查找",
+        ("rr（Round Robin）", "检测方式"): "轮询",
+        ("term", "检测方式"): "an ASCII colon followed by a space",
+        ("注意", "检测方式"): "加粗里的冒号",
+        ("nested", "检测方式"): "嵌套定义",
+    }
+    terms = {t.term_text: t for t in q.terms}
+    assert terms["rr（Round Robin）"].term_html == "<code>rr</code>（Round Robin）"
+    assert terms["注意"].term_html == "<strong>注意</strong>"
+
+
+def test_seed_terms() -> None:
+    notes = load(SEED)
+    terms = Counter(q.number for q in notes.questions for _ in q.terms)
+    assert terms == {"5": 3, "20": 1, "25": 29}
+    probe = next(q for q in notes.questions if q.number == "5")
+    fronts = [d.front_text for d in term_cards(probe, "", "")]
+    assert fronts == [
+        "探针有哪几种 › 检测方式 › exec",
+        "探针有哪几种 › 检测方式 › httpGet",
+        "探针有哪几种 › 检测方式 › tcpSocket",
+    ]
+
+
+def test_kinds_filter() -> None:
+    q = next(q for q in load(SEED).questions if q.number == "5")
+    assert Counter(d.kind for d in question_drafts(q, ALL, "", "")) == {"qa": 1, "table": 12, "term": 3}
+    assert [d.kind for d in question_drafts(q, frozenset({"qa"}), "", "")] == ["qa"]
+    assert Counter(d.kind for d in question_drafts(q, frozenset({"term"}), "", "")) == {"term": 3}
