@@ -68,8 +68,8 @@ def make_deck(
     config: BuildConfig, files: list[NoteFile], ledger: identity.Ledger, now: int
 ) -> tuple[Deck, list[Reworded], list[identity.LedgerEntry]]:
     """Name the decks, give every answered question its identity, and make its cards in order."""
-    several = len(files) > 1
-    top = (config.deck_name or (config.collection_name() if several else files[0].title)).replace("::", ":")
+    several = len(files) > 1 if config.subdecks is None else config.subdecks
+    top = (config.deck_name or (config.collection_name() if len(files) > 1 else files[0].title)).replace("::", ":")
     namespace = config.namespace or top
     ledger_dir = config.ledger_path().parent.resolve()
 

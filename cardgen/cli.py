@@ -21,7 +21,8 @@ from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
 from cardgen.model import SourceLoc
-from cardgen.pdf import PdfReport, PrintOptions
+from cardgen.pdf import PdfReport
+from cardgen.settings import load_settings, make_config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,133 +47,106 @@ def main() -> None:
     """Turn Markdown study notes into Anki flashcards."""
 
 
+def build_options(func: F) -> F:
+    """Options shared by build, check, watch and preview. Unset options fall back to cardgen.toml."""
+    options = [
+        click.argument("sources", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Folder for the outputs (default: build).",
+        ),
+        click.option("--deck", metavar="NAME", help="Top deck name (default: the notes' title or folder)."),
+        click.option(
+            "--question-level",
+            type=click.IntRange(1, 6),
+            metavar="N",
+            help="Heading level of questions, 1-6 (default: detected per file).",
+        ),
+        click.option(
+            "--namespace",
+            metavar="TEXT",
+            help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck).",
+        ),
+        click.option(
+            "--allow-html",
+            is_flag=True,
+            default=None,
+            help="Pass raw HTML in the notes through instead of escaping it.",
+        ),
+        click.option("--kinds", metavar="LIST", help="Cards to make, comma-separated: qa, table, term (default: all)."),
+        click.option("--no-apkg", "apkg", flag_value=False, default=None, help="Do not write the Anki package."),
+        click.option("--no-pdf", "pdf", flag_value=False, default=None, help="Do not write the PDF."),
+        click.option(
+            "--paper",
+            type=click.Choice(sorted(PAPERS), case_sensitive=False),
+            help="Paper size of the PDF (default: a4).",
+        ),
+        click.option(
+            "--card",
+            metavar="SIZE",
+            help=f"Card size: {', '.join(CARD_PRESETS)} (default: 95x65 mm), or WxH in mm or in.",
+        ),
+        click.option(
+            "--duplex",
+            type=click.Choice(DUPLEX_MODES),
+            help="The edge your printer flips on when printing double-sided (default: long).",
+        ),
+        click.option(
+            "--layout",
+            type=click.Choice(LAYOUTS),
+            help="duplex: fronts and backs on alternate pages (default); fold: side by side.",
+        ),
+        click.option("--back-offset", metavar="DX,DY", help="Shift back pages by DX,DY mm (duplex drift)."),
+        click.option(
+            "--font-floor",
+            type=click.FloatRange(4, 14),
+            metavar="PT",
+            help="Smallest font size before an answer continues on another card (default: 6.5).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def config_from(flags: dict[str, Any]) -> BuildConfig:
+    """cardgen.toml (or [tool.cardgen]) in the working directory, overridden by the flags given."""
+    given = {
+        "sources": flags.get("sources") or None,
+        "output": flags.get("output"),
+        "deck": flags.get("deck"),
+        "question_level": flags.get("question_level"),
+        "namespace": flags.get("namespace"),
+        "allow_html": flags.get("allow_html"),
+        "kinds": parse_kinds(flags["kinds"]) if flags.get("kinds") else None,
+        "apkg": flags.get("apkg"),
+        "pdf": flags.get("pdf"),
+        "paper": flags["paper"].lower() if flags.get("paper") else None,
+        "card": parse_card_size(flags["card"]) if flags.get("card") else None,
+        "duplex": flags.get("duplex"),
+        "layout": flags.get("layout"),
+        "back_offset": parse_offset(flags["back_offset"]) if flags.get("back_offset") else None,
+        "font_floor": flags.get("font_floor"),
+    }
+    return make_config(load_settings(Path.cwd()), given)
+
+
 @main.command(
+    "build",
     epilog="""Examples:
 
 \b
   cardgen build
   cardgen build notes/ --deck "Kubernetes" -o out/
-  cardgen build interview.md --question-level 3"""
+  cardgen build interview.md --question-level 3 --paper letter --duplex short""",
 )
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="build",
-    show_default=True,
-    help="Folder for the outputs.",
-)
-@click.option("--deck", "deck_name", metavar="NAME", help="Top deck name (default: the notes' title or folder).")
-@click.option(
-    "--question-level",
-    type=click.IntRange(1, 6),
-    metavar="N",
-    help="Heading level of questions, 1-6 (default: detected per file).",
-)
-@click.option(
-    "--namespace",
-    metavar="TEXT",
-    help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck name).",
-)
-@click.option("--allow-html", is_flag=True, help="Pass raw HTML in the notes through instead of escaping it.")
-@click.option(
-    "--kinds",
-    default=",".join(KINDS),
-    show_default=True,
-    metavar="LIST",
-    help="Which cards to make, comma-separated: qa (or cloze), table, term.",
-)
-@click.option("--no-apkg", is_flag=True, help="Do not write the Anki package.")
-@click.option("--no-pdf", is_flag=True, help="Do not write the PDF.")
-@click.option(
-    "--paper",
-    type=click.Choice(sorted(PAPERS), case_sensitive=False),
-    default="a4",
-    show_default=True,
-    help="Paper size of the PDF.",
-)
-@click.option(
-    "--card",
-    "card_size",
-    default="default",
-    show_default=True,
-    metavar="SIZE",
-    help=f"Card size: {', '.join(CARD_PRESETS)} (95x65 mm), or WxH in mm or in, e.g. 90x60 or 3x5in.",
-)
-@click.option(
-    "--duplex",
-    type=click.Choice(DUPLEX_MODES),
-    default="long",
-    show_default=True,
-    help="The edge your printer flips on when printing double-sided.",
-)
-@click.option(
-    "--layout",
-    type=click.Choice(LAYOUTS),
-    default="duplex",
-    show_default=True,
-    help="duplex: fronts and backs on alternate pages; fold: side by side, for single-sided printers.",
-)
-@click.option(
-    "--back-offset",
-    default="0,0",
-    metavar="DX,DY",
-    show_default=True,
-    help="Shift back pages by DX,DY mm to correct a printer's duplex drift.",
-)
-@click.option(
-    "--font-floor",
-    type=click.FloatRange(4, 14),
-    default=6.5,
-    show_default=True,
-    metavar="PT",
-    help="Smallest font size before a long answer continues on another card.",
-)
+@build_options
 @user_errors
-def build_command(
-    sources: tuple[Path, ...],
-    output_dir: Path,
-    deck_name: str | None,
-    question_level: int | None,
-    namespace: str | None,
-    allow_html: bool,
-    kinds: str,
-    no_apkg: bool,
-    no_pdf: bool,
-    paper: str,
-    card_size: str,
-    duplex: str,
-    layout: str,
-    back_offset: str,
-    font_floor: float,
-) -> None:
+def build_command(**flags: Any) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
-    print_options = PrintOptions(
-        paper=paper.lower(),
-        card_size=parse_card_size(card_size),
-        duplex=duplex,
-        layout=layout,
-        back_offset=parse_offset(back_offset),
-        font_floor=font_floor,
-    )
-    config = BuildConfig(
-        sources=sources or (Path("source"),),
-        output_dir=output_dir,
-        deck_name=deck_name,
-        question_level=question_level,
-        namespace=namespace,
-        allow_html=allow_html,
-        kinds=parse_kinds(kinds),
-        write_apkg=not no_apkg,
-        write_pdf=not no_pdf,
-        print_options=print_options,
-    )
-    print_summary(build(config))
-
-
-main.add_command(build_command, name="build")
+    print_summary(build(config_from(flags)))
 
 
 def parse_kinds(text: str) -> frozenset[str]:

@@ -28,6 +28,8 @@ class BuildConfig:
     """Where the ``.apkg`` (and later the PDF) are written."""
     deck_name: str | None = None
     """Top deck name; by default the notes' title (one file) or their folder's name."""
+    subdecks: bool | None = None
+    """One sub-deck per note file; by default only when there are several files."""
     question_level: int | None = None
     """Heading level of the questions; by default detected per file."""
     namespace: str | None = None

@@ -41,6 +41,8 @@ class PrintOptions:
     """Shift of back pages (dx, dy) in mm, to correct a printer's duplex drift."""
     font_floor: float = 6.5
     """Smallest font size (pt) a face is shrunk to before its answer continues on another card."""
+    language: str | None = None
+    """The notes' language (``zh-CN``, ``en``…) for fonts and ``<html lang>``; detected when None."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
     card_w, card_h = options.card_size
     texts = [c.front_text + "".join(text_of(b) for b in c.back_blocks) for c in cards]
-    language = detect_language("".join(texts))
+    language = options.language or detect_language("".join(texts))
     stacks = stacks_for(language)
     warnings = [
         f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
