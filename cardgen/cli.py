@@ -17,6 +17,7 @@ import click
 from cardgen import __version__
 from cardgen.build import BuildResult, build
 from cardgen.cards import KINDS
+from cardgen.check import check, failed, summary
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
@@ -143,10 +144,40 @@ def config_from(flags: dict[str, Any]) -> BuildConfig:
   cardgen build interview.md --question-level 3 --paper letter --duplex short""",
 )
 @build_options
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings from `cardgen check`, writing nothing.")
 @user_errors
-def build_command(**flags: Any) -> None:
+def build_command(strict: bool, **flags: Any) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
-    print_summary(build(config_from(flags)))
+    config = config_from(flags)
+    if strict:
+        findings = check(config)
+        if failed(findings, strict=True):
+            for finding in findings:
+                if finding.level != "note":
+                    click.echo(str(finding), err=True)
+            raise click.ClickException(f"--strict: {summary(findings)}; nothing was written")
+    print_summary(build(config))
+
+
+@main.command(
+    "check",
+    epilog="""Examples:
+
+\b
+  cardgen check
+  cardgen check notes/ --strict      # warnings fail too (for CI)""",
+)
+@build_options
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
+@user_errors
+def check_command(strict: bool, **flags: Any) -> None:
+    """Lint the notes without writing anything: file:line: level: message."""
+    findings = check(config_from(flags))
+    for finding in findings:
+        click.echo(str(finding))
+    click.echo(summary(findings))
+    if failed(findings, strict):
+        raise SystemExit(1)
 
 
 def parse_kinds(text: str) -> frozenset[str]:

@@ -114,5 +114,5 @@ def test_all_problems_reported_at_once(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_broken_toml_is_a_clean_error(tmp_path: Path) -> None:
     (tmp_path / "cardgen.toml").write_text("paper = \n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="cardgen.toml: not valid TOML"):
+    with pytest.raises(ConfigError, match=r"cardgen\.toml: not valid TOML"):
         load_settings(tmp_path)

@@ -1,0 +1,137 @@
+"""``cardgen check``: lint the notes without writing anything, like ruff does for code.
+
+Each finding is ``file:line: level: message``. Errors stop a build; warnings stop it only
+with ``--strict``; notes are information (how many printed cards an answer takes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.cards import Draft, question_card, question_drafts, table_cells
+from cardgen.config import BuildConfig
+from cardgen.errors import CardgenError
+from cardgen.extract import NUMBER_PREFIX, extract
+from cardgen.fonts import detect_language, stacks_for, uncovered
+from cardgen.identity import normalise_question
+from cardgen.markdown import inline_text
+from cardgen.model import Card, Question, SourceLoc
+from cardgen.parse import ParsedFile, parse_file
+from cardgen.pdf import markup
+from cardgen.pdf.fit import fit_card, text_of
+
+LEVELS = ("error", "warning", "note")
+REMOTE = ("http://", "https://", "data:", "//")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the notes."""
+
+    loc: SourceLoc
+    """Where it is."""
+    level: str
+    """``error``, ``warning`` or ``note``."""
+    message: str
+    """What is wrong, in a sentence."""
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.level}: {self.message}"
+
+
+def check(config: BuildConfig) -> list[Finding]:
+    """Every finding for the notes ``config`` points at, in file and line order."""
+    findings: list[Finding] = []
+    seen: dict[str, SourceLoc] = {}
+    options = config.print_options
+    width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
+    for path in config.note_files():
+        try:
+            parsed = parse_file(path)
+        except CardgenError as exc:
+            findings.append(Finding(exc.loc or SourceLoc(str(path), 1), "error", exc.message))
+            continue
+        notes = extract(parsed, config.question_level, allow_html=config.allow_html)
+        findings += _images(parsed)
+        findings += _stray_question_headings(parsed, notes.question_level)
+        for q in notes.questions:
+            if not q.answered:
+                findings.append(Finding(q.loc, "warning", f"unanswered question: {q.title_text}"))
+                continue
+            norm = normalise_question(q.title_text)
+            if norm in seen:
+                findings.append(Finding(q.loc, "error", f"duplicate question (also at {seen[norm]}): {q.title_text}"))
+            seen.setdefault(norm, q.loc)
+            for table in q.tables:
+                if table.orientation != "skip" and not table_cells(table):
+                    findings.append(Finding(table.loc, "warning", "table makes no cards (no named rows or columns)"))
+            drafts = question_drafts(q, config.kinds, "", "")
+            text = q.title_text + text_of(q.answer_html)
+            stacks = stacks_for(options.language or detect_language(text))
+            if missing := uncovered(text, stacks):
+                findings.append(Finding(q.loc, "warning", f"no font can print {''.join(missing)!r}"))
+            own = next((d for d in drafts if d.kind in ("qa", "cloze")), question_card(q, "", ""))
+            parts = _printed_parts(own, q, width, height, options.font_floor)
+            if parts > 1:
+                findings.append(Finding(q.loc, "note", f"answer needs {parts} printed cards: {q.title_text}"))
+    return sorted(findings)
+
+
+def _printed_parts(draft: Draft, q: Question, width: float, height: float, floor: float) -> int:
+    """How many printed cards the answer takes, from the PDF's height model (nothing is rendered)."""
+    card = Card(
+        guid="", kind=draft.kind, deck="", question=q, front_html=draft.front_html, front_text=draft.front_text,
+        back_blocks=draft.back_blocks, fields=draft.fields, context="", source="", tags=(), mtime=0, order=0,
+    )  # fmt: skip
+    return len(fit_card(card, width, height, floor).cards)
+
+
+def _images(parsed: ParsedFile) -> list[Finding]:
+    """Local images that do not exist (remote ones are never fetched, so not checked)."""
+    findings = []
+    for node in parsed.tree.walk():
+        if node.type != "inline" or node.token is None:
+            continue
+        for child in node.token.children or []:
+            src = str(child.attrGet("src") or "") if child.type == "image" else ""
+            if src and not src.startswith(REMOTE) and not (parsed.path.parent / src.split("#")[0]).exists():
+                findings.append(Finding(_loc(parsed, node), "warning", f"missing image: {src}"))
+    return findings
+
+
+def _stray_question_headings(parsed: ParsedFile, level: int) -> list[Finding]:
+    """Numbered or question-marked headings at another level than the file's questions."""
+    if not level:
+        return []
+    findings = []
+    for node in parsed.tree.children:
+        if node.type != "heading" or int(node.tag[1]) == level or not node.children:
+            continue
+        token = node.children[0].token
+        text = inline_text(token) if token is not None else ""
+        if text.endswith(("?", "？")) or (NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):
+            findings.append(
+                Finding(
+                    _loc(parsed, node),
+                    "warning",
+                    f"heading looks like a question but is level {node.tag[1]} "
+                    f"(questions here are level {level}): {text}",
+                )
+            )
+    return findings
+
+
+def _loc(parsed: ParsedFile, node: SyntaxTreeNode) -> SourceLoc:
+    return parsed.loc(node)
+
+
+def summary(findings: list[Finding]) -> str:
+    counts = {level: sum(1 for f in findings if f.level == level) for level in LEVELS}
+    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
+    return ", ".join(parts) if parts else "no problems found"
+
+
+def failed(findings: list[Finding], strict: bool) -> bool:
+    return any(f.level == "error" or (strict and f.level == "warning") for f in findings)

@@ -1,0 +1,64 @@
+"""cardgen check: each finding on a fixture, exit codes, --strict (also for build)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cardgen.check import check
+from cardgen.cli import main
+from cardgen.config import BuildConfig
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(FIXTURES / "check", tmp_path / "source")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "source" / "notes.md"
+
+
+def test_every_kind_of_finding(notes: Path) -> None:
+    findings = [str(f) for f in check(BuildConfig())]
+    assert findings == [
+        "source/notes.md:7: warning: missing image: images/missing.png",
+        "source/notes.md:9: warning: unanswered question: What is a Node?",
+        "source/notes.md:11: error: duplicate question (also at source/notes.md:5): what is a pod",
+        "source/notes.md:15: warning: no font can print '𐀀'",
+        "source/notes.md:21: warning: table makes no cards (no named rows or columns)",
+        "source/notes.md:25: warning: heading looks like a question but is level 4 (questions here are level 3): "
+        "6. Is this a question too?",
+        "source/notes.md:29: note: answer needs 2 printed cards: A long answer",
+    ]
+
+
+def test_exit_codes_and_strict(notes: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1  # the duplicate is an error
+    assert result.stdout.splitlines()[-1] == "1 error, 5 warnings, 1 note"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("### 3. what is a pod", "### 3. What is a Service?"))
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    strict = runner.invoke(main, ["check", "--strict"])
+    assert strict.exit_code == 1 and strict.stdout.splitlines()[-1] == "5 warnings, 1 note"
+
+
+def test_clean_notes_pass_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "n.md").write_text("## 1. What is a Pod?\n\nThe smallest unit.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0 and result.stdout == "no problems found\n"
+
+
+def test_build_strict_writes_nothing_on_warnings(notes: Path) -> None:
+    notes.write_text(notes.read_text(encoding="utf-8").replace("### 3. what is a pod", "### 3. What is a Service?"))
+    result = CliRunner().invoke(main, ["build", "--strict", "--no-pdf"])
+    assert result.exit_code == 1
+    assert "Error: --strict: 5 warnings, 1 note; nothing was written" in result.stderr
+    assert "source/notes.md:9: warning: unanswered question: What is a Node?" in result.stderr
+    assert not (notes.parent.parent / "build").exists()
+    assert CliRunner().invoke(main, ["build", "--no-pdf"]).exit_code == 0
