@@ -130,6 +130,14 @@ def _content(kind: str, fields: tuple[str, ...], tags: tuple[str, ...]) -> str:
     return identity.content_hash(kind, *fields, *tags)
 
 
+def plan(config: BuildConfig, now: int | None = None) -> Deck:
+    """The deck a build would write, without writing anything (preview, checks)."""
+    now = int(time.time()) if now is None else now
+    files = load_notes(config)
+    deck, _, _ = make_deck(config, files, identity.load_ledger(config.ledger_path()), now)
+    return deck
+
+
 def build(config: BuildConfig, now: int | None = None) -> BuildResult:
     """Run the whole pipeline and write the outputs (each atomically; the ledger last)."""
     now = int(time.time()) if now is None else now

@@ -15,14 +15,16 @@ from typing import Any, TypeVar
 import click
 
 from cardgen import __version__
-from cardgen.build import BuildResult, build
+from cardgen.build import BuildResult, build, plan, safe_filename
 from cardgen.cards import KINDS
 from cardgen.check import check, failed, summary
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
+from cardgen.fonts import detect_language
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
 from cardgen.model import SourceLoc
 from cardgen.pdf import PdfReport
+from cardgen.preview import write_preview
 from cardgen.settings import load_settings, make_config
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -178,6 +180,24 @@ def check_command(strict: bool, **flags: Any) -> None:
     click.echo(summary(findings))
     if failed(findings, strict):
         raise SystemExit(1)
+
+
+@main.command(
+    "preview",
+    epilog="""Examples:
+
+\b
+  cardgen preview                    # then open build/<deck>.html in a browser""",
+)
+@build_options
+@user_errors
+def preview_command(**flags: Any) -> None:
+    """Write build/<deck>.html: every card's front and back as Anki shows them, searchable."""
+    config = config_from(flags)
+    deck = plan(config)
+    language = config.print_options.language or detect_language("".join(c.front_text for c in deck.cards))
+    path = write_preview(deck, config.output_dir / f"{safe_filename(deck.name)}.html", language)
+    click.echo(f"wrote {path} ({len(deck.cards)} notes)")
 
 
 def parse_kinds(text: str) -> frozenset[str]:
