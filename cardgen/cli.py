@@ -21,11 +21,13 @@ from cardgen.check import check, failed, summary
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.fonts import detect_language
+from cardgen.init import init_project
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
 from cardgen.model import SourceLoc
 from cardgen.pdf import PdfReport
 from cardgen.preview import write_preview
 from cardgen.settings import load_settings, make_config
+from cardgen.watch import watch
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -198,6 +200,37 @@ def preview_command(**flags: Any) -> None:
     language = config.print_options.language or detect_language("".join(c.front_text for c in deck.cards))
     path = write_preview(deck, config.output_dir / f"{safe_filename(deck.name)}.html", language)
     click.echo(f"wrote {path} ({len(deck.cards)} notes)")
+
+
+@main.command(
+    "watch",
+    epilog="""Examples:
+
+\b
+  cardgen watch
+  cardgen watch notes/ --no-pdf      # faster while writing""",
+)
+@build_options
+@user_errors
+def watch_command(**flags: Any) -> None:
+    """Build, then rebuild whenever a note, image or cardgen.toml changes."""
+    watch(config_from(flags), click.echo)
+
+
+@main.command(
+    "init",
+    epilog="""Examples:
+
+\b
+  cardgen init                       # here
+  cardgen init my-notes && cd my-notes && cardgen build""",
+)
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+@user_errors
+def init_command(directory: Path) -> None:
+    """Start a notes project in DIRECTORY: a commented cardgen.toml and an example note."""
+    for path in init_project(directory):
+        click.echo(f"wrote {path}")
 
 
 def parse_kinds(text: str) -> frozenset[str]:

@@ -170,8 +170,8 @@ def load_settings(start: Path) -> dict[str, Any]:
     path, raw = found
     origin = CONFIG_NAME if path.name == CONFIG_NAME else "pyproject.toml [tool.cardgen]"
     values = validate(raw, origin)
-    # Relative paths in the file are relative to the file, not to where cardgen runs.
-    base = path.parent
+    # Relative paths in the file are relative to the file (which is in ``start``: kept relative for messages).
+    base = Path(".") if path.parent == start else path.parent
     if "sources" in values:
         values["sources"] = tuple(p if p.is_absolute() else base / p for p in values["sources"])
     if "output" in values and not values["output"].is_absolute():

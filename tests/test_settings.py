@@ -35,8 +35,8 @@ back_offset = [1.5, -0.5]
 def test_every_key(tmp_path: Path) -> None:
     (tmp_path / "cardgen.toml").write_text(FULL, encoding="utf-8")
     config = make_config(load_settings(tmp_path), {})
-    assert config.sources == (tmp_path / "notes", tmp_path / "more.md")
-    assert config.output_dir == tmp_path / "out"
+    assert config.sources == (Path("notes"), Path("more.md"))  # relative to the file, which is in tmp_path
+    assert config.output_dir == Path("out")
     assert (config.deck_name, config.subdecks, config.namespace, config.question_level) == (
         "K8s",
         False,

@@ -1,0 +1,61 @@
+"""``cardgen watch``: rebuild on every save, one line per rebuild, never dying on a bad edit."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import watchfiles
+
+from cardgen.build import BuildResult, build
+from cardgen.config import BuildConfig
+from cardgen.errors import CardgenError
+from cardgen.identity import LEDGER_NAME
+from cardgen.settings import CONFIG_NAME
+
+WATCHED_SUFFIXES = (".md", ".markdown", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
+
+
+def relevant(change: watchfiles.Change, path: str) -> bool:
+    """Notes, images and settings; never the ledger or temporary files the build itself writes."""
+    name = Path(path).name
+    return name != LEDGER_NAME and not name.startswith(".") and name.endswith(WATCHED_SUFFIXES)
+
+
+def rebuild_line(config: BuildConfig) -> tuple[str, BuildResult | None]:
+    """Build once; a one-line summary, or the first error (never an exception)."""
+    start = time.perf_counter()
+    stamp = time.strftime("%H:%M:%S")
+    try:
+        result = build(config)
+    except CardgenError as exc:
+        first = str(exc).splitlines()[0]
+        return f"{stamp} error: {first} (still watching)", None
+    deck = result.deck
+    took = time.perf_counter() - start
+    line = f"{stamp} built {len(deck.cards)} cards, {len(deck.unanswered)} unanswered in {took:.1f}s"
+    return line, result
+
+
+def watch(
+    config: BuildConfig,
+    echo: Callable[[str], None],
+    stop: threading.Event | None = None,
+    project: Path | None = None,
+) -> int:
+    """Build, then rebuild after each batch of changes until ``stop`` is set (or Ctrl-C). Returns the builds run."""
+    paths = [p for p in config.sources if p.exists()]
+    settings = (project or Path.cwd()) / CONFIG_NAME
+    if settings.exists():
+        paths.append(settings)
+    line, _ = rebuild_line(config)
+    echo(line)
+    builds = 1
+    echo(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C to stop)")
+    for _ in watchfiles.watch(*paths, watch_filter=relevant, stop_event=stop, debounce=300, raise_interrupt=False):
+        line, _ = rebuild_line(config)
+        echo(line)
+        builds += 1
+    return builds

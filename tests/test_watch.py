@@ -1,0 +1,51 @@
+"""cardgen watch: one rebuild per edit, and a bad edit keeps it watching."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from cardgen.config import BuildConfig
+from cardgen.watch import watch
+
+
+def wait_for(predicate: object, timeout: float = 20.0) -> bool:
+    assert callable(predicate)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_edit_rebuilds_once_and_errors_keep_watching(project: Path) -> None:
+    lines: list[str] = []
+    stop = threading.Event()
+    config = BuildConfig(write_pdf=False)
+    thread = threading.Thread(target=watch, args=(config, lines.append, stop, project), daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: any(line.startswith("watching") for line in lines))
+        assert " built 107 cards, 24 unanswered" in lines[0]
+        notes = project / "source" / "kubernetes-interview.md"
+
+        notes.write_text(
+            notes.read_text(encoding="utf-8") + "\n\nKubernetes 有四层和七层负载均衡。\n", encoding="utf-8"
+        )
+        assert wait_for(lambda: len(lines) == 3)
+        time.sleep(1.0)  # the ledger the rebuild wrote must not trigger another rebuild
+        assert len(lines) == 3 and " built 108 cards, 23 unanswered" in lines[2]
+
+        notes.write_bytes(notes.read_bytes() + b"\n\xff\n")
+        assert wait_for(lambda: len(lines) == 4)
+        assert "error: source/kubernetes-interview.md:" in lines[3] and "still watching" in lines[3]
+
+        notes.write_bytes(notes.read_bytes()[:-3])
+        assert wait_for(lambda: len(lines) == 5)
+        assert " built 108 cards" in lines[4]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
