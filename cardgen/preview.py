@@ -72,7 +72,7 @@ body {{ margin: 0; background: #e9e9ee; font-family: sans-serif; }}
 header {{ position: sticky; top: 0; background: #fff; padding: 0.6em 1em; border-bottom: 1px solid #ccc; z-index: 1; }}
 header input {{ width: 24em; max-width: 60vw; font-size: 1em; padding: 0.3em; }}
 .pair {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1em; margin: 1em; }}
-.pair > .card {{ background: #fff; border-radius: 8px; padding: 1em; max-width: none;
+.pair > .card {{ background: #fff; border-radius: 8px; padding: 1em; max-width: none; margin: 0;
   box-shadow: 0 1px 3px rgba(0,0,0,.15); }}
 .label {{ grid-column: 1 / 3; font-size: 0.8em; color: #555; margin-bottom: -0.6em; }}
 .hidden {{ display: none; }}
