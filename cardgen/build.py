@@ -44,6 +44,8 @@ class BuildResult:
     """Problems that did not stop the build."""
     pdf: PdfReport | None = None
     """What the PDF stage did, when it ran."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds spent per stage, in order."""
 
 
 def safe_filename(name: str) -> str:
@@ -141,10 +143,20 @@ def plan(config: BuildConfig, now: int | None = None) -> Deck:
 def build(config: BuildConfig, now: int | None = None) -> BuildResult:
     """Run the whole pipeline and write the outputs (each atomically; the ledger last)."""
     now = int(time.time()) if now is None else now
+    clock = time.perf_counter()
+    timings: list[tuple[str, float]] = []
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        timings.append((stage, time.perf_counter() - clock))
+        clock = time.perf_counter()
+
     files = load_notes(config)
+    lap("parse + extract")
     ledger_path = config.ledger_path()
     ledger = identity.load_ledger(ledger_path)
     deck, reworded, entries = make_deck(config, files, ledger, now)
+    lap("cards + identity")
 
     outputs: list[Path] = []
     if config.write_apkg:
@@ -153,10 +165,12 @@ def build(config: BuildConfig, now: int | None = None) -> BuildResult:
         outputs.append(apkg)
         # The ledger describes what was exported, so it is written only once the deck is.
         write_text_atomic(ledger_path, identity.dump_ledger(entries))
+        lap("anki deck")
     pdf_report = None
     if config.write_pdf:
         pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
         pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
         outputs.append(pdf_path)
+        lap("pdf")
     warnings = (ledger.problem,) if ledger.problem else ()
-    return BuildResult(deck, tuple(outputs), tuple(reworded), warnings, pdf_report)
+    return BuildResult(deck, tuple(outputs), tuple(reworded), warnings, pdf_report, tuple(timings))

@@ -7,12 +7,14 @@ line on stderr (``Error: file:line: message``) and exit status 1.
 from __future__ import annotations
 
 import functools
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
 
 from cardgen import __version__
 from cardgen.build import BuildResult, build, plan, safe_filename
@@ -149,8 +151,10 @@ def config_from(flags: dict[str, Any]) -> BuildConfig:
 )
 @build_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings from `cardgen check`, writing nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the summary line, warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also time per stage and output sizes.")
 @user_errors
-def build_command(strict: bool, **flags: Any) -> None:
+def build_command(strict: bool, quiet: bool, verbose: bool, **flags: Any) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
     config = config_from(flags)
     if strict:
@@ -160,7 +164,12 @@ def build_command(strict: bool, **flags: Any) -> None:
                 if finding.level != "note":
                     click.echo(str(finding), err=True)
             raise click.ClickException(f"--strict: {summary(findings)}; nothing was written")
-    print_summary(build(config))
+    if sys.stderr.isatty() and not quiet:
+        with Console(stderr=True).status("Building cards (the PDF takes a moment)…"):
+            result = build(config)
+    else:
+        result = build(config)
+    print_summary(result, quiet=quiet, verbose=verbose)
 
 
 @main.command(
@@ -276,19 +285,20 @@ def fit_summary(pdf: PdfReport) -> list[str]:
     return lines
 
 
-def print_summary(result: BuildResult) -> None:
+def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = False) -> None:
     deck = result.deck
     for warning in result.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     unanswered = deck.unanswered
-    for q in unanswered:
-        click.echo(f"{q.loc}: unanswered: {q.title_text}")
-    for r in result.reworded:
-        click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
     pdf = result.pdf
-    if pdf is not None:
-        for line in fit_summary(pdf):
+    if not quiet:
+        for q in unanswered:
+            click.echo(f"{q.loc}: unanswered: {q.title_text}")
+        for r in result.reworded:
+            click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
+        for line in fit_summary(pdf) if pdf is not None else []:
             click.echo(line)
+    if pdf is not None:
         for q in pdf.clipped:
             click.secho(
                 f"{q.loc}: warning: too long for one card even at the smallest size; cut off: {q.title_text}",
@@ -307,10 +317,13 @@ def print_summary(result: BuildResult) -> None:
         f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards"
         f"{f' ({kinds})' if kinds else ''}, {len(unanswered)} unanswered"
     )
-    if pdf is not None:
+    if pdf is not None and not quiet:
         click.echo(
             f"PDF: {len(pdf.printed)} printed cards on {pdf.sheets} sheet(s), {pdf.pages} pages "
             f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet)"
         )
     for path in result.outputs:
-        click.echo(f"wrote {path}")
+        size = f" ({path.stat().st_size / 1024:.0f} KiB)" if verbose else ""
+        click.echo(f"wrote {path}{size}")
+    if verbose:
+        click.echo("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings))

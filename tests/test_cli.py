@@ -95,3 +95,21 @@ def test_print_option_errors(project: Path, args: list[str], message: str) -> No
 def test_kinds_option(project: Path) -> None:
     code, out, _ = run("build", "--no-pdf", "--kinds", "table")
     assert code == 0 and "31 questions: 67 cards (67 table), 24 unanswered" in out
+
+
+def test_quiet_and_verbose(project: Path) -> None:
+    code, out, _ = run("build", "--no-pdf", "-q")
+    assert code == 0 and out.splitlines() == [
+        "1 file(s), 31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered",
+        "wrote build/kubernetes-interview.apkg",
+    ]
+    code, out, _ = run("build", "--no-pdf", "-v")
+    assert code == 0 and ": unanswered: " in out
+    assert "wrote build/kubernetes-interview.apkg (" in out and "KiB)" in out
+    assert out.splitlines()[-1].startswith("time: parse + extract ")
+
+
+@pytest.mark.parametrize("command", ["check", "preview", "watch", "init"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0 and "Example" in out and f"cardgen {command}" in out
