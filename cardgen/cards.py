@@ -57,8 +57,9 @@ def question_card(q: Question, context: str, source: str) -> Draft:
         revealed = tuple(CLOZE.sub(r"<b>\2</b>", b) for b in q.answer_blocks)
         front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
         return Draft("cloze", (), front, q.title_text, revealed, (text, "", context, source))
-    fields = (q.title_html, q.answer_html, q.number, context, source, "")
-    return Draft("qa", (), q.title_html, q.title_text, q.answer_blocks, fields)
+    question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html
+    fields = (question, q.answer_html, q.number, context, source, "")
+    return Draft("qa", (), question, q.title_text, q.answer_blocks, fields)
 
 
 def table_orientation(table: Table) -> str:

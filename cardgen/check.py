@@ -60,7 +60,7 @@ def check(config: BuildConfig) -> list[Finding]:
             if not q.answered:
                 findings.append(Finding(q.loc, "warning", f"unanswered question: {q.title_text}"))
                 continue
-            norm = normalise_question(q.title_text)
+            norm = normalise_question(q.identity_text)
             if norm in seen:
                 findings.append(Finding(q.loc, "error", f"duplicate question (also at {seen[norm]}): {q.title_text}"))
             seen.setdefault(norm, q.loc)

@@ -127,16 +127,21 @@ def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html
     body: list[SyntaxTreeNode] = []
     in_details = False  # inside a <details> block: headings there belong to the answer
 
+    answer_start: int | None = None  # where an "Answer" <details> begins: what precedes it is the question's
+
     def close() -> None:
-        nonlocal current, body
+        nonlocal current, body, answer_start
         if current is not None:
-            questions.append(_question(current[0], current[1], body, [s for _, s in sections], md))
-        current, body = None, []
+            prompt, answer = (body[:answer_start], body[answer_start:]) if answer_start is not None else ([], body)
+            questions.append(_question(current[0], current[1], answer, [s for _, s in sections], md, prompt))
+        current, body, answer_start = None, [], None
 
     for node, summary in zip(root.children, summaries, strict=True):
         if summary is not None:
             if is_answer_summary(summary) or level != 7:
                 in_details = True  # an answer wrapped in <details>: keep collecting
+                if current is not None and answer_start is None and is_answer_summary(summary):
+                    answer_start = len(body)
             else:
                 close()
                 current, in_details = (parsed.loc(node), _inline_tokens(md, summary)), True
@@ -189,12 +194,19 @@ def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
 
 
 def _question(
-    loc: SourceLoc, title: list[Token], body: Sequence[SyntaxTreeNode], sections: list[str], md: MarkdownIt
+    loc: SourceLoc,
+    title: list[Token],
+    body: Sequence[SyntaxTreeNode],
+    sections: list[str],
+    md: MarkdownIt,
+    prompt: Sequence[SyntaxTreeNode] = (),
 ) -> Question:
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
     assert isinstance(md.renderer, RendererHTML)
     title_html = md.renderer.renderInline(children, md.options, {}).strip()
+    prompt_tokens = [token for node in prompt if not is_wrapper_html(node) for token in node.to_tokens()]
+    prompt_html = md.renderer.render(prompt_tokens, md.options, {}).strip() if prompt_tokens else ""
     if not text:  # the heading was nothing but a number: keep it as the question
         text = number
         title_html = number
@@ -202,7 +214,8 @@ def _question(
     answer_html, blocks = "", tuple[str, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
-    if has_answer(body):
+    # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
+    if has_answer(body) or (prompt and any(_all_text(node).strip() for node in body)):
         loc_of = _loc_in(loc.file)
         tables, terms = find_tables(body, loc_of, md), find_terms(body, loc_of, md)
         tokens = [token for node in body for token in node.to_tokens()]
@@ -219,6 +232,8 @@ def _question(
         sections=tuple(sections),
         tables=tables,
         terms=terms,
+        prompt_html=prompt_html,
+        prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
     )
 
 
@@ -301,6 +316,17 @@ def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
         texts.append(_plain(node))
     text = " ".join(t for t in texts if t).strip()
     return bool(text) and text.casefold().rstrip("。.!！") not in {p.rstrip(".") for p in PLACEHOLDERS}
+
+
+def _all_text(node: SyntaxTreeNode) -> str:
+    """Plain text of a block, code included."""
+    parts = []
+    for sub in node.walk():
+        if sub.type == "inline" and sub.token is not None:
+            parts.append(inline_text(sub.token))
+        elif sub.type in ("code_block", "fence"):
+            parts.append(sub.content)
+    return " ".join(parts)
 
 
 def _plain(node: SyntaxTreeNode) -> str:

@@ -160,7 +160,7 @@ def assign(
     """
     by_question = {e.question: e for e in ledger.entries if e.kind == "qa"}
     pending = [
-        _Pending(i, file, q, normalise_question(q.title_text), content_hash(q.answer_html), content)
+        _Pending(i, file, q, normalise_question(q.identity_text), content_hash(q.answer_html), content)
         for i, (file, q, content) in enumerate(items)
     ]
     matched: dict[int, LedgerEntry] = {}
@@ -237,7 +237,7 @@ def check_unique(questions: Sequence[Question]) -> None:
     """Two questions with the same normalised text in one deck would share a GUID."""
     seen: dict[str, Question] = {}
     for q in questions:
-        norm = normalise_question(q.title_text)
+        norm = normalise_question(q.identity_text)
         if norm in seen:
             first = seen[norm]
             raise NotesError(f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc)

@@ -86,6 +86,16 @@ class Question:
     """Tables in the answer."""
     terms: tuple[Term, ...] = ()
     """Definition bullets in the answer."""
+    prompt_html: str = ""
+    """More of the question after its heading (code, options) when the answer is set apart in a
+    ``<details>`` "Answer" block, as HTML; shown on the front."""
+    prompt_text: str = ""
+    """The same as plain text; part of the question's identity."""
+
+    @property
+    def identity_text(self) -> str:
+        """What makes the question this question: its title, and its prompt when it has one."""
+        return f"{self.title_text} {self.prompt_text}".strip()
 
     @property
     def answered(self) -> bool:

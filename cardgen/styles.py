@@ -40,6 +40,7 @@ code, pre {{ font-family: {MONO_STACK}; font-size: 0.88em; }}
 code {{ background: #f2f2f7; border-radius: 3px; padding: 0 0.2em; }}
 pre {{ background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 4px; padding: 0.6em; overflow-x: auto; }}
 pre code {{ background: none; padding: 0; }}
+.cg-prompt {{ font-size: 0.8em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .cg-lead {{ font-size: 0.75em; color: #6e6e73; text-align: center; margin-bottom: 0.2em; }}
 .cg-value {{ font-size: 1.15em; font-weight: 600; text-align: center; margin: 0.3em 0 0.6em; }}
 .cg-answer .cg-hl {{ background: #fff1b8; font-weight: 600; outline: 2px solid #f5c400; }}
