@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cardgen.errors import CardgenError
+
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
@@ -15,8 +17,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
     On any exception the temporary file is removed and ``path`` is left as it was.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise CardgenError(f"cannot write {path}: {exc.strerror}") from exc
     os.close(fd)
     tmp = Path(name)
     # mkstemp creates 0600; give the output the mode a plain open() would (or the old file's).
