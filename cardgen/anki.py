@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import sqlite3
 import tempfile
 import time
@@ -145,6 +146,11 @@ def build_package(deck: Deck) -> genanki.Package:
     return genanki.Package(list(decks.values()))
 
 
+def deck_media(deck: Deck) -> dict[str, Path]:
+    """Media name → file, for every image the deck's cards show."""
+    return dict(sorted({name: path for card in deck.cards for name, path in card.question.media}.items()))
+
+
 def write_apkg(deck: Deck, path: Path) -> None:
     """Write the package atomically: the previous file stays until the new one is complete."""
     package = build_package(deck)
@@ -159,6 +165,10 @@ def write_apkg(deck: Deck, path: Path) -> None:
             conn.commit()
         finally:
             conn.close()
+        media = deck_media(deck)
         with atomic_path(path) as tmp_out, zipfile.ZipFile(tmp_out, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(db_path, "collection.anki2")
-            archive.writestr("media", "{}")
+            # Anki's package format: files stored as "0", "1", … and a JSON map to their media names.
+            archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(media)}))
+            for i, source in enumerate(media.values()):
+                archive.write(source, str(i))

@@ -59,11 +59,14 @@ def tag(text: str) -> str:
 
 
 def load_notes(config: BuildConfig) -> list[NoteFile]:
-    paths = config.note_files()
-    if not paths:
+    roots = config.note_roots()
+    if not roots:
         sources = ", ".join(str(s) for s in config.sources)
         raise NotesError(f"no Markdown notes (*.md) found in {sources}")
-    return [extract(parse_file(path), config.question_level, allow_html=config.allow_html) for path in paths]
+    return [
+        extract(parse_file(path), config.question_level, allow_html=config.allow_html, root=root)
+        for path, root in roots.items()
+    ]
 
 
 def make_deck(

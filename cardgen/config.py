@@ -47,18 +47,21 @@ class BuildConfig:
 
     def note_files(self) -> list[Path]:
         """The Markdown files to read, in a stable order, each once."""
-        files: list[Path] = []
+        return list(self.note_roots())
+
+    def note_roots(self) -> dict[Path, Path]:
+        """Each Markdown file to read → the notes folder it belongs to (nothing outside it is read)."""
+        files: dict[Path, Path] = {}
         for source in self.sources:
             if source.is_dir():
-                files.extend(
-                    sorted(p for p in source.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
-                )
+                found = sorted(p for p in source.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+                for path in found:
+                    files.setdefault(path.resolve(), source.resolve())
             elif source.is_file():
-                files.append(source)
+                files.setdefault(source.resolve(), source.resolve().parent)
             else:
                 raise ConfigError(f"{source}: no such file or folder")
-        unique = list(dict.fromkeys(p.resolve() for p in files))
-        return [Path(p) for p in unique]
+        return files
 
     def ledger_path(self) -> Path:
         """The identity ledger lives with the notes (first source folder)."""

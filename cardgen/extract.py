@@ -14,6 +14,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -23,6 +24,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.atomic import LocOf, find_tables, find_terms
 from cardgen.errors import ConfigError
 from cardgen.markdown import inline_text, make_parser
+from cardgen.media import MediaResolver
 from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
 from cardgen.parse import ParsedFile
 
@@ -104,7 +106,9 @@ def is_answer_summary(summary: str) -> bool:
     return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
 
 
-def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False) -> NoteFile:
+def extract(
+    parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False, root: Path | None = None
+) -> NoteFile:
     """Every question of one file, with its answer rendered to HTML.
 
     Questions are headings at the question level, or ``<details><summary>question</summary>``
@@ -113,11 +117,11 @@ def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html
     """
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
-    root = parsed.tree
-    summaries = [details_summary(node) for node in root.children]
+    tree = parsed.tree
+    summaries = [details_summary(node) for node in tree.children]
     details_questions = sum(1 for t in summaries if t and not is_answer_summary(t))
     # With <details> questions, level 7 (below every heading) makes all headings categories.
-    level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(root)
+    level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(tree)
     md = make_parser(allow_html)
 
     questions: list[Question] = []
@@ -133,10 +137,11 @@ def extract(parsed: ParsedFile, question_level: int | None = None, *, allow_html
         nonlocal current, body, answer_start
         if current is not None:
             prompt, answer = (body[:answer_start], body[answer_start:]) if answer_start is not None else ([], body)
-            questions.append(_question(current[0], current[1], answer, [s for _, s in sections], md, prompt))
+            media = MediaResolver(parsed.path.parent, root or parsed.path.parent)
+            questions.append(_question(current[0], current[1], answer, [s for _, s in sections], md, prompt, media))
         current, body, answer_start = None, [], None
 
-    for node, summary in zip(root.children, summaries, strict=True):
+    for node, summary in zip(tree.children, summaries, strict=True):
         if summary is not None:
             if is_answer_summary(summary) or level != 7:
                 in_details = True  # an answer wrapped in <details>: keep collecting
@@ -200,13 +205,15 @@ def _question(
     sections: list[str],
     md: MarkdownIt,
     prompt: Sequence[SyntaxTreeNode] = (),
+    media: MediaResolver | None = None,
 ) -> Question:
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
     assert isinstance(md.renderer, RendererHTML)
-    title_html = md.renderer.renderInline(children, md.options, {}).strip()
+    env = {"media": media} if media is not None else {}
+    title_html = md.renderer.renderInline(children, md.options, env).strip()
     prompt_tokens = [token for node in prompt if not is_wrapper_html(node) for token in node.to_tokens()]
-    prompt_html = md.renderer.render(prompt_tokens, md.options, {}).strip() if prompt_tokens else ""
+    prompt_html = md.renderer.render(prompt_tokens, md.options, env).strip() if prompt_tokens else ""
     if not text:  # the heading was nothing but a number: keep it as the question
         text = number
         title_html = number
@@ -219,8 +226,8 @@ def _question(
         loc_of = _loc_in(loc.file)
         tables, terms = find_tables(body, loc_of, md), find_terms(body, loc_of, md)
         tokens = [token for node in body for token in node.to_tokens()]
-        answer_html = md.renderer.render(tokens, md.options, {}).strip()
-        pieces = (md.renderer.render(piece, md.options, {}).strip() for piece in answer_pieces(body))
+        answer_html = md.renderer.render(tokens, md.options, env).strip()
+        pieces = (md.renderer.render(piece, md.options, env).strip() for piece in answer_pieces(body))
         blocks = tuple(p for p in pieces if p)
     return Question(
         loc=loc,
@@ -234,6 +241,8 @@ def _question(
         terms=terms,
         prompt_html=prompt_html,
         prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
+        media=tuple(media.found.items()) if media is not None else (),
+        problems=tuple(dict.fromkeys(media.problems)) if media is not None else (),
     )
 
 

@@ -122,6 +122,20 @@ class SafeRenderer(RendererHTML):
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return self._raw(tokens[idx].content, block=False)
 
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """Images go through ``env["media"]`` (a MediaResolver): embedded under their media name,
+        or shown as their alt text when missing or refused."""
+        resolver = env.get("media") if isinstance(env, dict) else None
+        if resolver is None:
+            return super().image(tokens, idx, options, env)
+        token = tokens[idx]
+        name = resolver.resolve(str(token.attrGet("src") or ""))
+        if name is None:
+            alt = self.renderInlineAsText(token.children or [], options, env)
+            return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
+        token = token.copy(attrs={**token.attrs, "src": name})
+        return super().image([token], 0, options, env)
+
 
 @lru_cache(maxsize=2)
 def make_parser(allow_html: bool = False) -> MarkdownIt:

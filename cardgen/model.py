@@ -91,6 +91,10 @@ class Question:
     ``<details>`` "Answer" block, as HTML; shown on the front."""
     prompt_text: str = ""
     """The same as plain text; part of the question's identity."""
+    media: tuple[tuple[str, Path], ...] = ()
+    """Images the question and answer show: (media name used in the HTML, file)."""
+    problems: tuple[str, ...] = ()
+    """What went wrong while rendering it (missing or refused images)."""
 
     @property
     def identity_text(self) -> str:

@@ -7,6 +7,7 @@ box back from the final layout → fix what does not fit → write atomically.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -96,18 +97,24 @@ def weasyprint_warnings() -> Iterator[list[str]]:
 
 
 class Renderer:
-    """One WeasyPrint setup (fonts loaded once) for every layout of a build."""
+    """One WeasyPrint setup (fonts loaded once) for every layout of a build.
+
+    Images are found by their media names in ``base_url`` (a folder of links to the notes'
+    images); only local files are read, remote URLs are never fetched."""
 
     def __init__(self, base_url: Path) -> None:
         from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
 
-        self.base_url = str(base_url)
+        self.base_url = str(base_url) + "/"
         self.fonts = FontConfiguration()
+        self.fetcher = URLFetcher(allowed_protocols={"file"})
 
     def render(self, document_html: str) -> Any:
         from weasyprint import HTML
 
-        return HTML(string=document_html, base_url=self.base_url).render(font_config=self.fonts)
+        html = HTML(string=document_html, base_url=self.base_url, url_fetcher=self.fetcher)
+        return html.render(font_config=self.fonts)
 
 
 def anchors(document: Any) -> dict[str, tuple[float, float, float, float]]:
@@ -123,7 +130,7 @@ def harfbuzz_subset_available() -> bool:
     return getattr(ffi, "harfbuzz_subset", None) is not None
 
 
-def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url: Path | None = None) -> PdfReport:
+def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfReport:
     """Lay out ``cards`` for printing and write the PDF atomically."""
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
     card_w, card_h = options.card_size
@@ -148,10 +155,15 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, base_url
         )
     )
     style = markup.css(sheet, stacks, card_w, card_h)
-    renderer = Renderer(base_url or Path.cwd())
     width, height = markup.face_width(card_w), markup.face_height(card_h)
 
-    with weasyprint_warnings() as logged:
+    with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media_dir, weasyprint_warnings() as logged:
+        for card in cards:
+            for name, source in card.question.media:
+                link = Path(media_dir) / name
+                if not link.exists():
+                    link.symlink_to(source.resolve())
+        renderer = Renderer(Path(media_dir))
         fitted = [fit_card(card, width, height, options.font_floor) for card in cards]
         document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style)
         with atomic_path(path) as tmp:

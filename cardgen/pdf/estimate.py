@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from cardgen.fonts import LATIN_MONO, LATIN_SANS, family_files
 from cardgen.markdown import is_cjk
+from cardgen.pdf.markup import IMAGE_MM
 
 MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
@@ -109,6 +110,10 @@ def block_height(block: str, size_pt: float, width_mm: float) -> float:
             height += (lines * ANSWER_LINE * TABLE_FONT + 2 * CELL_PAD_Y) * em
         gap = BLOCK_GAP if "cg-last" in block or "cg-rows" not in block else 0.0
         return height + gap * em
+    if "<img" in block:
+        images = block.count("<img")
+        rest = _TAG.sub("", block).strip()
+        return images * (IMAGE_MM + 0.3 * em) + (block_height(f"<p>{rest}</p>", size_pt, width_mm) if rest else 0.0)
     if block.startswith("<pre"):
         lines = wrapped_lines(_text(block), (width_em - 0.8) / CODE_FONT, mono=True)
         return (lines * ANSWER_LINE * CODE_FONT + 2 * PRE_PAD + BLOCK_GAP) * em

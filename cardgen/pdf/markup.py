@@ -20,6 +20,7 @@ PX_PER_MM = 96 / 25.4
 PAD_X, PAD_TOP, PAD_BOTTOM = 4.5, 7.5, 4.0
 HEADER_PT = 7.0  # the question repeated small on the back
 META_PT = 6.0
+IMAGE_MM = 32.0  # the tallest an image is printed; the height model assumes it
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ pre code {{ background: none; }}
 .a table.cg-facts {{ width: 100%; }}
 .a table.cg-facts th {{ width: 35%; text-align: left; }}
 .cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
+.a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto 0.3em; }}
+.cg-missing {{ color: #a00; font-style: italic; }}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
 """

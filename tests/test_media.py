@@ -1,0 +1,64 @@
+"""Images: embedded under content-hashed names, shown in the PDF, never read from outside the notes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PIL import Image
+
+from cardgen.build import build
+from cardgen.config import BuildConfig
+from tests.ankitools import AnkiCollection
+
+
+def png(path: Path, colour: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 20), colour).save(path)
+    return path
+
+
+def notes(tmp_path: Path) -> Path:
+    root = tmp_path / "notes"
+    png(root / "a" / "img.png", "red")
+    png(root / "b" / "img.png", "blue")
+    (tmp_path / "secret.png").write_bytes((root / "a" / "img.png").read_bytes())
+    os.symlink(tmp_path / "secret.png", root / "a" / "escape.png")
+    (root / "a" / "one.md").write_text(
+        "## 1. Red?\n\n![red](img.png)\n\n## 2. Outside?\n\nSee ![s](../../secret.png) and ![l](escape.png) "
+        "and ![abs](/etc/passwd).\n\n## 3. Remote?\n\n![r](https://example.com/x.png)\n\n## 4. Missing?\n\n![m](nope.png)\n",
+        encoding="utf-8",
+    )
+    (root / "b" / "two.md").write_text("## 1. Blue?\n\n![blue](img.png)\n", encoding="utf-8")
+    return root
+
+
+def test_images_in_the_deck_and_in_anki(tmp_path: Path, collection: AnkiCollection) -> None:
+    root = notes(tmp_path)
+    result = build(BuildConfig(sources=(root,), output_dir=tmp_path / "out", deck_name="Media"))
+    cards = {c.question.title_text: c for c in result.deck.cards}
+    red, blue = cards["Red?"].question.media, cards["Blue?"].question.media
+    assert len(red) == len(blue) == 1 and red[0][0] != blue[0][0], "two img.png must not collide"
+    assert f'src="{red[0][0]}"' in cards["Red?"].fields[1]
+    outside = cards["Outside?"].question
+    assert outside.media == () and len(outside.problems) == 3
+    assert all("refused" in p for p in outside.problems)
+    assert "secret" not in str(result.outputs) and cards["Outside?"].fields[1].count("cg-missing") == 3
+    assert 'src="https://example.com/x.png"' in cards["Remote?"].fields[1]  # left for Anki; never fetched here
+    assert cards["Missing?"].question.problems == ("missing image: nope.png",)
+
+    collection.import_apkg(tmp_path / "out" / "Media.apkg")
+    media_dir = Path(collection.col.media.dir())
+    assert sorted(p.name for p in media_dir.iterdir()) == sorted([red[0][0], blue[0][0]])
+    assert (media_dir / red[0][0]).read_bytes() == (root / "a" / "img.png").read_bytes()
+
+
+def test_images_print_in_the_pdf(tmp_path: Path) -> None:
+    root = notes(tmp_path)
+    result = build(BuildConfig(sources=(root,), output_dir=tmp_path / "out", deck_name="Media", write_apkg=False))
+    assert result.pdf is not None
+    import pdfplumber
+
+    with pdfplumber.open(result.pdf.path) as pdf:
+        images = sum(len(page.images) for page in pdf.pages)
+    assert images == 2  # red and blue; the refused, remote and missing ones are not drawn
