@@ -42,7 +42,7 @@ TEMPLATE_NAME = "Card 1"
 CLOZE_TEMPLATE_NAME = "Cloze"
 
 # Bump (to the current Unix time) whenever a template or ANKI_CSS changes.
-MODEL_REVISION = 1_795_602_785
+MODEL_REVISION = 1_795_603_451
 
 CONTEXT = """{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}"""
 META = f"""<div class="cg-meta">{CONTEXT}</div>"""

@@ -23,7 +23,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.atomic import LocOf, find_tables, find_terms
 from cardgen.errors import ConfigError
-from cardgen.markdown import inline_text, make_parser
+from cardgen.markdown import inline_text, make_parser, sanitise
 from cardgen.media import MediaResolver
 from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
 from cardgen.parse import ParsedFile
@@ -229,6 +229,9 @@ def _question(
         answer_html = md.renderer.render(tokens, md.options, env).strip()
         pieces = (md.renderer.render(piece, md.options, env).strip() for piece in answer_pieces(body))
         blocks = tuple(p for p in pieces if p)
+    if md.renderer.allow_html:  # type: ignore[attr-defined]
+        title_html, prompt_html, answer_html = sanitise(title_html), sanitise(prompt_html), sanitise(answer_html)
+        blocks = tuple(sanitise(b) for b in blocks)
     return Question(
         loc=loc,
         number=number,
@@ -320,7 +323,7 @@ def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
             continue
         if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
             continue
-        if node.type in ("code_block", "fence", "table", "image", "html_block"):
+        if node.type in ("code_block", "fence", "table", "image", "html_block", "math_block"):
             return True
         texts.append(_plain(node))
     text = " ".join(t for t in texts if t).strip()

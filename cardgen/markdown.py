@@ -1,4 +1,4 @@
-"""The Markdown dialect cardgen reads: CommonMark + tables + strikethrough + front matter,
+r"""The Markdown dialect cardgen reads: CommonMark + tables + strikethrough + front matter,
 with two fixes for Chinese notes as people really write them, and HTML kept out of cards.
 
 - Emphasis next to CJK punctuation (``**注意：**当``) is emphasis. CommonMark's flanking
@@ -7,7 +7,11 @@ with two fixes for Chinese notes as people really write them, and HTML kept out 
 - A single newline between two CJK characters joins them without the space a browser
   would otherwise show.
 - Raw HTML is *parsed* (so a ``<!-- … -->`` comment hides the ``### …`` lines inside it)
-  but *rendered* escaped, unless the caller allows it. Comments are dropped.
+  but *rendered* escaped, unless the caller allows it (then it is sanitised by nh3: no
+  ``<script>``, no ``on*=`` handlers, no ``javascript:`` links). Comments are dropped.
+- Math ``$…$`` / ``$$…$$`` reaches Anki as ``\(…\)`` / ``\[…\]`` for MathJax; ``$1600``,
+  ``$?`` and ``$(cmd)`` stay text. Fenced code is highlighted by Pygments (CSS classes,
+  so the same colours serve the deck, night mode and the PDF).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import nh3
+import pygments
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.renderer import RendererHTML
@@ -26,7 +32,11 @@ from markdown_it.rules_inline import StateInline, emphasis, strikethrough
 from markdown_it.rules_inline.state_inline import Scanned
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 
 
 def is_cjk(char: str) -> bool:
@@ -101,6 +111,35 @@ def _edge_char(tokens: Sequence[Token], *, last: bool) -> str:
     return ""
 
 
+_FORMATTER = HtmlFormatter(nowrap=True, classprefix="pyg-")
+
+
+def highlight(code: str, lang: str, attrs: str) -> str:
+    """Pygments HTML for a fenced block with a known language; "" lets markdown-it escape it plainly."""
+    if not lang:
+        return ""
+    try:
+        lexer = get_lexer_by_name(lang.split()[0])
+    except ClassNotFound:
+        return ""
+    return str(pygments.highlight(code, lexer, _FORMATTER))
+
+
+def code_css(scope: str, style: str = "friendly") -> str:
+    """Pygments colours for code under ``scope``."""
+    rules = HtmlFormatter(classprefix="pyg-", style=style).get_style_defs(scope)
+    # Only the token colours: the block's own background comes from the card CSS.
+    return "\n".join(line for line in rules.splitlines() if ".pyg-" in line)
+
+
+# Tags and attributes raw HTML may keep when the user allows it (nh3 removes scripts and handlers).
+ALLOWED_ATTRIBUTES = {"*": {"class", "style", "title"}, "img": {"src", "alt", "width", "height"}, "a": {"href"}}
+
+
+def sanitise(fragment: str) -> str:
+    return str(nh3.clean(fragment, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
+
+
 class SafeRenderer(RendererHTML):
     """HTML renderer that escapes raw HTML from the notes unless allowed, and drops comments."""
 
@@ -122,6 +161,14 @@ class SafeRenderer(RendererHTML):
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return self._raw(tokens[idx].content, block=False)
 
+    def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return f'<span class="cg-math">\\({html.escape(tokens[idx].content)}\\)</span>'
+
+    math_inline_double = math_inline
+
+    def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return f'<div class="cg-math">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
+
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """Images go through ``env["media"]`` (a MediaResolver): embedded under their media name,
         or shown as their alt text when missing or refused."""
@@ -140,9 +187,12 @@ class SafeRenderer(RendererHTML):
 @lru_cache(maxsize=2)
 def make_parser(allow_html: bool = False) -> MarkdownIt:
     """The shared parser; building one costs ~1 ms, so it is made once per setting."""
-    md = MarkdownIt("commonmark", {"html": True}, renderer_cls=SafeRenderer)
+    md = MarkdownIt("commonmark", {"html": True, "highlight": highlight}, renderer_cls=SafeRenderer)
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    for rule in ("math_inline", "math_inline_double", "math_block"):  # ours, not the plugin's
+        md.add_render_rule(rule, getattr(SafeRenderer, rule))
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
     md.core.ruler.after("inline", "cjk_softbreak", _join_cjk_softbreaks)

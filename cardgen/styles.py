@@ -4,6 +4,8 @@ Fonts: CJK-first stacks with a named CJK member in every stack, code included, s
 Chinese never falls back to a Japanese face or to tofu (FIELD-NOTES.md).
 """
 
+from cardgen.code_styles import CODE_LIGHT, CODE_NIGHT, scoped
+
 SANS_STACK = (
     '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", '
     '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Helvetica Neue", Arial, sans-serif'
@@ -12,6 +14,9 @@ MONO_STACK = (
     '"SF Mono", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", '
     '"Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Microsoft YaHei", monospace'
 )
+
+CODE_LIGHT_CSS = scoped(CODE_LIGHT, ".card pre")
+CODE_NIGHT_CSS = scoped(CODE_NIGHT, ".nightMode pre") + scoped(CODE_NIGHT, ".night_mode pre")
 
 ANKI_CSS = f"""\
 .card {{
@@ -49,6 +54,9 @@ pre code {{ background: none; padding: 0; }}
 .cg-extra {{ margin-top: 0.8em; font-size: 0.9em; color: #3a3a3c; }}
 .nightMode.card, .night_mode .card, .nightMode .card {{ color: #e5e5ea; background-color: #1c1c1e; }}
 .nightMode .cg-meta, .night_mode .cg-meta {{ color: #98989d; }}
+.cg-math {{ font-family: {MONO_STACK}; }}
+{CODE_LIGHT_CSS}
+{CODE_NIGHT_CSS}
 .nightMode code, .night_mode code {{ background: #2c2c2e; }}
 .nightMode pre, .night_mode pre {{ background: #2c2c2e; border-color: #3a3a3c; }}
 .nightMode .cg-answer th, .night_mode .cg-answer th {{ background: #2c2c2e; }}

@@ -136,7 +136,7 @@ def test_answer_inside_details_keeps_its_headings() -> None:
     notes = extract(parse_text(text, Path("js.md")))
     assert [q.title_text for q in notes.questions] == ["What's the output?", "Next?"]
     first = notes.questions[0].answer_html
-    assert "sayHi();" in notes.questions[0].prompt_html  # the code is part of the question
+    assert notes.questions[0].prompt_text == "sayHi();"  # the code is part of the question
     assert "<h4>Answer: D</h4>" in first and "Because of hoisting." in first
     assert "summary" not in first
 
@@ -149,6 +149,6 @@ def test_question_continues_until_the_answer_details() -> None:
         "<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\n</p>\n</details>\n"
     )
     first, second = extract(parse_text(text, Path("js.md"))).questions
-    assert "console.log(1);" in first.prompt_html and "<li>A: <code>1</code></li>" in first.prompt_html
+    assert "console.log(1);" in first.prompt_text and "<li>A: <code>1</code></li>" in first.prompt_html
     assert "console.log" not in first.answer_html and "<h4>Answer: A</h4>" in first.answer_html
     assert first.title_text == second.title_text and first.identity_text != second.identity_text

@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cardgen.code_styles import CODE_LIGHT, scoped
 from cardgen.fonts import FontStacks
 from cardgen.layout import Sheet, Slot
 from cardgen.model import Card
@@ -93,6 +94,9 @@ pre code {{ background: none; }}
 .cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto 0.3em; }}
 .cg-missing {{ color: #a00; font-style: italic; }}
+.cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
+div.cg-math {{ margin: 0 0 0.35em; padding: 0.2em 0.4em; }}
+{scoped(CODE_LIGHT, "pre")}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
 """
