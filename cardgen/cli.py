@@ -330,3 +330,7 @@ def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = F
         click.echo(f"wrote {path}{size}")
     if verbose:
         click.echo("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings))
+
+
+if __name__ == "__main__":
+    main()

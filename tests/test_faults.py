@@ -1,0 +1,44 @@
+"""Faults: a build killed at any moment leaves the previous outputs and ledger intact."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cardgen.build import build
+from cardgen.config import BuildConfig
+from cardgen.identity import load_ledger
+
+
+@pytest.mark.parametrize("delay", [0.5, 1.5, 3.0])
+def test_kill_9_mid_build_keeps_previous_outputs(project: Path, delay: float) -> None:
+    build(BuildConfig(kinds=frozenset({"qa"})))
+    apkg, pdf = project / "build" / "kubernetes-interview.apkg", project / "build" / "kubernetes-interview.pdf"
+    ledger = project / "source" / "cardgen.lock"
+    before = {p: p.read_bytes() for p in (apkg, pdf, ledger)}
+
+    notes = project / "source" / "kubernetes-interview.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n#### 32.新问题\n\n新答案。\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "cardgen.cli", "build"], cwd=project)
+    time.sleep(delay)  # the full build (all card kinds) takes several seconds, mostly in the PDF
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    changed = {path.name for path, old in before.items() if path.read_bytes() != old}
+    # Each output is the old file or a whole new one: the deck opens, the PDF parses, the ledger loads,
+    # and the ledger describes the deck beside it (both old or both new: the ledger follows the deck).
+    with zipfile.ZipFile(apkg) as archive:
+        assert archive.testzip() is None
+    assert len(PdfReader(pdf).pages) > 0
+    assert load_ledger(ledger).problem == ""
+    assert (apkg.name in changed) == (ledger.name in changed)
+    if pdf.name in changed:
+        assert apkg.name in changed  # the PDF is written last
