@@ -22,6 +22,7 @@ import genanki
 
 from cardgen.model import Deck
 from cardgen.output import atomic_path
+from cardgen.revision import MODEL_REVISION
 from cardgen.styles import ANKI_CSS
 
 # Frozen forever: changing an id, a name, a field or a template name forks the note type
@@ -41,8 +42,6 @@ CLOZE_FIELDS = ("Text", "Extra", "Context", "Source")
 TEMPLATE_NAME = "Card 1"
 CLOZE_TEMPLATE_NAME = "Cloze"
 
-# Bump (to the current Unix time) whenever a template or ANKI_CSS changes.
-MODEL_REVISION = 1_795_603_451
 
 CONTEXT = """{{#Context}}<span class="cg-context">{{Context}}</span>{{/Context}}"""
 META = f"""<div class="cg-meta">{CONTEXT}</div>"""

@@ -7,17 +7,17 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cardgen import identity
-from cardgen.anki import write_apkg
+from cardgen import identity, state
 from cardgen.cards import question_card, question_drafts
 from cardgen.config import BuildConfig
 from cardgen.errors import NotesError
-from cardgen.extract import extract
 from cardgen.model import Card, Deck, NoteFile, Question
 from cardgen.output import write_text_atomic
-from cardgen.parse import parse_file
-from cardgen.pdf import PdfReport, write_pdf
+
+if TYPE_CHECKING:
+    from cardgen.pdf import PdfReport
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class BuildResult:
     """What the PDF stage did, when it ran."""
     timings: tuple[tuple[str, float], ...] = ()
     """Seconds spent per stage, in order."""
+    up_to_date: bool = False
+    """Nothing changed since the last build, so nothing was done (``deck`` is empty then)."""
 
 
 def safe_filename(name: str) -> str:
@@ -59,6 +61,9 @@ def tag(text: str) -> str:
 
 
 def load_notes(config: BuildConfig) -> list[NoteFile]:
+    from cardgen.extract import extract  # markdown-it, Pygments: not needed when up to date
+    from cardgen.parse import parse_file
+
     roots = config.note_roots()
     if not roots:
         sources = ", ".join(str(s) for s in config.sources)
@@ -143,8 +148,18 @@ def plan(config: BuildConfig, now: int | None = None) -> Deck:
     return deck
 
 
-def build(config: BuildConfig, now: int | None = None) -> BuildResult:
-    """Run the whole pipeline and write the outputs (each atomically; the ledger last)."""
+def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -> BuildResult:
+    """Run the whole pipeline and write the outputs (each atomically; the ledger right after the deck).
+
+    When nothing the build reads has changed since the last build, nothing is done
+    (``up_to_date``), unless ``force``.
+    """
+    if not force and (previous := state.unchanged_outputs(config, state.fingerprint(config))) is not None:
+        return BuildResult(Deck("", (), ()), tuple(previous), up_to_date=True)
+    # Imported here so that an up-to-date check stays fast (genanki and WeasyPrint load slowly).
+    from cardgen.anki import write_apkg
+    from cardgen.pdf import write_pdf
+
     now = int(time.time()) if now is None else now
     clock = time.perf_counter()
     timings: list[tuple[str, float]] = []
@@ -175,5 +190,7 @@ def build(config: BuildConfig, now: int | None = None) -> BuildResult:
         pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
         outputs.append(pdf_path)
         lap("pdf")
+    if outputs:
+        state.record(config, outputs)
     warnings = (ledger.problem,) if ledger.problem else ()
     return BuildResult(deck, tuple(outputs), tuple(reworded), warnings, pdf_report, tuple(timings))

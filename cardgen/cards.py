@@ -7,8 +7,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from cardgen.markdown import is_cjk
 from cardgen.model import Cell, Question, Table
+from cardgen.text import is_cjk
 
 KINDS = ("qa", "table", "term", "cloze")
 # A header cell that names the compared *aspect*, so the columns are the things compared.

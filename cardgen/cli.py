@@ -11,25 +11,21 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from cardgen import __version__
 from cardgen.build import BuildResult, build, plan, safe_filename
 from cardgen.cards import KINDS
-from cardgen.check import check, failed, summary
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
-from cardgen.fonts import detect_language
-from cardgen.init import init_project
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
 from cardgen.model import SourceLoc
-from cardgen.pdf import PdfReport
-from cardgen.preview import write_preview
 from cardgen.settings import load_settings, make_config
-from cardgen.watch import watch
+
+if TYPE_CHECKING:
+    from cardgen.pdf import PdfReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,11 +149,15 @@ def config_from(flags: dict[str, Any]) -> BuildConfig:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings from `cardgen check`, writing nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line, warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also time per stage and output sizes.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
 @user_errors
-def build_command(strict: bool, quiet: bool, verbose: bool, **flags: Any) -> None:
+def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags: Any) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
+
     config = config_from(flags)
     if strict:
+        from cardgen.check import check, failed, summary
+
         findings = check(config)
         if failed(findings, strict=True):
             for finding in findings:
@@ -165,10 +165,15 @@ def build_command(strict: bool, quiet: bool, verbose: bool, **flags: Any) -> Non
                     click.echo(str(finding), err=True)
             raise click.ClickException(f"--strict: {summary(findings)}; nothing was written")
     if sys.stderr.isatty() and not quiet:
+        from rich.console import Console
+
         with Console(stderr=True).status("Building cards (the PDF takes a moment)…"):
-            result = build(config)
+            result = build(config, force=force)
     else:
-        result = build(config)
+        result = build(config, force=force)
+    if result.up_to_date:
+        click.echo(f"up to date: {', '.join(str(p) for p in result.outputs)} (--force rebuilds anyway)")
+        return
     print_summary(result, quiet=quiet, verbose=verbose)
 
 
@@ -185,6 +190,8 @@ def build_command(strict: bool, quiet: bool, verbose: bool, **flags: Any) -> Non
 @user_errors
 def check_command(strict: bool, **flags: Any) -> None:
     """Lint the notes without writing anything: file:line: level: message."""
+    from cardgen.check import check, failed, summary
+
     findings = check(config_from(flags))
     for finding in findings:
         click.echo(str(finding))
@@ -204,6 +211,9 @@ def check_command(strict: bool, **flags: Any) -> None:
 @user_errors
 def preview_command(**flags: Any) -> None:
     """Write build/<deck>.html: every card's front and back as Anki shows them, searchable."""
+    from cardgen.fonts import detect_language
+    from cardgen.preview import write_preview
+
     config = config_from(flags)
     deck = plan(config)
     language = config.print_options.language or detect_language("".join(c.front_text for c in deck.cards))
@@ -223,6 +233,8 @@ def preview_command(**flags: Any) -> None:
 @user_errors
 def watch_command(**flags: Any) -> None:
     """Build, then rebuild whenever a note, image or cardgen.toml changes."""
+    from cardgen.watch import watch
+
     watch(config_from(flags), click.echo)
 
 
@@ -238,6 +250,8 @@ def watch_command(**flags: Any) -> None:
 @user_errors
 def init_command(directory: Path) -> None:
     """Start a notes project in DIRECTORY: a commented cardgen.toml and an example note."""
+    from cardgen.init import init_project
+
     for path in init_project(directory):
         click.echo(f"wrote {path}")
 

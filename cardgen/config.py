@@ -12,7 +12,7 @@ from pathlib import Path
 from cardgen.cards import KINDS
 from cardgen.errors import ConfigError
 from cardgen.identity import LEDGER_NAME
-from cardgen.pdf import PrintOptions
+from cardgen.layout import PrintOptions
 
 # Folder names too generic to name a deck after; the folder above them is used instead.
 GENERIC_FOLDERS = frozenset({"source", "sources", "src", "notes", "docs", "md", "markdown"})

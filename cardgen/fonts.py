@@ -16,7 +16,7 @@ from functools import cache
 
 from fontTools.ttLib import TTFont, TTLibError
 
-from cardgen.markdown import is_cjk
+from cardgen.text import is_cjk
 
 # The CJK faces of Debian's fonts-noto-cjk, by the notes' language.
 CJK_REGION = {"zh-CN": "SC", "zh-TW": "TC", "ja": "JP", "ko": "KR"}

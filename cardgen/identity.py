@@ -23,11 +23,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-import genanki
-
 from cardgen.errors import NotesError
-from cardgen.markdown import is_cjk
 from cardgen.model import Question
+from cardgen.text import is_cjk
 
 LEDGER_NAME = "cardgen.lock"
 LEDGER_FORMAT = 1
@@ -68,8 +66,15 @@ def normalise_question(text: str) -> str:
     return _TRAILING_PUNCT.sub("", text)
 
 
+def guid_for(*values: object) -> str:
+    """genanki's GUID function (imported when first needed: genanki loads slowly)."""
+    import genanki
+
+    return str(genanki.guid_for(*values))
+
+
 def question_guid(namespace: str, normalised: str, salt: int = 0) -> str:
-    return str(genanki.guid_for(namespace, normalised, *([salt] if salt else [])))
+    return guid_for(namespace, normalised, *([salt] if salt else []))
 
 
 def content_hash(*parts: str) -> str:
@@ -221,7 +226,7 @@ def derived_guid(question_guid: str, kind: str, key: Sequence[str], taken: set[s
     """GUID of a card derived from a question: follows the question's GUID through rewordings."""
     parts = [normalise_question(part) for part in key]
     salt = 0
-    while (guid := str(genanki.guid_for(question_guid, kind, *parts, *([salt] if salt else [])))) in taken:
+    while (guid := guid_for(question_guid, kind, *parts, *([salt] if salt else []))) in taken:
         salt += 1  # the same (thing, attribute) twice in one answer
     taken.add(guid)
     return guid

@@ -123,3 +123,23 @@ def make_sheet(paper: str, card: tuple[float, float], *, fold: bool = False) -> 
             f"card size {card_w:g}×{card_h:g} mm does not fit on {paper} paper with {MIN_MARGIN:g} mm margins"
         )
     return Sheet(paper, page_w, page_h, unit_w, card_h, columns, rows)
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the cards are printed."""
+
+    paper: str = "a4"
+    """``a4`` or ``letter``."""
+    card_size: tuple[float, float] = (95.0, 65.0)
+    """Card width × height, mm."""
+    duplex: str = "long"
+    """Which edge the printer flips on: ``long`` or ``short``."""
+    layout: str = "duplex"
+    """``duplex`` (front page, then back page) or ``fold`` (front and back side by side)."""
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    """Shift of back pages (dx, dy) in mm, to correct a printer's duplex drift."""
+    font_floor: float = 6.5
+    """Smallest font size (pt) a face is shrunk to before its answer continues on another card."""
+    language: str | None = None
+    """The notes' language (``zh-CN``, ``en``…) for fonts and ``<html lang>``; detected when None."""

@@ -38,19 +38,9 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from cardgen.text import is_cjk
 
-def is_cjk(char: str) -> bool:
-    """True for Han, kana, Hangul and CJK/full-width punctuation."""
-    if not char:
-        return False
-    code = ord(char)
-    return (
-        0x3000 <= code <= 0x9FFF  # CJK punctuation, kana, CJK unified ideographs
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms (：，（）)
-        or 0x20000 <= code <= 0x3FFFF  # CJK extension planes
-    )
+__all__ = ["is_cjk", "make_parser"]
 
 
 def _cjk_friendly_scan_delims(state: StateInline, start: int, can_split_word: bool) -> Scanned:

@@ -17,8 +17,7 @@ from typing import Any
 from cardgen.cards import KINDS
 from cardgen.config import BuildConfig
 from cardgen.errors import ConfigError
-from cardgen.layout import DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
-from cardgen.pdf import PrintOptions
+from cardgen.layout import DUPLEX_MODES, LAYOUTS, PAPERS, PrintOptions, parse_card_size
 
 CONFIG_NAME = "cardgen.toml"
 

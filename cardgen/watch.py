@@ -33,6 +33,8 @@ def rebuild_line(config: BuildConfig) -> tuple[str, BuildResult | None]:
     except CardgenError as exc:
         first = str(exc).splitlines()[0]
         return f"{stamp} error: {first} (still watching)", None
+    if result.up_to_date:
+        return f"{stamp} up to date", result
     deck = result.deck
     took = time.perf_counter() - start
     line = f"{stamp} built {len(deck.cards)} cards, {len(deck.unanswered)} unanswered in {took:.1f}s"

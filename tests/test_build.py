@@ -67,7 +67,9 @@ def test_failed_build_keeps_previous_outputs(project: Path) -> None:
     with pytest.raises(CardgenError):
         build(BuildConfig(write_pdf=False))
     assert (apkg.read_bytes(), ledger.read_bytes()) == before
-    assert sorted(p.name for p in apkg.parent.iterdir()) == ["kubernetes-interview.apkg"], "no temp files left"
+    assert sorted(p.name for p in apkg.parent.iterdir()) == [".cardgen-state.json", "kubernetes-interview.apkg"], (
+        "no temp files"
+    )
 
 
 def test_moving_a_question_to_another_file_keeps_its_note(tmp_path: Path) -> None:

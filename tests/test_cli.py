@@ -103,7 +103,7 @@ def test_quiet_and_verbose(project: Path) -> None:
         "1 file(s), 31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered",
         "wrote build/kubernetes-interview.apkg",
     ]
-    code, out, _ = run("build", "--no-pdf", "-v")
+    code, out, _ = run("build", "--no-pdf", "-v", "--force")
     assert code == 0 and ": unanswered: " in out
     assert "wrote build/kubernetes-interview.apkg (" in out and "KiB)" in out
     assert out.splitlines()[-1].startswith("time: parse + extract ")

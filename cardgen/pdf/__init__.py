@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cardgen.fonts import detect_language, missing_families, stacks_for, uncovered
-from cardgen.layout import Sheet, Slot, make_sheet
+from cardgen.layout import PrintOptions, Sheet, Slot, make_sheet
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import markup
@@ -24,26 +24,6 @@ from cardgen.pdf.markup import PX_PER_MM, PrintCard
 
 MAX_FIX_ROUNDS = 4
 TOLERANCE_MM = 0.3
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    """How the cards are printed."""
-
-    paper: str = "a4"
-    """``a4`` or ``letter``."""
-    card_size: tuple[float, float] = (95.0, 65.0)
-    """Card width × height, mm."""
-    duplex: str = "long"
-    """Which edge the printer flips on: ``long`` or ``short``."""
-    layout: str = "duplex"
-    """``duplex`` (front page, then back page) or ``fold`` (front and back side by side)."""
-    back_offset: tuple[float, float] = (0.0, 0.0)
-    """Shift of back pages (dx, dy) in mm, to correct a printer's duplex drift."""
-    font_floor: float = 6.5
-    """Smallest font size (pt) a face is shrunk to before its answer continues on another card."""
-    language: str | None = None
-    """The notes' language (``zh-CN``, ``en``…) for fonts and ``<html lang>``; detected when None."""
 
 
 @dataclass(frozen=True)

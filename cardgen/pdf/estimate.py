@@ -19,8 +19,8 @@ from functools import cache
 from fontTools.ttLib import TTFont, TTLibError
 
 from cardgen.fonts import LATIN_MONO, LATIN_SANS, family_files
-from cardgen.markdown import is_cjk
 from cardgen.pdf.markup import IMAGE_MM
+from cardgen.text import is_cjk
 
 MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts

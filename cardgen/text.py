@@ -1,0 +1,17 @@
+"""Character classes shared by every stage (kept tiny: it is imported on every run)."""
+
+from __future__ import annotations
+
+
+def is_cjk(char: str) -> bool:
+    """True for Han, kana, Hangul and CJK/full-width punctuation."""
+    if not char:
+        return False
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x9FFF  # CJK punctuation, kana, CJK unified ideographs
+        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
+        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms (：，（）)
+        or 0x20000 <= code <= 0x3FFFF  # CJK extension planes
+    )
