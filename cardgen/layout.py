@@ -143,3 +143,5 @@ class PrintOptions:
     """Smallest font size (pt) a face is shrunk to before its answer continues on another card."""
     language: str | None = None
     """The notes' language (``zh-CN``, ``en``…) for fonts and ``<html lang>``; detected when None."""
+    workers: int = 0
+    """Processes laying out the PDF; 0 chooses by deck size and cores."""

@@ -152,3 +152,20 @@ def test_missing_glyph_is_reported(tmp_path: Path) -> None:
     assert [(loc.file, loc.line, chars) for loc, chars in report.missing_glyphs] == [
         (str(tmp_path / "out" / "source" / "glyphs.md"), 1, "𐀀")
     ]
+
+
+def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
+    """Spawned workers render sheet ranges and the parts are joined: same pages as one process."""
+    _, one, one_path = build_pdf(tmp_path / "one", workers=1)
+    _, two, two_path = build_pdf(tmp_path / "two", workers=2)
+
+    def plan(report: PdfReport) -> list[tuple[str, int, int, float, float]]:
+        return [(pc.card.guid, pc.part, pc.parts, pc.front_pt, pc.back_pt) for pc in report.printed]
+
+    assert plan(one) == plan(two) and one.pages == two.pages
+    assert page_sizes_mm(one_path) == page_sizes_mm(two_path)
+    for a, b in zip(pages_chars(one_path), pages_chars(two_path), strict=True):
+        assert [(c.text, round(c.x, 1), round(c.y, 1)) for c in a] == [
+            (c.text, round(c.x, 1), round(c.y, 1)) for c in b
+        ]
+    assert unembedded_fonts(two_path) == []

@@ -7,8 +7,12 @@ box back from the final layout → fix what does not fit → write atomically.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -136,36 +140,126 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
     )
     style = markup.css(sheet, stacks, card_w, card_h)
     width, height = markup.face_width(card_w), markup.face_height(card_h)
+    fitted = [fit_card(card, width, height, options.font_floor) for card in cards]
 
-    with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media_dir, weasyprint_warnings() as logged:
-        for card in cards:
-            for name, source in card.question.media:
-                link = Path(media_dir) / name
-                if not link.exists():
-                    link.symlink_to(source.resolve())
-        renderer = Renderer(Path(media_dir))
-        fitted = [fit_card(card, width, height, options.font_floor) for card in cards]
-        document, fitted, clipped = _layout_until_it_fits(renderer, fitted, sheet, options, language, style)
+    groups = partition(fitted, sheet.per_sheet, workers_for(fitted, sheet, options))
+    with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
+        jobs = [PartJob(group, options, language, style, Path(work) / f"part{n}.pdf") for n, group in enumerate(groups)]
+        if len(jobs) == 1:
+            parts = [render_part(jobs[0])]
+        else:
+            # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
+            # worker lays out and writes whole sheets of its own; the parts are joined after.
+            with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+                parts = list(pool.map(render_part, jobs))
         with atomic_path(path) as tmp:
-            document.write_pdf(tmp)
-    warnings.extend(dict.fromkeys(m for m in logged if "notdef" in m or "glyph" in m))
+            join_parts([job.path for job in jobs], tmp)
 
+    fitted = [f for part in parts for f in part.fitted]
+    warnings.extend(dict.fromkeys(m for part in parts for m in part.logged if "notdef" in m or "glyph" in m))
     printed = tuple(pc for f in fitted for pc in f.cards)
-    pages = len(document.pages)
     return PdfReport(
         path=path,
-        sheets=_sheets(len(printed), sheet),
-        pages=pages,
+        sheets=sum(part.pages for part in parts) // (1 if options.layout == "fold" else 2),
+        pages=sum(part.pages for part in parts),
         sheet=sheet,
         printed=printed,
         shrunk=tuple(
             (f.cards[0].card, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
         ),
         split=tuple((f.cards[0].card, len(f.cards)) for f in fitted if len(f.cards) > 1),
-        clipped=tuple(clipped),
+        clipped=tuple(q for part in parts for q in part.clipped),
         missing_glyphs=tuple(missing),
         warnings=tuple(warnings),
     )
+
+
+# A spawned worker costs about a second (Python, WeasyPrint and the fonts load again), so each
+# gets at least this many sheets (~2 s of layout) before a second process pays for itself.
+MIN_SHEETS_PER_WORKER = 6
+
+
+def workers_for(fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions) -> int:
+    if options.workers:
+        return options.workers
+    sheets = _sheets(sum(len(f.cards) for f in fitted), sheet)
+    return max(1, min(os.cpu_count() or 1, sheets // MIN_SHEETS_PER_WORKER))
+
+
+def partition(fitted: list[Fitted], per_sheet: int, workers: int) -> list[list[Fitted]]:
+    """Contiguous groups of cards, each starting on a fresh sheet, with about equal sheet counts."""
+    total = sum(len(f.cards) for f in fitted)
+    if workers <= 1 or total <= per_sheet:
+        return [fitted]
+    target = -(-total // workers)
+    target = -(-target // per_sheet) * per_sheet  # whole sheets
+    groups: list[list[Fitted]] = [[]]
+    count = 0
+    for f in fitted:
+        if count + len(f.cards) > target and groups[-1] and len(groups) < workers:
+            groups.append([])
+            count = 0
+        groups[-1].append(f)
+        count += len(f.cards)
+    return groups
+
+
+@dataclass(frozen=True)
+class PartJob:
+    """Sheets for one process to lay out and write."""
+
+    fitted: list[Fitted]
+    """The cards, planned."""
+    options: PrintOptions
+    """Print settings."""
+    language: str
+    """``<html lang>``."""
+    style: str
+    """The sheets' CSS."""
+    path: Path
+    """Where the part's PDF goes."""
+
+
+@dataclass(frozen=True)
+class PartResult:
+    fitted: list[Fitted]
+    """The cards as finally printed (after fixes)."""
+    clipped: list[Question]
+    """Questions cut off even at the floor."""
+    logged: list[str]
+    """WeasyPrint's warnings."""
+    pages: int
+    """Pages written."""
+
+
+def render_part(job: PartJob) -> PartResult:
+    """Lay out, check and write one part (in this process or a worker)."""
+    sheet = make_sheet(job.options.paper, job.options.card_size, fold=job.options.layout == "fold")
+    with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media_dir, weasyprint_warnings() as logged:
+        for f in job.fitted:
+            for name, source in f.cards[0].card.question.media:
+                link = Path(media_dir) / name
+                if not link.exists():
+                    link.symlink_to(source.resolve())
+        renderer = Renderer(Path(media_dir))
+        document, fitted, clipped = _layout_until_it_fits(
+            renderer, list(job.fitted), sheet, job.options, job.language, job.style
+        )
+        document.write_pdf(job.path)
+    return PartResult(fitted, clipped, list(logged), len(document.pages))
+
+
+def join_parts(parts: Sequence[Path], target: Path) -> None:
+    if len(parts) == 1:
+        shutil.copyfile(parts[0], target)
+        return
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(part)
+    with open(target, "wb") as out:
+        writer.write(out)
 
 
 def _sheets(count: int, sheet: Sheet) -> int:
