@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import pdf_bench
+from benchmarks import apkg_bench, pdf_bench
 
-SUITES = {"pdf": pdf_bench.main}
+SUITES = {"apkg": apkg_bench.main, "pdf": pdf_bench.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(SUITES)

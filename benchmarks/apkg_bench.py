@@ -1,0 +1,101 @@
+"""`.apkg` only: cardgen vs markdown-anki-decks vs the floor (markdown-it + genanki, minimal).
+
+All three run as fresh processes on the same synthetic notes, so start-up counts for each.
+markdown-anki-decks is installed into its own virtual environment (``.bench-peers/``) because it
+pins an old typer that needs click < 8.1.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synth import notes
+
+ROOT = Path(__file__).resolve().parent.parent
+PEERS = ROOT / ".bench-peers"
+SIZES = (100, 1000, 5000)
+
+FLOOR = r"""
+import sys, genanki
+from markdown_it import MarkdownIt
+src, out = sys.argv[1], sys.argv[2]
+md = MarkdownIt("commonmark").enable("table")
+tokens = md.parse(open(src, encoding="utf-8").read())
+model = genanki.Model(1607392319, "Floor", fields=[{"name": "Q"}, {"name": "A"}],
+                      templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
+deck = genanki.Deck(2059400110, "Floor")
+question, body = None, []
+def flush():
+    if question and body:
+        deck.add_note(genanki.Note(model=model, fields=[question, md.renderer.render(body, md.options, {})]))
+for i, t in enumerate(tokens):
+    if t.type == "heading_open":
+        flush(); question, body = tokens[i + 1].content, []
+    elif question and t.type not in ("heading_close",) and not (i and tokens[i - 1].type == "heading_open"):
+        body.append(t)
+flush()
+genanki.Package(deck).write_to_file(out)
+"""
+
+
+def peer_python() -> Path:
+    python = PEERS / "bin" / "python"
+    if not (PEERS / "bin" / "mdankideck").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "markdown-anki-decks", "click<8.1"], check=True)
+    return python
+
+
+def flattened(text: str) -> str:
+    """markdown-anki-decks wants `#` deck / `##` question files."""
+    return "# Deck\n\n" + re.sub(r"(?m)^#### ", "## ", text)
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def run(repeats: int = 3) -> list[dict[str, float]]:
+    peer = peer_python()
+    cardgen = str(Path(sys.executable).parent / "cardgen")
+    rows = []
+    for size in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            (work / "source").mkdir()
+            (work / "mad").mkdir()
+            text = notes(size)
+            (work / "source" / "notes.md").write_text(text, encoding="utf-8")
+            (work / "mad" / "deck.md").write_text(flattened(text), encoding="utf-8")
+            (work / "floor.py").write_text(FLOOR, encoding="utf-8")
+            runs: dict[str, list[float]] = {"cardgen": [], "cardgen_all": [], "mad": [], "floor": []}
+            for _ in range(repeats):
+                runs["cardgen"].append(timed([cardgen, "build", "--no-pdf", "--kinds", "qa", "--force", "-q"], work))
+                runs["cardgen_all"].append(timed([cardgen, "build", "--no-pdf", "--force", "-q"], work))
+                runs["mad"].append(timed([str(peer.parent / "mdankideck"), "mad", "mad-out"], work))
+                runs["floor"].append(timed([sys.executable, "floor.py", "source/notes.md", "floor.apkg"], work))
+            row = {"questions": float(size)} | {k: statistics.median(v) for k, v in runs.items()}
+            rows.append(row)
+    return rows
+
+
+def main() -> None:
+    print("apkg only (fresh processes, median of 3): cardgen --kinds qa | all kinds | markdown-anki-decks | floor")
+    for r in run():
+        print(
+            f"  {r['questions']:5.0f} questions: cardgen {r['cardgen']:6.2f} s (all kinds {r['cardgen_all']:6.2f} s)"
+            f" | markdown-anki-decks {r['mad']:6.2f} s | floor {r['floor']:6.2f} s"
+            f" → {r['cardgen'] / r['mad']:.2f}× markdown-anki-decks, {r['cardgen'] / r['floor']:.2f}× floor"
+        )
+
+
+if __name__ == "__main__":
+    main()
