@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cardgen import __version__
+from cardgen import __version__, settings
 from cardgen.build import BuildResult, build, plan, safe_filename
-from cardgen.cards import KINDS
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError, ConfigError
 from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
@@ -257,21 +256,25 @@ def init_command(directory: Path) -> None:
 
 
 def parse_kinds(text: str) -> frozenset[str]:
-    chosen = frozenset(k.strip().lower() for k in text.split(",") if k.strip())
-    unknown = sorted(chosen - set(KINDS))
-    if unknown or not chosen:
-        raise ConfigError(f"kinds: expected a comma-separated list of {', '.join(KINDS)}, got {text!r}")
-    return chosen
+    """``--kinds qa,table``: checked by the same rule as ``kinds`` in cardgen.toml."""
+    try:
+        return settings.KEYS["kinds"](text.lower())  # type: ignore[no-any-return]
+    except ValueError as exc:
+        raise ConfigError(f"kinds: {exc}") from None
 
 
 def parse_offset(text: str) -> tuple[float, float]:
+    """``--back-offset 1.5,-0.5``: checked by the same rule as ``back_offset`` in cardgen.toml."""
     try:
-        dx, dy = (float(part) for part in text.split(","))
+        values = [float(part) for part in text.split(",")]
     except ValueError:
-        raise ConfigError(f"back offset: expected DX,DY in mm (e.g. 1.5,-0.5), got {text!r}") from None
-    if max(abs(dx), abs(dy)) > 20:
-        raise ConfigError(f"back offset: {text!r} is more than 20 mm; check the units (mm)")
-    return dx, dy
+        values = []
+    if len(values) != 2:
+        raise ConfigError(f"back offset: expected DX,DY in mm (e.g. 1.5,-0.5), got {text!r}")
+    try:
+        return settings.KEYS["back_offset"](values)  # type: ignore[no-any-return]
+    except ValueError as exc:
+        raise ConfigError(f"back offset: {exc}") from None
 
 
 KIND_NAMES = {"qa": "Q&A card", "cloze": "cloze card", "table": "table card", "term": "term card"}

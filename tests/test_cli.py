@@ -83,8 +83,9 @@ def test_help_has_examples(command: list[str]) -> None:
     [
         (["--card", "huge"], "Error: card size: expected one of default, a7"),
         (["--back-offset", "1"], "Error: back offset: expected DX,DY in mm"),
+        (["--back-offset", "30,0"], "Error: back offset: [30.0, 0.0] is more than 20 mm"),
         (["--card", "300x100"], "Error: card size 300×100 mm does not fit on a4 paper"),
-        (["--kinds", "qa,flash"], "Error: kinds: expected a comma-separated list of qa, table, term, cloze"),
+        (["--kinds", "qa,flash"], "Error: kinds: expected a list of qa, table, term, cloze"),
     ],
 )
 def test_print_option_errors(project: Path, args: list[str], message: str) -> None:
