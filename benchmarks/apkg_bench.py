@@ -7,6 +7,7 @@ pins an old typer that needs click < 8.1.
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import subprocess
@@ -48,7 +49,8 @@ def peer_python() -> Path:
     python = PEERS / "bin" / "python"
     if not (PEERS / "bin" / "mdankideck").exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "markdown-anki-decks", "click<8.1"], check=True)
+        install = [str(python), "-m", "pip", "install", "-q", "markdown-anki-decks", "click<8.1"]
+        subprocess.run(install, check=True, env=clean_env())
     return python
 
 
@@ -57,9 +59,14 @@ def flattened(text: str) -> str:
     return "# Deck\n\n" + re.sub(r"(?m)^#### ", "## ", text)
 
 
+def clean_env() -> dict[str, str]:
+    """No PYTHONPATH: the peer's environment must not see this checkout."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def timed(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env())
     return time.perf_counter() - start
 
 
@@ -72,6 +79,7 @@ def run(repeats: int = 3) -> list[dict[str, float]]:
             work = Path(tmp)
             (work / "source").mkdir()
             (work / "mad").mkdir()
+            (work / "mad-out").mkdir()
             text = notes(size)
             (work / "source" / "notes.md").write_text(text, encoding="utf-8")
             (work / "mad" / "deck.md").write_text(flattened(text), encoding="utf-8")
