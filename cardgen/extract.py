@@ -138,7 +138,9 @@ def extract(
         if current is not None:
             prompt, answer = (body[:answer_start], body[answer_start:]) if answer_start is not None else ([], body)
             media = MediaResolver(parsed.path.parent, root or parsed.path.parent)
-            questions.append(_question(current[0], current[1], answer, [s for _, s in sections], md, prompt, media))
+            question = _question(current[0], current[1], answer, [s for _, s in sections], md, prompt, media)
+            if question.title_text:  # an empty heading asks nothing
+                questions.append(question)
         current, body, answer_start = None, [], None
 
     for node, summary in zip(tree.children, summaries, strict=True):

@@ -1,4 +1,4 @@
-"""Never crashes: any text either builds or raises a CardgenError."""
+"""Never crashes: any text either builds or raises a CardgenError, and every deck imports into Anki."""
 
 from __future__ import annotations
 
@@ -10,73 +10,49 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardgen.build import build
+from cardgen.cards import question_drafts
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError
 from cardgen.extract import extract
 from cardgen.parse import parse_text
+from tests.ankitools import AnkiCollection
 
 PIECES = [
-    "# ",
-    "## ",
-    "#### ",
-    "###### ",
-    "1. ",
-    "1、",
-    "Q1: ",
-    "第2题",
-    "- ",
-    "* ",
-    "  - ",
-    "> ",
-    "```\n",
-    "~~~",
-    "| a | b |\n| - | - |\n| 1 | 2 |\n",
-    "**",
-    "*",
-    "_",
-    "`",
-    "：",
-    "注意",
-    "探针",
-    "?",
-    "？",
-    "\n",
-    "\n\n",
-    "<!--",
-    "-->",
-    "<details>",
-    "<summary>",
-    "<script>",
-    "---\n",
-    "+++\n",
-    "{#id}",
-    "$x$",
-    "![](a.png)",
-    "\r\n",
-    "\ufeff",
-    "待补充",
-    "Answer here",
-    " ",
-    "\t",
-    "text",
-    "文本",
-]
+    "# ", "## ", "#### ", "###### ", "1. ", "1、", "Q1: ", "第2题", "- ", "* ", "  - ", "> ", "```\n", "```py\n", "~~~",
+    "| a | b |\n| - | - |\n| 1 | 2 |\n", "| 特性 | A |\n| --- | --- |\n| x | - |\n", "**", "*", "_", "`", "：", ": ",
+    "注意", "探针", "?", "？", "\n", "\n\n", "<!--", "-->", "<details>", "<summary>", "</summary>", "</details>",
+    "<script>", "---\n", "+++\n", "{#id}", "$x$", "$$", "$1600", "![](a.png)", "![x](../../etc/passwd)", "\r\n",
+    "\ufeff", "待补充", "Answer here", "{{c1::", "}}", " ", "\t", "text", "文本", "<!-- cardgen: columns -->\n",
+]  # fmt: skip
 documents = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
+ALL = frozenset({"qa", "table", "term", "cloze"})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
-def test_extract_never_crashes(text: str) -> None:
+def test_parse_extract_and_cards_never_crash(text: str) -> None:
     notes = extract(parse_text(text, Path("fuzz.md")))
     for q in notes.questions:
         assert q.loc.line >= 1 and q.title_text == q.title_text.strip()
+        if q.answered:
+            for draft in question_drafts(q, ALL, "ctx", "fuzz.md"):
+                assert draft.front_html and draft.fields
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
-def test_build_never_crashes(text: str) -> None:
+def test_built_decks_import_into_anki(text: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        notes = Path(tmp) / "notes.md"
+        notes = Path(tmp) / "notes" / "notes.md"
+        notes.parent.mkdir()
         notes.write_text(text, encoding="utf-8", newline="")
         with contextlib.suppress(CardgenError):
-            build(BuildConfig(sources=(notes,), output_dir=Path(tmp) / "out", write_pdf=False))
+            result = build(BuildConfig(sources=(notes.parent,), output_dir=Path(tmp) / "out", write_pdf=False))
+            collection = AnkiCollection(Path(tmp) / "anki" / "c.anki2")
+            try:
+                log = collection.import_apkg(result.outputs[0])
+                assert log.new == len(result.deck.cards) and log.conflicting == 0
+                for question, answer in collection.render_all():
+                    assert "templates/errors" not in question + answer  # Anki's template-error link
+            finally:
+                collection.close()
