@@ -42,3 +42,17 @@ def test_kill_9_mid_build_keeps_previous_outputs(project: Path, delay: float) ->
     assert (apkg.name in changed) == (ledger.name in changed)
     if pdf.name in changed:
         assert apkg.name in changed  # the PDF is written last
+
+
+def test_stale_temporaries_of_killed_builds_are_removed(tmp_path: Path) -> None:
+    from cardgen.output import STALE_SECONDS, write_text_atomic
+
+    target = tmp_path / "out.txt"
+    stale, fresh = tmp_path / ".out.txt.abc.tmp", tmp_path / ".out.txt.def.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_text("partial", encoding="utf-8")
+    old = time.time() - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    write_text_atomic(target, "whole")
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert not stale.exists() and fresh.exists(), "only a killed build's leftovers go; a running build's stay"
