@@ -106,6 +106,31 @@ def is_answer_summary(summary: str) -> bool:
     return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
 
 
+# Difficulty marks and other symbols after a question ("What is …? 👶").
+TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+$")
+
+
+def bold_question(node: SyntaxTreeNode) -> list[Token] | None:
+    """A paragraph that is one bold span ending in a question mark: ``**What is …? 👶**``."""
+    if node.type != "paragraph" or not node.children or node.children[0].token is None:
+        return None
+    children = [c for c in node.children[0].token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
+        return None
+    inner = children[1:-1]
+    if any(c.type == "strong_open" for c in inner):
+        return None
+    text = TRAILING_SYMBOLS.sub("", inline_text(Token("inline", "", 0, children=inner)))
+    # The question mark ends it, give or take a difficulty mark or a stray letter after it.
+    if not any(mark in text[-6:] for mark in "?？"):
+        return None
+    if inner[-1].type == "text":
+        content = inner[-1].content
+        end = max(content.rfind("?"), content.rfind("？"))
+        inner[-1] = inner[-1].copy(content=content[: end + 1] if end >= 0 else TRAILING_SYMBOLS.sub("", content))
+    return inner
+
+
 def extract(
     parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False, root: Path | None = None
 ) -> NoteFile:
@@ -120,6 +145,11 @@ def extract(
     tree = parsed.tree
     summaries = [details_summary(node) for node in tree.children]
     details_questions = sum(1 for t in summaries if t and not is_answer_summary(t))
+    bolds = [bold_question(node) for node in tree.children]
+    # Questions written as bold paragraphs (data-science-interviews): then headings are categories.
+    bold_questions = question_level is None and details_questions < 2 and sum(b is not None for b in bolds) >= 3
+    if bold_questions:
+        details_questions = 2
     # With <details> questions, level 7 (below every heading) makes all headings categories.
     level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(tree)
     md = make_parser(allow_html)
@@ -143,7 +173,11 @@ def extract(
                 questions.append(question)
         current, body, answer_start = None, [], None
 
-    for node, summary in zip(tree.children, summaries, strict=True):
+    for node, summary, bold in zip(tree.children, summaries, bolds, strict=True):
+        if bold_questions and bold is not None and not in_details:
+            close()
+            current = (parsed.loc(node), bold)
+            continue
         if summary is not None:
             if is_answer_summary(summary) or level != 7:
                 in_details = True  # an answer wrapped in <details>: keep collecting

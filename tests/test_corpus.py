@@ -34,6 +34,9 @@ EXPECTED = {
     "markdown-anki-decks": (5, 5, 0),
     # `#` deck, 4 `##` questions with `(uuid)` suffixes.
     "Md2Anki": (4, 4, 0),
+    # 165 bold-paragraph questions (`grep -cE '^\*\*.*[?？][^*]*\*\*$'`), one with a stray "I" after its
+    # difficulty mark (line 370); 14 answered only "Answer here" (`grep -c "Answer here"`).
+    "data-science-interviews": (165, 151, 14),
     # One card per file, no headings at all: nothing to ask.
     "yanki": (0, 0, 0),
 }

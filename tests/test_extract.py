@@ -152,3 +152,19 @@ def test_question_continues_until_the_answer_details() -> None:
     assert "console.log(1);" in first.prompt_text and "<li>A: <code>1</code></li>" in first.prompt_html
     assert "console.log" not in first.answer_html and "<h4>Answer: A</h4>" in first.answer_html
     assert first.title_text == second.title_text and first.identity_text != second.identity_text
+
+
+def test_bold_paragraph_questions() -> None:
+    text = (
+        "## Basics\n\n**What is a model? 👶**\n\nA function.\n\n<br/>\n\n"
+        "**What is a loss? ‍⭐️**\n\nAnswer here\n\n## Advanced\n\n**Why `Adam`? 🚀**\n\nMomentum.\n\n"
+        "**Bold, but a statement.**\n\nMore text.\n"
+    )
+    notes = extract(parse_text(text, Path("ds.md")))
+    assert [(q.title_text, q.sections, q.answered) for q in notes.questions] == [
+        ("What is a model?", ("Basics",), True),
+        ("What is a loss?", ("Basics",), False),
+        ("Why Adam?", ("Advanced",), True),
+    ]
+    assert notes.questions[2].title_html == "Why <code>Adam</code>?"
+    assert "Bold, but a statement." in notes.questions[2].answer_html
