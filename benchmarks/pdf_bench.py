@@ -17,7 +17,7 @@ from cardgen.config import BuildConfig
 from cardgen.fonts import detect_language, stacks_for
 from cardgen.identity import Ledger
 from cardgen.pdf import PrintOptions, compose, markup, write_pdf
-from cardgen.pdf.fit import text_of
+from cardgen.text import text_of
 
 
 def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:

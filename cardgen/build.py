@@ -113,7 +113,7 @@ def make_deck(
             else:
                 guid = identity.derived_guid(ident.guid, draft.kind, draft.key, taken)
                 content = _content(draft.kind, draft.fields, base_tags)
-                mtime = identity.derived_mtime(previous.get(guid), content, now)
+                mtime = identity.next_mtime(previous.get(guid), content, now)
                 entries.append(identity.LedgerEntry(guid, file_key, "", "", "", content, mtime, kind=draft.kind))
             cards.append(
                 Card(

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markdown_it.tree import SyntaxTreeNode
-
 from cardgen.cards import Draft, question_card, question_drafts, table_cells
 from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError
@@ -20,7 +18,8 @@ from cardgen.markdown import inline_text
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.parse import ParsedFile, parse_file
 from cardgen.pdf import markup
-from cardgen.pdf.fit import fit_card, text_of
+from cardgen.pdf.fit import fit_card
+from cardgen.text import text_of
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")
@@ -97,7 +96,7 @@ def _images(parsed: ParsedFile) -> list[Finding]:
         for child in node.token.children or []:
             src = str(child.attrGet("src") or "") if child.type == "image" else ""
             if src and not src.startswith(REMOTE) and not (parsed.path.parent / src.split("#")[0]).exists():
-                findings.append(Finding(_loc(parsed, node), "warning", f"missing image: {src}"))
+                findings.append(Finding(parsed.loc(node), "warning", f"missing image: {src}"))
     return findings
 
 
@@ -114,17 +113,13 @@ def _stray_question_headings(parsed: ParsedFile, level: int) -> list[Finding]:
         if text.endswith(("?", "？")) or (NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):
             findings.append(
                 Finding(
-                    _loc(parsed, node),
+                    parsed.loc(node),
                     "warning",
                     f"heading looks like a question but is level {node.tag[1]} "
                     f"(questions here are level {level}): {text}",
                 )
             )
     return findings
-
-
-def _loc(parsed: ParsedFile, node: SyntaxTreeNode) -> SourceLoc:
-    return parsed.loc(node)
 
 
 def summary(findings: list[Finding]) -> str:

@@ -281,23 +281,24 @@ KIND_NAMES = {"qa": "Q&A card", "cloze": "cloze card", "table": "table card", "t
 
 
 def fit_summary(pdf: PdfReport) -> list[str]:
-    """One line per question and kind: which printed cards were shrunk or split."""
-    groups: dict[tuple[SourceLoc, str, str], list[str]] = {}
+    """One line per question and card kind: which printed cards were shrunk or split."""
+    sizes: dict[tuple[SourceLoc, str, str], list[float]] = {}
+    splits: dict[tuple[SourceLoc, str, str], int] = {}
     for card, size in pdf.shrunk:
-        groups.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(f"{size:g} pt")
+        sizes.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(size)
     for card, parts in pdf.split:
-        groups.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(f"split {parts}")
+        key = (card.question.loc, card.kind, card.question.title_text)
+        splits[key] = max(splits.get(key, 0), parts)
     lines = []
-    for (loc, kind, title), notes in groups.items():
-        sizes = [n for n in notes if n.endswith(" pt")]
-        splits = [n for n in notes if n.startswith("split")]
-        what = KIND_NAMES[kind] + ("s" if kind in ("table", "term") else "")
+    for key in dict.fromkeys([*sizes, *splits]):
+        loc, kind, title = key
         detail = []
-        if sizes:
-            smallest = min(sizes, key=lambda n: float(n.split()[0]))
-            detail.append(f"smaller (down to {smallest})" if len(sizes) > 1 else f"smaller ({smallest})")
-        if splits:
-            detail.append(" and ".join(f"continued on {n.split()[1]} cards" for n in splits[:1]))
+        if key in sizes:
+            smallest = f"{min(sizes[key]):g} pt"
+            detail.append(f"smaller (down to {smallest})" if len(sizes[key]) > 1 else f"smaller ({smallest})")
+        if key in splits:
+            detail.append(f"continued on {splits[key]} cards")
+        what = KIND_NAMES[kind] + ("s" if kind in ("table", "term") else "")
         lines.append(f"{loc}: {title}: {what} printed {', '.join(detail)}")
     return lines
 

@@ -351,6 +351,10 @@ def _table_pieces(table: SyntaxTreeNode) -> Iterable[list[Token]]:
         ]
 
 
+# Nodes that are an answer whatever text they hold.
+CONTENT_NODES = frozenset({"code_block", "fence", "table", "image", "html_block", "math_block"})
+
+
 def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
     """True when the section holds content other than headings, comments and placeholders."""
     texts: list[str] = []
@@ -359,9 +363,9 @@ def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
             continue
         if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
             continue
-        if node.type in ("code_block", "fence", "table", "image", "html_block", "math_block"):
+        if any(sub.type in CONTENT_NODES for sub in node.walk()):
             return True
-        texts.append(_plain(node))
+        texts.append(_all_text(node))
     text = " ".join(t for t in texts if t).strip()
     return bool(text) and text.casefold().rstrip("。.!！") not in {p.rstrip(".") for p in PLACEHOLDERS}
 
@@ -374,14 +378,4 @@ def _all_text(node: SyntaxTreeNode) -> str:
             parts.append(inline_text(sub.token))
         elif sub.type in ("code_block", "fence"):
             parts.append(sub.content)
-    return " ".join(parts)
-
-
-def _plain(node: SyntaxTreeNode) -> str:
-    parts = []
-    for sub in node.walk():
-        if sub.type == "inline" and sub.token is not None:
-            parts.append(inline_text(sub.token))
-        elif sub.type in ("code_block", "fence", "image"):
-            return "<content>"
     return " ".join(parts)

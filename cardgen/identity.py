@@ -182,7 +182,7 @@ def assign(
         old = matched.get(p.index)
         if old is not None:
             guid = old.guid
-            mtime = old.mtime if old.content == p.content else max(now, old.mtime + 1)
+            mtime = next_mtime(old, p.content, now)
         else:
             salt = 0
             while (guid := question_guid(namespace, p.norm, salt)) in taken:
@@ -232,7 +232,8 @@ def derived_guid(question_guid: str, kind: str, key: Sequence[str], taken: set[s
     return guid
 
 
-def derived_mtime(previous: LedgerEntry | None, content: str, now: int) -> int:
+def next_mtime(previous: LedgerEntry | None, content: str, now: int) -> int:
+    """Unchanged content keeps its time (Anki skips it); changed content must be newer than before."""
     if previous is None:
         return now
     return previous.mtime if previous.content == content else max(now, previous.mtime + 1)

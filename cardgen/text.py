@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import re
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def text_of(fragment: str) -> str:
+    """The text an HTML fragment shows (tags dropped, entities decoded)."""
+    return html.unescape(_TAG.sub("", fragment))
+
 
 def is_cjk(char: str) -> bool:
     """True for Han, kana, Hangul and CJK/full-width punctuation."""

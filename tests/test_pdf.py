@@ -12,8 +12,8 @@ from cardgen.build import BuildResult, build
 from cardgen.config import BuildConfig
 from cardgen.layout import PAPERS, Sheet, Slot
 from cardgen.pdf import PdfReport, PrintOptions
-from cardgen.pdf.fit import text_of
 from cardgen.pdf.markup import PAD_TOP
+from cardgen.text import text_of
 from tests.conftest import SEED
 from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
 

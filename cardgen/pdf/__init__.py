@@ -23,8 +23,9 @@ from cardgen.layout import PrintOptions, Sheet, Slot, make_sheet
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import markup
-from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps, text_of
+from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
 from cardgen.pdf.markup import PX_PER_MM, PrintCard
+from cardgen.text import text_of
 
 MAX_FIX_ROUNDS = 4
 TOLERANCE_MM = 0.3
@@ -99,13 +100,6 @@ class Renderer:
 
         html = HTML(string=document_html, base_url=self.base_url, url_fetcher=self.fetcher)
         return html.render(font_config=self.fonts)
-
-
-def anchors(document: Any) -> dict[str, tuple[float, float, float, float]]:
-    boxes: dict[str, tuple[float, float, float, float]] = {}
-    for page in document.pages:
-        boxes.update(page.anchors)
-    return boxes
 
 
 def harfbuzz_subset_available() -> bool:

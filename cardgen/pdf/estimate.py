@@ -20,7 +20,7 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from cardgen.fonts import LATIN_MONO, LATIN_SANS, family_files
 from cardgen.pdf.markup import IMAGE_MM
-from cardgen.text import is_cjk
+from cardgen.text import is_cjk, text_of
 
 MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
@@ -39,7 +39,6 @@ HEADER_PT = 7.0
 HEADER_EXTRA_MM = 0.8 + 1.2 + 0.2  # padding, margin, border under the question header
 DEFAULT_ADVANCE = 0.6
 
-_TAG = re.compile(r"<[^>]+>")
 _CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 # Line-breaking units: one CJK character, a run of white space, or a run of other text (a word).
@@ -93,7 +92,7 @@ def wrapped_lines(text: str, width_em: float, *, mono: bool = False, bold: bool 
 
 
 def _text(fragment: str) -> str:
-    return html.unescape(_TAG.sub("", fragment)).strip("\n")
+    return text_of(fragment).strip("\n")
 
 
 def block_height(block: str, size_pt: float, width_mm: float) -> float:
@@ -112,8 +111,10 @@ def block_height(block: str, size_pt: float, width_mm: float) -> float:
         return height + gap * em
     if "<img" in block:
         images = block.count("<img")
-        rest = _TAG.sub("", block).strip()
-        return images * (IMAGE_MM + 0.3 * em) + (block_height(f"<p>{rest}</p>", size_pt, width_mm) if rest else 0.0)
+        rest = text_of(block).strip()
+        return images * (IMAGE_MM + 0.3 * em) + (
+            block_height(f"<p>{html.escape(rest)}</p>", size_pt, width_mm) if rest else 0.0
+        )
     if block.startswith("<pre"):
         lines = wrapped_lines(_text(block), (width_em - 0.8) / CODE_FONT, mono=True)
         return (lines * ANSWER_LINE * CODE_FONT + 2 * PRE_PAD + BLOCK_GAP) * em

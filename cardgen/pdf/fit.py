@@ -8,7 +8,6 @@ answer packed tighter, so a wrong estimate costs a re-rendered sheet, never a cl
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from cardgen.model import Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
 from cardgen.pdf.markup import PrintCard
+from cardgen.text import text_of
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
 BACK_STEPS = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
@@ -26,10 +26,6 @@ SLACK = 0.96
 def steps(all_steps: Sequence[float], floor: float) -> tuple[float, ...]:
     kept = tuple(s for s in all_steps if s >= floor)
     return kept if kept and kept[-1] == floor else (*kept, floor)
-
-
-def text_of(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 @dataclass(frozen=True)
