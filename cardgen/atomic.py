@@ -7,7 +7,7 @@ inside inline code or a link, or a table inside a code fence, is never mistaken 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -48,9 +48,7 @@ def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -
         override = "auto"
         if i and body[i - 1].type == "html_block" and (m := TABLE_OVERRIDE.search(body[i - 1].content)):
             override = m.group(1).lower()
-        for sub in node.walk():
-            if sub.type != "table":
-                continue
+        for sub in _tables_in(node):
             rows = [tr for part in sub.children for tr in part.children if tr.type == "tr"]
             if len(rows) < 2:
                 continue
@@ -58,6 +56,19 @@ def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -
             body_rows = tuple(tuple(_cell(cell, md) for cell in tr.children) for tr in rows[1:])
             tables.append(Table(loc_of(sub), header, body_rows, override if sub is node else "auto"))
     return tuple(tables)
+
+
+# Blocks that can hold a table; walking only these skips every paragraph's inline tokens.
+TABLE_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
+
+
+def _tables_in(node: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
+    kind = node.type
+    if kind == "table":
+        yield node
+    elif kind in TABLE_CONTAINERS:
+        for child in node.children:
+            yield from _tables_in(child)
 
 
 def split_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:

@@ -156,10 +156,6 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
     """
     if not force and (previous := state.unchanged_outputs(config, state.fingerprint(config))) is not None:
         return BuildResult(Deck("", (), ()), tuple(previous), up_to_date=True)
-    # Imported here so that an up-to-date check stays fast (genanki and WeasyPrint load slowly).
-    from cardgen.anki import write_apkg
-    from cardgen.pdf import write_pdf
-
     now = int(time.time()) if now is None else now
     clock = time.perf_counter()
     timings: list[tuple[str, float]] = []
@@ -177,7 +173,11 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
     lap("cards + identity")
 
     outputs: list[Path] = []
+    # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
+    # small build's time, and an up-to-date check needs neither.
     if config.write_apkg:
+        from cardgen.anki import write_apkg
+
         apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
         write_apkg(deck, apkg)
         outputs.append(apkg)
@@ -186,6 +186,8 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
         lap("anki deck")
     pdf_report = None
     if config.write_pdf:
+        from cardgen.pdf import write_pdf
+
         pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
         pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
         outputs.append(pdf_path)
