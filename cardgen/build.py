@@ -95,7 +95,8 @@ def make_deck(
                 base_tags = tuple(t for t in (tag(note_file.path.stem), *map(tag, q.sections)) if t)
                 answered.append((q, deck_name, context, file_key, base_tags))
 
-    identity.check_unique([q for q, *_ in answered])
+    told_apart = identity.check_unique([q for q, *_ in answered])
+    answered = [(q, *item[1:]) for q, item in zip(told_apart, answered, strict=True)]
     items = []
     for q, _, context, file_key, base_tags in answered:
         own = question_card(q, context, file_key)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,10 +21,18 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.atomic import LocOf, find_tables, find_terms
+from cardgen.blocks import render_blocks, split_blocks
 from cardgen.errors import ConfigError
 from cardgen.markdown import inline_text, make_parser, sanitise
 from cardgen.media import MediaResolver
 from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
+from cardgen.outline import (
+    detect_question_level,
+    heading_level,
+    heading_text,
+    interview_sections,
+    question_headings,
+)
 from cardgen.parse import ParsedFile
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
@@ -48,33 +55,24 @@ PLACEHOLDERS = frozenset(
 )
 
 
-def detect_question_level(root: SyntaxTreeNode) -> int:
-    """The heading level holding the most leaf headings; ties go to the shallower level."""
-    levels = [_level(node) for node in root.children if node.type == "heading"]
-    if not levels:
-        return 0
-    leaves: Counter[int] = Counter()
-    for i, level in enumerate(levels):
-        following = levels[i + 1] if i + 1 < len(levels) else 0
-        if following <= level:
-            leaves[level] += 1
-    return max(sorted(leaves), key=lambda level: leaves[level])
-
-
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
 ANSWER_SUMMARIES = frozenset(
     {"answer", "answers", "solution", "show answer", "show solution", "答案", "解答", "参考答案"}
 )
 # HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
 WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
+# A link to a place in the same page, text and all.
+PAGE_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a\s*>""", re.IGNORECASE | re.DOTALL)
 
 
 def raw_html(node: SyntaxTreeNode) -> str | None:
     """The HTML of a block that is nothing but HTML: an html_block, or a paragraph of inline
     tags only (``</b></details>`` is not an HTML block to CommonMark). None otherwise."""
-    if node.type == "html_block":
+    kind = node.type  # a computed property in markdown-it: read once
+    if kind == "html_block":
         return node.content
-    if node.type == "paragraph" and node.children and node.children[0].token is not None:
+    if kind == "paragraph" and node.children and node.children[0].token is not None:
         children = node.children[0].token.children or []
         if children and all(
             c.type == "html_inline" or (c.type in ("text", "softbreak") and not c.content.strip()) for c in children
@@ -83,23 +81,40 @@ def raw_html(node: SyntaxTreeNode) -> str | None:
     return None
 
 
-def details_summary(node: SyntaxTreeNode) -> str | None:
-    """Plain text of a ``<details><summary>…</summary>`` opener, or None when the node is not one."""
-    content = raw_html(node)
+def details_summary(content: str | None) -> str | None:
+    """Plain text of a ``<details><summary>…</summary>`` opener, or None when the block (its
+    ``raw_html``) is not one."""
     if content is None or "<details" not in content.lower():
         return None
-    match = SUMMARY.search(content)
+    # A summary may run on over Markdown blocks (a code listing) and close later: its first line.
+    match = SUMMARY.search(content) or OPEN_SUMMARY.search(content)
     return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
 
 
-def closes_details(node: SyntaxTreeNode) -> bool:
-    content = raw_html(node)
+def summary_tail(content: str) -> tuple[str, int] | None:
+    """Markdown written after ``</summary>`` inside the opener's own HTML block (an answer with no
+    blank line before it), wrapper tags removed, and how many lines into the block it starts."""
+    end = content.lower().find("</summary>")
+    tail = WRAPPER_TAG.sub("", content[end + len("</summary>") :]) if end >= 0 else ""
+    return (tail, content.count("\n", 0, end)) if tail.strip() else None
+
+
+def summary_runs_on(content: str | None) -> bool:
+    """A ``<summary>`` opened in this block and closed in a later one."""
+    lowered = (content or "").lower()
+    return "<summary" in lowered and "</summary>" not in lowered
+
+
+def closes_details(content: str | None) -> bool:
     return content is not None and "</details>" in content.lower()
 
 
-def is_wrapper_html(node: SyntaxTreeNode) -> bool:
-    content = raw_html(node)
-    return content is not None and not WRAPPER_TAG.sub("", SUMMARY.sub("", content)).strip()
+def is_wrapper_html(content: str | None) -> bool:
+    """True for a block (its ``raw_html``) of HTML that only wraps Markdown and shows nothing,
+    or only links within its page (``<a href="#">↥ back to top</a>``): navigation, not content."""
+    if content is None:
+        return False
+    return not WRAPPER_TAG.sub("", PAGE_LINK.sub("", SUMMARY.sub("", content))).strip()
 
 
 def is_answer_summary(summary: str) -> bool:
@@ -143,7 +158,8 @@ def extract(
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
     tree = parsed.tree
-    summaries = [details_summary(node) for node in tree.children]
+    raws = [raw_html(node) for node in tree.children]
+    summaries = [details_summary(raw) for raw in raws]
     details_questions = sum(1 for t in summaries if t and not is_answer_summary(t))
     bolds = [bold_question(node) for node in tree.children]
     # Questions written as bold paragraphs (data-science-interviews): then headings are categories.
@@ -152,28 +168,46 @@ def extract(
         details_questions = 2
     # With <details> questions, level 7 (below every heading) makes all headings categories.
     level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(tree)
+    shows = [_shows_something(node, raw) for node, raw in zip(tree.children, raws, strict=True)]
+    asks = question_headings(tree.children, shows, level, tidy=question_level is not None or level == 7)
     md = make_parser(allow_html)
 
     questions: list[Question] = []
     sections: list[tuple[int, str]] = []
+    heads_topic: tuple[int, str] | None = None
     title = ""
     current: tuple[SourceLoc, list[Token]] | None = None
     body: list[SyntaxTreeNode] = []
     in_details = False  # inside a <details> block: headings there belong to the answer
+    prompt_runs_on = False  # inside a <summary> that spans blocks
 
     answer_start: int | None = None  # where an "Answer" <details> begins: what precedes it is the question's
 
     def close() -> None:
-        nonlocal current, body, answer_start
+        nonlocal current, body, answer_start, prompt_runs_on
         if current is not None:
             prompt, answer = (body[:answer_start], body[answer_start:]) if answer_start is not None else ([], body)
             media = MediaResolver(parsed.path.parent, root or parsed.path.parent)
             question = _question(current[0], current[1], answer, [s for _, s in sections], md, prompt, media)
             if question.title_text:  # an empty heading asks nothing
                 questions.append(question)
-        current, body, answer_start = None, [], None
+        current, body, answer_start, prompt_runs_on = None, [], None, False
 
-    for node, summary, bold in zip(tree.children, summaries, bolds, strict=True):
+    interview = interview_sections(tree.children) if question_level is None and level != 7 else None
+    skipped: set[int] = set()  # the two sections (headings included) of such a question
+    if interview is not None:
+        skipped = {*interview[1], *interview[2], interview[1].start - 1, interview[2].start - 1}
+
+    for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
+        if index in skipped:
+            if interview is not None and index == interview[1].start - 1:  # the question's section
+                close()
+                asked_by = tree.children[interview[0]] if interview[0] >= 0 else node
+                current = (parsed.loc(node), _heading_tokens(asked_by))
+                body, answer_start = [tree.children[i] for i in interview[1]], len(interview[1])
+                body += [tree.children[i] for i in interview[2]]
+                close()
+            continue
         if bold_questions and bold is not None and not in_details:
             close()
             current = (parsed.loc(node), bold)
@@ -186,28 +220,42 @@ def extract(
             else:
                 close()
                 current, in_details = (parsed.loc(node), _inline_tokens(md, summary)), True
+                prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
+                if raw is not None and (tail := summary_tail(raw)) is not None:
+                    body = _parse_fragment(md, tail[0], parsed.loc(node).line - 1 + tail[1])
+                if closes_details(raw):  # the whole question in one block
+                    close()
+                    in_details = False
             continue
-        if closes_details(node):
+        if closes_details(raw):
             in_details = False
             if level == 7:
                 close()
             continue
-        if is_wrapper_html(node):
+        if prompt_runs_on and raw is not None and "</summary>" in raw.lower():
+            answer_start, prompt_runs_on = len(body), False
+        if is_wrapper_html(raw):
             continue
-        if node.type != "heading" or in_details or (current is not None and _level(node) > level):
+        if node.type != "heading" or in_details or (current is not None and _level(node) > level and index not in asks):
             if current is not None:
                 body.append(node)
             continue
         close()
         node_level = _level(node)
-        if node_level == level:
+        if heads_topic is not None:  # an asking heading above the level still heads what follows
+            sections.append(heads_topic)
+            heads_topic = None
+        sections = [s for s in sections if s[0] < node_level]
+        if index in asks:
             current = (parsed.loc(node), _heading_tokens(node))
-        elif node_level < level:
-            text = inline_text(node.children[0].token) if node.children and node.children[0].token else ""
+            if node_level < level:
+                heads_topic = (node_level, heading_text(node))
+        else:
+            text = heading_text(node)
             if node_level == 1 and not title and not questions:
                 title = text
                 continue
-            sections = [s for s in sections if s[0] < node_level] + [(node_level, text)]
+            sections.append((node_level, text))
     close()
 
     return NoteFile(
@@ -219,13 +267,28 @@ def extract(
     )
 
 
-def _level(heading: SyntaxTreeNode) -> int:
-    return int(heading.tag[1])
+_level = heading_level
+
+
+def _shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
+    """False for blocks that show nothing on a card: headings, rules, comments, wrapper HTML."""
+    if node.type in ("heading", "hr", "front_matter"):
+        return False
+    return raw is None or not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
 def _heading_tokens(heading: SyntaxTreeNode) -> list[Token]:
     inline = heading.children[0].token if heading.children else None
     return list(inline.children or []) if inline else []
+
+
+def _parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:
+    """Markdown found inside an HTML block, parsed as blocks whose lines count from ``first_line`` (0-based)."""
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    return list(SyntaxTreeNode(tokens).children)
 
 
 def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
@@ -248,33 +311,34 @@ def _question(
     assert isinstance(md.renderer, RendererHTML)
     env = {"media": media} if media is not None else {}
     title_html = md.renderer.renderInline(children, md.options, env).strip()
-    prompt_tokens = [token for node in prompt if not is_wrapper_html(node) for token in node.to_tokens()]
+    prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
     prompt_html = md.renderer.render(prompt_tokens, md.options, env).strip() if prompt_tokens else ""
     if not text:  # the heading was nothing but a number: keep it as the question
         text = number
         title_html = number
         number = ""
-    answer_html, blocks = "", tuple[str, ...]()
+    answer_html, pieces = "", tuple[str, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
+    blocks = split_blocks(body)  # each block's tokens, collected once
+    body_tokens = [block.tokens for block in blocks]
     # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
-    if has_answer(body) or (prompt and any(_all_text(node).strip() for node in body)):
+    if has_answer(body, body_tokens) or (prompt and any(_tokens_text(tokens).strip() for tokens in body_tokens)):
+        types = {token.type for tokens in body_tokens for token in tokens}
         loc_of = _loc_in(loc.file)
-        tables, terms = find_tables(body, loc_of, md), find_terms(body, loc_of, md)
-        tokens = [token for node in body for token in node.to_tokens()]
-        answer_html = md.renderer.render(tokens, md.options, env).strip()
-        pieces = (md.renderer.render(piece, md.options, env).strip() for piece in answer_pieces(body))
-        blocks = tuple(p for p in pieces if p)
+        tables = find_tables(body, loc_of, md) if "table_open" in types else ()
+        terms = find_terms(body, loc_of, md) if types & LIST_OPENERS else ()
+        answer_html, pieces = render_blocks(md, env, blocks)
     if md.renderer.allow_html:  # type: ignore[attr-defined]
         title_html, prompt_html, answer_html = sanitise(title_html), sanitise(prompt_html), sanitise(answer_html)
-        blocks = tuple(sanitise(b) for b in blocks)
+        pieces = tuple(sanitise(p) for p in pieces)
     return Question(
         loc=loc,
         number=number,
         title_html=title_html,
         title_text=text,
         answer_html=answer_html,
-        answer_blocks=blocks,
+        answer_blocks=pieces,
         sections=tuple(sections),
         tables=tables,
         terms=terms,
@@ -307,75 +371,41 @@ def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
     return number, children
 
 
-def answer_pieces(body: Iterable[SyntaxTreeNode]) -> Iterable[list[Token]]:
-    """Token runs for ``Question.answer_blocks``: each top-level block, each list item alone.
+# Tokens that are an answer whatever text they hold.
+CONTENT_TOKENS = frozenset({"code_block", "fence", "table_open", "image", "html_block", "math_block"})
+LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
 
-    An item of an ordered list keeps its number through the ``start`` attribute; a table
-    is cut into rows (the first with the header), marked so the printed pieces join up.
+
+def has_answer(body: Sequence[SyntaxTreeNode], body_tokens: Sequence[Sequence[Token]]) -> bool:
+    """True when the section holds content other than headings, comments and placeholders.
+
+    ``body_tokens`` holds each block's tokens (``node.to_tokens()``), collected once by the caller.
     """
-    for node in body:
-        if node.type == "table" and node.nester_tokens is not None:
-            yield from _table_pieces(node)
-            continue
-        if node.type not in ("bullet_list", "ordered_list") or node.nester_tokens is None:
-            yield node.to_tokens()
-            continue
-        opening, closing = node.nester_tokens.opening, node.nester_tokens.closing
-        first = int(opening.attrGet("start") or 1)
-        for i, item in enumerate(node.children):
-            list_open = opening.copy(attrs=dict(opening.attrs))
-            if node.type == "ordered_list":
-                list_open.attrSet("start", str(first + i))
-            yield [list_open, *item.to_tokens(), closing]
-
-
-def _table_pieces(table: SyntaxTreeNode) -> Iterable[list[Token]]:
-    assert table.nester_tokens is not None
-    head = next((c for c in table.children if c.type == "thead"), None)
-    body = next((c for c in table.children if c.type == "tbody"), None)
-    rows = body.children if body is not None and body.nester_tokens is not None else []
-    if body is None or body.nester_tokens is None or not rows:
-        yield table.to_tokens()
-        return
-    for i, row in enumerate(rows):
-        classes = ["cg-rows", "cg-first" if i == 0 else "cg-cont"] + (["cg-last"] if i == len(rows) - 1 else [])
-        table_open = table.nester_tokens.opening.copy(attrs={"class": " ".join(classes)})
-        header = head.to_tokens() if i == 0 and head is not None else []
-        yield [
-            table_open,
-            *header,
-            body.nester_tokens.opening,
-            *row.to_tokens(),
-            body.nester_tokens.closing,
-            table.nester_tokens.closing,
-        ]
-
-
-# Nodes that are an answer whatever text they hold.
-CONTENT_NODES = frozenset({"code_block", "fence", "table", "image", "html_block", "math_block"})
-
-
-def has_answer(body: Iterable[SyntaxTreeNode]) -> bool:
-    """True when the section holds content other than headings, comments and placeholders."""
     texts: list[str] = []
-    for node in body:
+    for node, tokens in zip(body, body_tokens, strict=True):
         if node.type in ("heading", "front_matter", "hr"):
             continue
         if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
             continue
-        if any(sub.type in CONTENT_NODES for sub in node.walk()):
-            return True
-        texts.append(_all_text(node))
+        for token in tokens:
+            if token.type in CONTENT_TOKENS or any(child.type == "image" for child in token.children or ()):
+                return True
+        texts.append(_tokens_text(tokens))
     text = " ".join(t for t in texts if t).strip()
     return bool(text) and text.casefold().rstrip("。.!！") not in {p.rstrip(".") for p in PLACEHOLDERS}
 
 
+def _tokens_text(tokens: Iterable[Token]) -> str:
+    """Plain text of a block's tokens, code included."""
+    parts = []
+    for token in tokens:
+        if token.type == "inline":
+            parts.append(inline_text(token))
+        elif token.type in ("code_block", "fence"):
+            parts.append(token.content)
+    return " ".join(parts)
+
+
 def _all_text(node: SyntaxTreeNode) -> str:
     """Plain text of a block, code included."""
-    parts = []
-    for sub in node.walk():
-        if sub.type == "inline" and sub.token is not None:
-            parts.append(inline_text(sub.token))
-        elif sub.type in ("code_block", "fence"):
-            parts.append(sub.content)
-    return " ".join(parts)
+    return _tokens_text(node.to_tokens())

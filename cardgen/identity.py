@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -239,12 +239,26 @@ def next_mtime(previous: LedgerEntry | None, content: str, now: int) -> int:
     return previous.mtime if previous.content == content else max(now, previous.mtime + 1)
 
 
-def check_unique(questions: Sequence[Question]) -> None:
-    """Two questions with the same normalised text in one deck would share a GUID."""
-    seen: dict[str, Question] = {}
-    for q in questions:
-        norm = normalise_question(q.identity_text)
-        if norm in seen:
-            first = seen[norm]
-            raise NotesError(f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc)
-        seen[norm] = q
+def check_unique(questions: Sequence[Question]) -> list[Question]:
+    """The questions, those that read the same told apart by their headings.
+
+    Two questions with the same normalised text in one deck would share a GUID. When their
+    headings differ, the headings join their identity (only theirs: every other question keeps
+    the identity it had); when even those are the same, it is an error naming both places.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, q in enumerate(questions):
+        groups.setdefault(normalise_question(q.identity_text), []).append(i)
+    told_apart = list(questions)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        seen: dict[tuple[str, ...], Question] = {}
+        for i in indices:
+            q = questions[i]
+            if q.sections in seen:
+                where = seen[q.sections].loc
+                raise NotesError(f"duplicate question {q.title_text!r} (also at {where}); reword one of them", q.loc)
+            seen[q.sections] = q
+            told_apart[i] = replace(q, identity_context=" / ".join(q.sections))
+    return told_apart

@@ -17,6 +17,7 @@ with two fixes for Chinese notes as people really write them, and HTML kept out 
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -130,6 +131,17 @@ def sanitise(fragment: str) -> str:
     return str(nh3.clean(fragment, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
 
 
+# An <img> tag in raw HTML, and its attributes (values quoted or not).
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+IMG_ATTR = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+# Any start or end tag in raw HTML: (closing slash, name, attributes).
+ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b([^>]*)>")
+# Tags kept (rebuilt without attributes) when raw HTML is not allowed.
+FORMATTING_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "code", "kbd", "sub", "sup", "mark", "br"})
+# Tags that only lay out or link: dropped, their text kept.
+LAYOUT_TAGS = frozenset({"p", "div", "span", "center", "figure", "figcaption", "a", "font"})
+
+
 class SafeRenderer(RendererHTML):
     """HTML renderer that escapes raw HTML from the notes unless allowed, and drops comments."""
 
@@ -137,19 +149,55 @@ class SafeRenderer(RendererHTML):
         super().__init__(parser)
         self.allow_html = False
 
-    def _raw(self, content: str, *, block: bool) -> str:
+    def _raw(self, content: str, env: EnvType, *, block: bool) -> str:
         if content.lstrip().startswith("<!--"):
             return ""
+        resolver = env.get("media") if isinstance(env, dict) else None
         if self.allow_html:
-            return content
-        escaped = html.escape(content.strip("\n"))
-        return f"<p>{escaped}</p>\n" if block else escaped
+            # Relative <img> sources still go through the resolver, so the file is embedded.
+            return IMG_TAG.sub(lambda m: self._html_image(m.group(0), resolver, keep=True), content)
+        return self._tame(content.strip("\n"), resolver, block=block)
+
+    def _tame(self, content: str, resolver: Any, *, block: bool) -> str:
+        """Raw HTML with nothing of it passed through: text escaped, formatting tags without
+        attributes rebuilt, ``<img>`` shown through the resolver, layout tags and links reduced
+        to their text, ``<details>``/``<summary>`` dropped (extract reads them), the rest shown as text."""
+        out: list[str] = []
+        position = 0
+        for match in ANY_TAG.finditer(content):
+            out.append(html.escape(content[position : match.start()]))
+            out.append(self._tame_tag(match, resolver))
+            position = match.end()
+        out.append(html.escape(content[position:]))
+        shown = "".join(out)
+        return f"<p>{shown}</p>\n" if block and shown.strip() else shown
+
+    def _tame_tag(self, match: re.Match[str], resolver: Any) -> str:
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        if name == "img":
+            return self._html_image(match.group(0), resolver, keep=False)
+        if name in FORMATTING_TAGS and not rest.strip(" /"):
+            return f"<{closing}{name}>" if name != "br" else "<br />"
+        if name in LAYOUT_TAGS or name in ("details", "summary"):
+            return ""
+        return html.escape(match.group(0))
+
+    def _html_image(self, tag: str, resolver: Any, *, keep: bool) -> str:
+        """An ``<img>`` from raw HTML, its source resolved like a Markdown image's."""
+        attrs = {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in IMG_ATTR.finditer(tag[4:])}
+        src, alt = attrs.get("src", ""), attrs.get("alt", "")
+        name = resolver.resolve(src) if resolver is not None else src
+        if name is None:
+            return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
+        if keep:
+            return tag.replace(src, name, 1) if src else tag
+        return f'<img src="{html.escape(name)}" alt="{html.escape(alt)}" />'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        return self._raw(tokens[idx].content, block=True)
+        return self._raw(tokens[idx].content, env, block=True)
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        return self._raw(tokens[idx].content, block=False)
+        return self._raw(tokens[idx].content, env, block=False)
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f'<span class="cg-math">\\({html.escape(tokens[idx].content)}\\)</span>'

@@ -95,11 +95,15 @@ class Question:
     """Images the question and answer show: (media name used in the HTML, file)."""
     problems: tuple[str, ...] = ()
     """What went wrong while rendering it (missing or refused images)."""
+    identity_context: str = ""
+    """The headings above it, set only when another question in the deck reads the same
+    (``数据类型`` under two topics), so that the two keep apart; otherwise ``""``."""
 
     @property
     def identity_text(self) -> str:
-        """What makes the question this question: its title, and its prompt when it has one."""
-        return f"{self.title_text} {self.prompt_text}".strip()
+        """What makes the question this question: its title, and its prompt when it has one
+        (and its headings, when its title alone is not unique)."""
+        return f"{self.identity_context} {self.title_text} {self.prompt_text}".strip()
 
     @property
     def answered(self) -> bool:

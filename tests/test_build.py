@@ -57,6 +57,21 @@ def test_duplicate_questions_fail_naming_both_places(tmp_path: Path) -> None:
     assert "b.md:5" in message and "a.md:1" in message and "duplicate question" in message
 
 
+def test_same_question_under_different_headings_makes_two_notes(tmp_path: Path, collection: AnkiCollection) -> None:
+    notes = write(
+        tmp_path / "notes" / "redis.md",
+        "# Redis\n\n## Overview\n\n### Data types\n\nFive.\n\n## Versus Memcached\n\n### Data types\n\nMore.\n",
+    )
+    config = BuildConfig(sources=(notes.parent,), output_dir=tmp_path / "out", write_pdf=False)
+    first = build(config)
+    guids = [c.guid for c in first.deck.cards]
+    assert len(set(guids)) == 2
+    assert collection.import_apkg(first.outputs[0]).new == 2
+    # Only the clashing questions carry their headings in their identity, and it is stable.
+    assert [c.question.identity_text for c in first.deck.cards] == ["Overview Data types", "Versus Memcached Data types"]
+    assert [c.guid for c in build(config, force=True).deck.cards] == guids
+
+
 def test_failed_build_keeps_previous_outputs(project: Path) -> None:
     build(BuildConfig(write_pdf=False))
     apkg = project / "build" / "kubernetes-interview.apkg"

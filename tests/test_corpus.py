@@ -39,6 +39,23 @@ EXPECTED = {
     "data-science-interviews": (165, 151, 14),
     # One card per file, no headings at all: nothing to ask.
     "yanki": (0, 0, 0),
+    # 341 `<details><summary>` questions (`grep -c "<summary>"`); 26 have nothing between `</summary>`
+    # and `</details>` but `<br><b>`/`</b>`. 22 summaries run on over a code listing or a list.
+    "devops-exercises": (341, 315, 26),
+    # 80 answered `## Q.` and 16 empty `#### Q.` after the last answer; `## Table of Contents` is no question.
+    "docker-and-kubernetes-basics": (96, 80, 16),
+    # Skeleton with questions at `##` and `###` (`####` under `### 主从复制的优化策略` outline that
+    # question): 13 `##` and 15 `###`; only `## 实战例题` has text (a list of two exercises).
+    "cyber_security_learning": (28, 1, 27),
+    # Topic notes: 28 `###` sections, 6 `##` sections without sub-sections (参考资料 is a reference list),
+    # and 6 `##` sections with text of their own before their `###` (二、五、八、十、十一、十四).
+    "CS-Notes": (40, 40, 0),
+    # The question is the text under `## 面试题`, answered by `## 面试题剖析` (its 3 `###` included);
+    # `## 面试官心理分析` stays a card of its own.
+    "advanced-java": (2, 2, 0),
+    # A walkthrough, not Q&A: 12 `###` steps, 4 `## Step` sections and `## Additional talking
+    # points` (with its `#### NoSQL`) each with text of their own. Every section has text.
+    "system-design-primer": (17, 17, 0),
 }
 
 

@@ -168,3 +168,55 @@ def test_bold_paragraph_questions() -> None:
     ]
     assert notes.questions[2].title_html == "Why <code>Adam</code>?"
     assert "Bold, but a statement." in notes.questions[2].answer_html
+
+
+def test_mixed_levels_leaf_headings_above_the_level_are_questions() -> None:
+    notes = load("mixed-levels.md")
+    assert notes.question_level == 3
+    assert [(q.title_text, q.sections, q.answered) for q in notes.questions] == [
+        ("What does a TCP handshake carry?", ("Networking",), False),
+        ("Why four segments to close?", ("Networking",), False),
+        ("What is the Ethernet MTU?", (), False),  # a `##` with no sub-heading
+        ("What is netfilter?", ("Firewall",), True),
+        # Its own text would be lost otherwise; it still heads the questions under it.
+        ("Replication", (), True),
+        ("Full sync", ("Replication",), True),
+        ("Partial sync", ("Replication",), True),
+    ]  # "Table of Contents" is never a question
+
+
+def test_empty_headings_after_the_last_answer_are_questions() -> None:
+    notes = load("trailing-questions.md")
+    assert [(q.title_text, q.answered) for q in notes.questions] == [
+        ("What is a Dockerfile?", True),
+        ("What is an orphan volume?", True),
+        ("What is paravirtualization?", False),
+        ("Can a Dockerfile be generated from an image?", False),
+    ]
+    # "↥ back to top" links are navigation, not part of any answer.
+    assert all("back to top" not in q.answer_html for q in notes.questions)
+
+
+def test_question_asked_in_a_sections_body() -> None:
+    notes = load("interview-section.md")
+    asked, psychology = notes.questions
+    assert asked.title_text == "缓存雪崩" and asked.prompt_text == "Redis 崩溃之后会怎么样？系统该如何应对？"
+    assert asked.answer_html.startswith("<h3>缓存雪崩</h3>") and "查询不存在的数据" in asked.answer_html
+    assert asked.loc.line == 3
+    assert psychology.title_text == "面试官心理分析" and psychology.answered
+
+
+def test_details_summary_spanning_blocks_and_answers_without_blank_lines() -> None:
+    notes = load("details-multiline.md")
+    assert [(q.loc.line, q.title_text, q.answered) for q in notes.questions] == [
+        (3, "Explain the purpose of the following lines", True),
+        (15, "What does kube-proxy do?", True),
+        (20, "Place the components in the drawing", True),
+        (25, "Not answered yet", False),
+    ]
+    listing, proxy, drawing, _ = notes.questions
+    assert "livenessProbe" in listing.prompt_html and "livenessProbe" not in listing.answer_html
+    assert listing.answer_html == "<p>It restarts a container that stops answering.\n</b></p>"
+    assert proxy.answer_html == "<p>It implements Services on every node.</p>"
+    (name, path), = drawing.media
+    assert path.name == "diagram.png" and f'<img src="{name}"' in drawing.answer_html

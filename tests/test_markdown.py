@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cardgen.extract import extract
 from cardgen.markdown import make_parser
+from cardgen.media import MediaResolver
 from cardgen.parse import parse_text
 
 
@@ -38,7 +39,8 @@ def test_fenced_code_is_highlighted_with_classes() -> None:
 def test_raw_html_escaped_by_default_and_sanitised_when_allowed() -> None:
     text = '<div onclick="steal()">box</div>\n\n<script>alert(1)</script>\n\nA <a href="javascript:x()">link</a>.'
     escaped = render(text)
-    assert "<div" not in escaped and "&lt;div onclick" in escaped
+    # No raw tag passes: layout tags and links keep only their text, anything else shows as text.
+    assert escaped == "<p>box</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>A link.</p>"
     allowed = render(text, allow_html=True)
     assert "<div>box</div>" in allowed
     assert "script" not in allowed and "onclick" not in allowed and "javascript" not in allowed
@@ -46,3 +48,33 @@ def test_raw_html_escaped_by_default_and_sanitised_when_allowed() -> None:
 
 def test_parser_is_shared_per_setting() -> None:
     assert make_parser() is make_parser() and make_parser(True) is not make_parser(False)
+
+
+def test_formatting_tags_rebuilt_without_attributes_when_html_is_not_allowed() -> None:
+    html = render('H<sub>2</sub>O is <b>water</b><br>and <b onclick="x()">this</b> <i style="a">too</i>.')
+    assert html == "<p>H<sub>2</sub>O is <b>water</b><br />and &lt;b onclick=&quot;x()&quot;&gt;this</b> " + (
+        "&lt;i style=&quot;a&quot;&gt;too</i>.</p>"
+    )
+
+
+def test_details_wrappers_leave_no_text_behind() -> None:
+    # The stray </b> is rebuilt as a bare end tag, which HTML parsers ignore; nothing shows as text.
+    assert render("The answer.\n</b></details>") == "<p>The answer.\n</b></p>"
+
+
+def render_with(text: str, media: MediaResolver, allow_html: bool = False) -> str:
+    md = make_parser(allow_html)
+    return md.renderer.render(md.parse(text), md.options, {"media": media}).strip()
+
+
+def test_html_images_go_through_the_media_resolver(tmp_path: Path) -> None:
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "a.png").write_bytes(b"png bytes")
+    resolver = MediaResolver(tmp_path, tmp_path)
+    html = render_with('<p align="center">\n<img src="pics/a.png" alt="A &amp; B" onerror="x()">\n</p>', resolver)
+    name = next(iter(resolver.found))
+    assert html == f'<p>\n<img src="{name}" alt="A &amp; B" />\n</p>'
+    refused = render_with('<img src="../../etc/passwd">', MediaResolver(tmp_path / "pics", tmp_path / "pics"))
+    assert refused == '<p><span class="cg-missing">[image]</span></p>'
+    allowed = render_with('<img src="pics/a.png" width="9">', MediaResolver(tmp_path, tmp_path), allow_html=True)
+    assert f'src="{name}"' in allowed and 'width="9"' in allowed

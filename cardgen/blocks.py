@@ -1,0 +1,109 @@
+"""An answer's blocks rendered to HTML once, both whole (the Anki card) and in printable pieces.
+
+The PDF stage splits a long answer between cards at block boundaries, and a list or a table
+may be split between its items or rows, so ``Question.answer_blocks`` holds each list item
+and each table row as a piece of its own. Rendering the answer whole and then again piece by
+piece cost a fifth of a build; here every run of tokens is rendered once and the HTML is
+assembled twice. That is exact because markdown-it's renderer looks ahead only after an
+opening token (to decide on a line break) and no run ends with one, so rendering runs apart
+and joining the results gives what rendering them together gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of an answer, as token runs that render independently."""
+
+    node: SyntaxTreeNode
+    """The block in the syntax tree."""
+    kind: str
+    """``list``, ``table`` (split into rows) or ``whole``."""
+    runs: tuple[list[Token], ...]
+    """A list: opener, one run per item, closer. A table: opener, head, body opener, one run
+    per row, body closer, closer. Anything else: one run."""
+
+    @property
+    def tokens(self) -> list[Token]:
+        """All of the block's tokens, in order."""
+        return [token for run in self.runs for token in run]
+
+
+Render = Callable[[list[Token]], str]
+
+
+def split_blocks(body: Sequence[SyntaxTreeNode]) -> list[Block]:
+    return [_block(node) for node in body]
+
+
+def _block(node: SyntaxTreeNode) -> Block:
+    nester = node.nester_tokens
+    if node.type in ("bullet_list", "ordered_list") and nester is not None:
+        items = [item.to_tokens() for item in node.children]
+        return Block(node, "list", ([nester.opening], *items, [nester.closing]))
+    if node.type == "table" and nester is not None:
+        head = next((c for c in node.children if c.type == "thead"), None)
+        body = next((c for c in node.children if c.type == "tbody"), None)
+        if head is not None and body is not None and body.nester_tokens is not None and body.children:
+            rows = [row.to_tokens() for row in body.children]
+            body_open, body_close = [body.nester_tokens.opening], [body.nester_tokens.closing]
+            runs = ([nester.opening], head.to_tokens(), body_open, *rows, body_close, [nester.closing])
+            return Block(node, "table", runs)
+    return Block(node, "whole", (node.to_tokens(),))
+
+
+def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) -> tuple[str, tuple[str, ...]]:
+    """The answer's HTML and its printable pieces (empty pieces dropped)."""
+    renderer = md.renderer
+    assert isinstance(renderer, RendererHTML)
+
+    def render(tokens: list[Token]) -> str:
+        return renderer.render(tokens, md.options, env)
+
+    whole: list[str] = []
+    pieces: list[str] = []
+    for block in blocks:
+        parts = [render(run) for run in block.runs]
+        whole.extend(parts)
+        if block.kind == "list":
+            pieces.extend(_list_pieces(block, parts, render))
+        elif block.kind == "table":
+            pieces.extend(_row_pieces(block, parts, render))
+        else:
+            pieces.append(parts[0])
+    return "".join(whole).strip(), tuple(p for p in (piece.strip() for piece in pieces) if p)
+
+
+def _list_pieces(block: Block, parts: list[str], render: Render) -> list[str]:
+    """Each item as a list of its own; an ordered list's item keeps its number (``start``)."""
+    opener, items, closer = block.runs[0][0], parts[1:-1], parts[-1]
+    if block.node.type != "ordered_list":
+        return [parts[0] + item + closer for item in items]
+    first = int(opener.attrGet("start") or 1)
+    numbered = []
+    for i, item in enumerate(items):
+        list_open = opener.copy(attrs={**opener.attrs, "start": str(first + i)})
+        numbered.append(render([list_open]) + item + closer)
+    return numbered
+
+
+def _row_pieces(block: Block, parts: list[str], render: Render) -> list[str]:
+    """Each row as a table of its own, the first with the header, classed so the printed rows join up."""
+    opener = block.runs[0][0]
+    head, body_open, rows, body_close, closer = parts[1], parts[2], parts[3:-2], parts[-2], parts[-1]
+    pieces = []
+    for i, row in enumerate(rows):
+        classes = ["cg-rows", "cg-first" if i == 0 else "cg-cont"] + (["cg-last"] if i == len(rows) - 1 else [])
+        table_open = opener.copy(attrs={"class": " ".join(classes)})
+        pieces.append(render([table_open]) + (head if i == 0 else "") + body_open + row + body_close + closer)
+    return pieces

@@ -1,0 +1,129 @@
+"""Which headings of a note file ask questions.
+
+Most files put their questions at one heading level (``####`` in the seed); headings above it
+are categories and headings below it belong to the answer. Notes written over months are not
+that tidy, so when the level is detected (not set by the user), three more rules apply:
+
+* a heading *above* the question level with no sub-heading is a question too (files that
+  mix ``##`` and ``###`` questions, such as cyber_security_learning's skeleton);
+* a heading *below* the question level that no question holds is a question when it has text
+  of its own or no sub-heading (system-design-primer's ``#### NoSQL`` under a ``##`` topic);
+* a heading *below* the question level that comes after its question's answer, with nothing
+  after it up to the end of the section, asks a question of its own: an empty heading adds
+  nothing to an answer, and a run of them ends docker-and-kubernetes-basics (``#### Q. …``
+  after the last answered ``## Q. …``). Empty sub-headings of a question with no answer yet
+  stay put: they outline the answer to come (the seed's ``#### 如果从零开始部署集群``).
+
+Headings titled like a table of contents or a reference list are never questions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.markdown import inline_text
+
+# Headings that are never questions, whatever their level.
+NOT_QUESTIONS = frozenset(
+    {"table of contents", "contents", "toc", "目录", "目錄", "references", "see also", "参考资料", "参考"}
+)
+
+
+def heading_level(node: SyntaxTreeNode) -> int:
+    return int(node.tag[1])
+
+
+def heading_text(node: SyntaxTreeNode) -> str:
+    return inline_text(node.children[0].token) if node.children and node.children[0].token else ""
+
+
+def detect_question_level(root: SyntaxTreeNode) -> int:
+    """The heading level holding the most leaf headings; ties go to the shallower level."""
+    levels = [heading_level(node) for node in root.children if node.type == "heading"]
+    if not levels:
+        return 0
+    leaves: Counter[int] = Counter()
+    for i, level in enumerate(levels):
+        following = levels[i + 1] if i + 1 < len(levels) else 0
+        if following <= level:
+            leaves[level] += 1
+    return max(sorted(leaves), key=lambda level: leaves[level])
+
+
+def question_headings(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], level: int, *, tidy: bool) -> set[int]:
+    """Indices (in ``nodes``, the file's top-level blocks) of the headings that start questions.
+
+    ``content[i]`` says whether block ``i`` shows anything (not a heading, a comment, a rule or
+    HTML that only wraps). ``tidy`` (a level the user set) keeps to headings at ``level``.
+    """
+    heads = [(i, heading_level(node)) for i, node in enumerate(nodes) if node.type == "heading"]
+    if tidy:
+        return {i for i, lv in heads if lv == level}
+    # filled[i]: blocks before i that show something, so any range is checked in O(1).
+    filled = [0]
+    for shows in content:
+        filled.append(filled[-1] + shows)
+
+    def empty(start: int, end: int) -> bool:
+        return filled[end] == filled[start]
+
+    def section_end(k: int) -> int:
+        """Where heading ``k``'s section ends: the next heading as shallow as it."""
+        lv = heads[k][1]
+        return next((j for j, other in heads[k + 1 :] if other <= lv), len(nodes))
+
+    asks: set[int] = set()
+    open_heads: list[tuple[int, int, bool]] = []  # (position in heads, level, asks) of the enclosing headings
+    for k, (i, lv) in enumerate(heads):
+        while open_heads and open_heads[-1][1] >= lv:
+            open_heads.pop()
+        # Only a heading below the level can sit inside another question.
+        owner = next((o for o, _, asked in reversed(open_heads) if asked), None) if lv > level else None
+        leaf = k + 1 == len(heads) or heads[k + 1][1] <= lv
+        direct = not empty(i + 1, heads[k + 1][0] if k + 1 < len(heads) else len(nodes))
+        asked = False
+        if heading_text(nodes[i]).casefold().strip(" :：") in NOT_QUESTIONS or (k == 0 and lv == 1 < level):
+            pass  # a table of contents, a reference list, the file's title
+        elif owner is None:
+            # At the level; elsewhere when it has text of its own (which would be lost otherwise)
+            # or no sub-heading (a question written one level up or down).
+            asked = lv == level or leaf or direct
+        elif leaf:
+            # Inside a question: an empty heading after the answer, with nothing after it either.
+            owner_start, end = heads[owner][0], section_end(owner)
+            asked = empty(i + 1, end) and not empty(owner_start + 1, i)
+        if asked:
+            asks.add(i)
+        open_heads.append((k, lv, asked))
+    return asks
+
+
+# doocs/advanced-java style: the question is the *body* of a "面试题" section and the answer is a
+# later "面试题剖析" section at the same level (sub-headings and all).
+QUESTION_SECTIONS = frozenset({"面试题", "题目", "question", "interview question"})
+ANSWER_SECTIONS = frozenset({"面试题剖析", "答案", "解答", "参考答案", "answer", "solution"})
+
+
+def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> tuple[int, range, range] | None:
+    """(parent heading index or -1, question section's blocks, answer section's blocks), when
+    a file asks its question in a section's body; None otherwise."""
+    heads = [(i, heading_level(node)) for i, node in enumerate(nodes) if node.type == "heading"]
+
+    def section(k: int) -> range:
+        i, lv = heads[k]
+        end = next((j for j, other in heads[k + 1 :] if other <= lv), len(nodes))
+        return range(i + 1, end)
+
+    titles = [heading_text(nodes[i]).casefold().strip(" :：") for i, _ in heads]
+    for k, (i, lv) in enumerate(heads):
+        if titles[k] not in QUESTION_SECTIONS or section(k).stop == i + 1:
+            continue
+        answer = next((a for a in range(k + 1, len(heads)) if heads[a][1] == lv and titles[a] in ANSWER_SECTIONS), None)
+        if answer is None or any(other < lv for _, other in heads[k + 1 : answer]):
+            continue
+        parent = next((j for j, other in reversed(heads[:k]) if other < lv), -1)
+        return parent, section(k), section(answer)
+    return None
