@@ -68,7 +68,10 @@ def test_same_question_under_different_headings_makes_two_notes(tmp_path: Path, 
     assert len(set(guids)) == 2
     assert collection.import_apkg(first.outputs[0]).new == 2
     # Only the clashing questions carry their headings in their identity, and it is stable.
-    assert [c.question.identity_text for c in first.deck.cards] == ["Overview Data types", "Versus Memcached Data types"]
+    assert [c.question.identity_text for c in first.deck.cards] == [
+        "Overview Data types",
+        "Versus Memcached Data types",
+    ]
     assert [c.guid for c in build(config, force=True).deck.cards] == guids
 
 
