@@ -64,7 +64,7 @@ def test_details_wrappers_leave_no_text_behind() -> None:
 
 def render_with(text: str, media: MediaResolver, allow_html: bool = False) -> str:
     md = make_parser(allow_html)
-    return md.renderer.render(md.parse(text), md.options, {"media": media}).strip()
+    return str(md.renderer.render(md.parse(text), md.options, {"media": media})).strip()
 
 
 def test_html_images_go_through_the_media_resolver(tmp_path: Path) -> None:
