@@ -342,6 +342,7 @@ def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = F
         click.echo(
             f"PDF: {len(pdf.printed)} printed cards on {pdf.sheets} sheet(s), {pdf.pages} pages "
             f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet)"
+            + (f"; {pdf.reused_sheets} unchanged sheet(s) kept from the last PDF" if pdf.reused_sheets else "")
         )
     for path in result.outputs:
         size = f" ({path.stat().st_size / 1024:.0f} KiB)" if verbose else ""

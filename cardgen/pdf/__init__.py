@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from cardgen.fonts import detect_language, missing_families, stacks_for, uncovered
-from cardgen.layout import PrintOptions, Sheet, Slot, make_sheet
+from cardgen.layout import PrintOptions, Sheet, make_sheet
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
-from cardgen.pdf import markup
-from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
-from cardgen.pdf.markup import PX_PER_MM, PrintCard
+from cardgen.pdf import cache, markup
+from cardgen.pdf.fit import Fitted, fit_card
+from cardgen.pdf.markup import PrintCard
+from cardgen.pdf.sheets import Sheets, compose, compose_sheet, layout_until_it_fits, pages_per_sheet
 from cardgen.text import text_of
 
-MAX_FIX_ROUNDS = 4
-TOLERANCE_MM = 0.3
+__all__ = ["PdfReport", "PrintOptions", "compose", "write_pdf"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class PdfReport:
     """Characters no PDF font can print, by place."""
     warnings: tuple[str, ...] = field(default=())
     """Other problems (missing fonts, slow subsetting, WeasyPrint's own warnings)."""
+    reused_sheets: int = 0
+    """Sheets copied from the last build's PDF instead of laid out again."""
 
 
 class _Collect(logging.Handler):
@@ -109,16 +111,18 @@ def harfbuzz_subset_available() -> bool:
 
 
 def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfReport:
-    """Lay out ``cards`` for printing and write the PDF atomically."""
+    """Lay out ``cards`` for printing and write the PDF atomically, reusing what the last
+    build laid out where nothing changed (``cache``)."""
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
     card_w, card_h = options.card_size
     texts = [c.front_text + "".join(text_of(b) for b in c.back_blocks) for c in cards]
     language = options.language or detect_language("".join(texts))
     stacks = stacks_for(language)
+    absent = missing_families(stacks)
     warnings = [
         f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
         "(Debian: apt-get install fonts-noto-cjk)"
-        for family in missing_families(stacks)
+        for family in absent
     ]
     if not harfbuzz_subset_available():
         warnings.append(
@@ -134,27 +138,59 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
     )
     style = markup.css(sheet, stacks, card_w, card_h)
     width, height = markup.face_width(card_w), markup.face_height(card_h)
-    fitted = [fit_card(card, width, height, options.font_floor) for card in cards]
+    setup = cache.setup_key(options.paper, options.card_size, options.layout, options.duplex, options.back_offset,
+                            options.font_floor, language, style, absent)  # fmt: skip
+    old = cache.load(path, setup)
+    keys = [cache.fit_key(card, width, height, options.font_floor) for card in cards]
+    known = old.fits if old is not None else {}
+    fitted = [
+        restored if key in known and (restored := cache.restore(known[key], card)) is not None
+        else fit_card(card, width, height, options.font_floor)
+        for card, key in zip(cards, keys, strict=True)
+    ]  # fmt: skip
+    reusable = {h: n for n, h in enumerate(old.sheets)} if old is not None and old.reuses < cache.MAX_REUSES else {}
 
-    groups = partition(fitted, sheet.per_sheet, workers_for(fitted, sheet, options))
     with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
-        jobs = [PartJob(group, options, language, style, Path(work) / f"part{n}.pdf") for n, group in enumerate(groups)]
-        if len(jobs) == 1:
-            parts = [render_part(jobs[0])]
+        if reusable and _worth_reusing(fitted, sheet, options, setup, reusable):
+            # Few sheets changed: lay those out here, copy the others from the last PDF.
+            job = PartJob(fitted, options, language, style, Path(work) / "part0.pdf", setup, reusable, path)
+            parts = [render_part(job)]
         else:
-            # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
-            # worker lays out and writes whole sheets of its own; the parts are joined after.
-            with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
-                parts = list(pool.map(render_part, jobs))
+            groups = partition(fitted, sheet.per_sheet, workers_for(fitted, sheet, options))
+            jobs = [
+                PartJob(group, options, language, style, Path(work) / f"part{n}.pdf", setup)
+                for n, group in enumerate(groups)
+            ]
+            if len(jobs) == 1:
+                parts = [render_part(jobs[0])]
+            else:
+                # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
+                # worker lays out and writes whole sheets of its own; the parts are joined after.
+                with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+                    parts = list(pool.map(render_part, jobs))
         with atomic_path(path) as tmp:
-            join_parts([job.path for job in jobs], tmp)
+            join_parts([part.path for part in parts], tmp)
+            digest = cache.sha256_of(tmp)
 
     fitted = [f for part in parts for f in part.fitted]
+    clipped = {i for i, f in enumerate(fitted) if f.clipped}
+    reused = sum(part.reused for part in parts)
+    cache.save(
+        path,
+        cache.PdfCache(
+            setup,
+            digest,
+            tuple(h for part in parts for h in part.sheets),
+            pages_per_sheet(options),
+            old.reuses + 1 if old is not None and reused else 0,
+            {key: cache.record(f) for key, f in zip(keys, fitted, strict=True)},
+        ),
+    )
     warnings.extend(dict.fromkeys(m for part in parts for m in part.logged if "notdef" in m or "glyph" in m))
     printed = tuple(pc for f in fitted for pc in f.cards)
     return PdfReport(
         path=path,
-        sheets=sum(part.pages for part in parts) // (1 if options.layout == "fold" else 2),
+        sheets=sum(part.pages for part in parts) // pages_per_sheet(options),
         pages=sum(part.pages for part in parts),
         sheet=sheet,
         printed=printed,
@@ -162,10 +198,23 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
             (f.cards[0].card, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
         ),
         split=tuple((f.cards[0].card, len(f.cards)) for f in fitted if len(f.cards) > 1),
-        clipped=tuple(q for part in parts for q in part.clipped),
+        clipped=tuple(fitted[i].cards[0].card.question for i in sorted(clipped)),
         missing_glyphs=tuple(missing),
         warnings=tuple(warnings),
+        reused_sheets=reused,
     )
+
+
+def _worth_reusing(
+    fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions, setup: str, reusable: dict[str, int]
+) -> bool:
+    """True when at most half the sheets changed: laying out those in one process beats a full
+    layout on every core."""
+    printed = [pc for f in fitted for pc in f.cards]
+    per = sheet.per_sheet
+    chunks = [printed[i : i + per] for i in range(0, max(len(printed), 1), per)]
+    changed = sum(cache.sheet_key(setup, compose_sheet(c, 0, sheet, options)) not in reusable for c in chunks)
+    return changed * 2 <= len(chunks)
 
 
 # A spawned worker costs about a second (Python, WeasyPrint and the fonts load again), so each
@@ -212,18 +261,28 @@ class PartJob:
     """The sheets' CSS."""
     path: Path
     """Where the part's PDF goes."""
+    setup: str
+    """``cache.setup_key`` of this build."""
+    reusable: dict[str, int] = field(default_factory=dict)
+    """Sheets of ``old_pdf`` that may be copied, by hash."""
+    old_pdf: Path | None = None
+    """The last build's PDF."""
 
 
 @dataclass(frozen=True)
 class PartResult:
     fitted: list[Fitted]
-    """The cards as finally printed (after fixes)."""
-    clipped: list[Question]
-    """Questions cut off even at the floor."""
+    """The cards as finally printed (after fixes), ``clipped`` set on those cut off at the floor."""
     logged: list[str]
     """WeasyPrint's warnings."""
     pages: int
     """Pages written."""
+    sheets: list[str]
+    """Each sheet's hash, in order."""
+    reused: int
+    """Sheets copied from the old PDF."""
+    path: Path
+    """The part's PDF."""
 
 
 def render_part(job: PartJob) -> PartResult:
@@ -235,12 +294,13 @@ def render_part(job: PartJob) -> PartResult:
                 link = Path(media_dir) / name
                 if not link.exists():
                     link.symlink_to(source.resolve())
-        renderer = Renderer(Path(media_dir))
-        document, fitted, clipped = _layout_until_it_fits(
-            renderer, list(job.fitted), sheet, job.options, job.language, job.style
-        )
-        document.write_pdf(job.path)
-    return PartResult(fitted, clipped, list(logged), len(document.pages))
+        head = (job.language, job.style)
+        sheets = Sheets(Renderer(Path(media_dir)), sheet, job.options, head, job.setup, job.reusable)
+        fitted, clipped = layout_until_it_fits(sheets, list(job.fitted), job.options)
+        # A card on a copied sheet was checked when it was laid out; it keeps its clipped mark.
+        fitted = [replace(f, clipped=f.clipped or i in clipped) for i, f in enumerate(fitted)]
+        pages = sheets.write(job.path, job.old_pdf)
+    return PartResult(fitted, list(logged), pages, [h for h, _ in sheets.plan], sheets.reused, job.path)
 
 
 def join_parts(parts: Sequence[Path], target: Path) -> None:
@@ -258,115 +318,3 @@ def join_parts(parts: Sequence[Path], target: Path) -> None:
 
 def _sheets(count: int, sheet: Sheet) -> int:
     return max(1, -(-count // sheet.per_sheet))
-
-
-def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -> list[str]:
-    """The pages: for duplex each sheet's front page then its back page; for fold one page a sheet."""
-    return [
-        page
-        for start in range(0, max(len(printed), 1), sheet.per_sheet)
-        for page in compose_sheet(printed[start : start + sheet.per_sheet], start, sheet, options)
-    ]
-
-
-def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options: PrintOptions) -> list[str]:
-    """One sheet's pages; faces are numbered from ``start`` so ids are unique in the whole PDF."""
-    card_w = options.card_size[0]
-    dx, dy = options.back_offset
-    ticks = markup.cut_ticks(sheet)
-    numbered = list(enumerate(chunk, start))
-    if options.layout == "fold":
-        boxes = []
-        for n, pc in numbered:
-            slot = sheet.front(n - start)
-            boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
-            boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
-        return [markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks)]
-    fronts = "".join(
-        markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in numbered
-    )
-    backs = []
-    for n, pc in numbered:
-        slot = sheet.back(n - start, options.duplex)
-        backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
-    return [markup.page(fronts + ticks), markup.page("".join(backs))]
-
-
-class _Sheets:
-    """Rendered sheets, kept between fix-up rounds: a round re-renders only the sheets whose
-    cards changed and splices the pages together (WeasyPrint's ``Document.copy``)."""
-
-    def __init__(self, renderer: Renderer, sheet: Sheet, options: PrintOptions, language: str, style: str) -> None:
-        self.renderer, self.sheet, self.options = renderer, sheet, options
-        self.language, self.style = language, style
-        self.rendered: dict[int, tuple[tuple[PrintCard, ...], list[Any]]] = {}
-        self.documents: list[Any] = []  # rendered pages need their documents alive
-
-    def render(self, printed: Sequence[PrintCard]) -> tuple[Any, dict[str, tuple[float, float, float, float]]]:
-        per = self.sheet.per_sheet
-        chunks = [tuple(printed[i : i + per]) for i in range(0, max(len(printed), 1), per)]
-        stale = [s for s, chunk in enumerate(chunks) if self.rendered.get(s, ((), []))[0] != chunk or not chunk]
-        if stale:
-            html = [page for s in stale for page in compose_sheet(chunks[s], s * per, self.sheet, self.options)]
-            document = self.renderer.render(markup.document(self.language, self.style, html))
-            self.documents.append(document)
-            pages_per_sheet = len(document.pages) // len(stale)
-            for k, s in enumerate(stale):
-                self.rendered[s] = (chunks[s], document.pages[k * pages_per_sheet : (k + 1) * pages_per_sheet])
-        for s in [s for s in self.rendered if s >= len(chunks)]:
-            del self.rendered[s]
-        pages = [page for s in range(len(chunks)) for page in self.rendered[s][1]]
-        boxes: dict[str, tuple[float, float, float, float]] = {}
-        for page in pages:
-            boxes.update(page.anchors)
-        return self.documents[0].copy(pages), boxes
-
-
-def _layout_until_it_fits(
-    renderer: Renderer,
-    fitted: list[Fitted],
-    sheet: Sheet,
-    options: PrintOptions,
-    language: str,
-    style: str,
-) -> tuple[Any, list[Fitted], list[Question]]:
-    """Render, then read every face's box back. A face that overflows its card is set one
-    step smaller (or its answer packed tighter), and its sheet rendered again.
-    What still overflows at the floor is reported as clipped, never dropped silently."""
-    limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
-    width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
-    all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
-    sheets = _Sheets(renderer, sheet, options, language, style)
-    for round_ in range(MAX_FIX_ROUNDS + 1):
-        printed = [pc for f in fitted for pc in f.cards]
-        document, boxes = sheets.render(printed)
-        owner = [i for i, f in enumerate(fitted) for _ in f.cards]
-        overflowing = [
-            (owner[n], side, pc)
-            for n, pc in enumerate(printed)
-            for side in ("f", "b")
-            if (boxes[f"{side}{n}"][3] - boxes[f"{side}{n}"][1]) / PX_PER_MM > limit
-        ]
-        clipped: dict[int, Question] = {}
-        before = list(fitted)
-        last_round = round_ == MAX_FIX_ROUNDS
-        for i, side, pc in overflowing:
-            if fitted[i] is not before[i]:
-                continue  # already corrected this round
-            size = pc.front_pt if side == "f" else pc.back_pt
-            smaller = [s for s in all_steps[side] if s < size]
-            if smaller and not last_round:
-                fitted[i] = _resize(fitted[i], side, smaller[0])
-            elif side == "b" and len(pc.blocks) > 1 and not last_round:
-                card, factor = pc.card, fitted[i].room_factor * 0.9  # pack the answer tighter
-                fitted[i] = fit_card(card, width, height, options.font_floor, factor)
-            else:
-                clipped[i] = pc.card.question
-        if fitted == before:
-            return document, fitted, list(clipped.values())
-    raise AssertionError("unreachable: the last round changes nothing")
-
-
-def _resize(f: Fitted, side: str, size: float) -> Fitted:
-    cards = tuple(replace(pc, front_pt=size) if side == "f" else replace(pc, back_pt=size) for pc in f.cards)
-    return replace(f, cards=cards, shrunk=True)

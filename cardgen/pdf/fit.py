@@ -38,6 +38,8 @@ class Fitted:
     """A face is smaller than the base size."""
     room_factor: float = 1.0
     """Share of the card the answer was packed into (less than 1 after a split part overflowed)."""
+    clipped: bool = False
+    """A face still overflows its card at the floor size (found when laid out)."""
 
 
 def fit_card(card: Card, width: float, height: float, floor: float, room_factor: float = 1.0) -> Fitted:

@@ -1,0 +1,190 @@
+"""Sheets of cards: composed as HTML, laid out by WeasyPrint, checked, fixed, written.
+
+A sheet is laid out once per build at most, and not at all when the PDF of the last build
+holds a sheet with the very same HTML (``cache``): its pages are copied from that PDF.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cardgen.layout import PrintOptions, Sheet, Slot
+from cardgen.model import Question
+from cardgen.pdf import markup
+from cardgen.pdf.cache import sheet_key
+from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
+from cardgen.pdf.markup import PX_PER_MM, PrintCard
+
+if TYPE_CHECKING:
+    from cardgen.pdf import Renderer
+
+MAX_FIX_ROUNDS = 4
+TOLERANCE_MM = 0.3
+
+
+def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -> list[str]:
+    """The pages: for duplex each sheet's front page then its back page; for fold one page a sheet."""
+    return [
+        page
+        for start in range(0, max(len(printed), 1), sheet.per_sheet)
+        for page in compose_sheet(printed[start : start + sheet.per_sheet], start, sheet, options)
+    ]
+
+
+def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options: PrintOptions) -> list[str]:
+    """One sheet's pages; faces are numbered from ``start`` so ids are unique in the whole PDF."""
+    card_w = options.card_size[0]
+    dx, dy = options.back_offset
+    ticks = markup.cut_ticks(sheet)
+    numbered = list(enumerate(chunk, start))
+    if options.layout == "fold":
+        boxes = []
+        for n, pc in numbered:
+            slot = sheet.front(n - start)
+            boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
+            boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
+        return [markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks)]
+    fronts = "".join(
+        markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in numbered
+    )
+    backs = []
+    for n, pc in numbered:
+        slot = sheet.back(n - start, options.duplex)
+        backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
+    return [markup.page(fronts + ticks), markup.page("".join(backs))]
+
+
+class Sheets:
+    """The sheets of one build (or one worker's part of it), kept between fix-up rounds: a
+    round lays out only sheets whose HTML changed and splices the pages together
+    (WeasyPrint's ``Document.copy``). ``reusable`` maps sheet hashes to their sheet number in
+    ``old_pdf``; those sheets are copied from it instead."""
+
+    def __init__(
+        self,
+        renderer: Renderer,
+        sheet: Sheet,
+        options: PrintOptions,
+        document_head: tuple[str, str],
+        setup: str,
+        reusable: Mapping[str, int] | None = None,
+    ) -> None:
+        self.renderer, self.sheet, self.options = renderer, sheet, options
+        self.language, self.style = document_head
+        self.setup = setup
+        self.reusable = dict(reusable or {})
+        self.laid_out: dict[int, tuple[str, list[Any]]] = {}  # sheet → (hash, WeasyPrint pages)
+        self.documents: list[Any] = []  # laid-out pages need their documents alive
+        self.plan: list[tuple[str, list[Any] | int]] = []  # per sheet: (hash, pages, or sheet in old_pdf)
+
+    def render(self, printed: Sequence[PrintCard]) -> dict[str, tuple[float, float, float, float]]:
+        """Lay out what changed; the boxes of every face laid out in this build, by face id."""
+        per = self.sheet.per_sheet
+        chunks = [tuple(printed[i : i + per]) for i in range(0, max(len(printed), 1), per)]
+        # Hashed as if first in the PDF: the ids differ by position, the layout does not.
+        hashes = [sheet_key(self.setup, compose_sheet(chunk, 0, self.sheet, self.options)) for chunk in chunks]
+        stale = [
+            s
+            for s, h in enumerate(hashes)
+            if (h not in self.reusable and self.laid_out.get(s, ("", []))[0] != h) or not chunks[s]
+        ]
+        if stale:
+            html = [page for s in stale for page in compose_sheet(chunks[s], s * per, self.sheet, self.options)]
+            document = self.renderer.render(markup.document(self.language, self.style, html))
+            self.documents.append(document)
+            pages_per_sheet = len(document.pages) // len(stale)
+            for k, s in enumerate(stale):
+                self.laid_out[s] = (hashes[s], document.pages[k * pages_per_sheet : (k + 1) * pages_per_sheet])
+        self.plan = [
+            (h, self.laid_out[s][1]) if s in self.laid_out and self.laid_out[s][0] == h else (h, self.reusable[h])
+            for s, h in enumerate(hashes)
+        ]
+        boxes: dict[str, tuple[float, float, float, float]] = {}
+        for _, source in self.plan:
+            for page in source if isinstance(source, list) else ():
+                boxes.update(page.anchors)
+        return boxes
+
+    @property
+    def reused(self) -> int:
+        return sum(isinstance(source, int) for _, source in self.plan)
+
+    def write(self, target: Path, old_pdf: Path | None) -> int:
+        """Write the PDF; the number of pages."""
+        new_pages = [page for _, source in self.plan if isinstance(source, list) for page in source]
+        if not self.reused:
+            self.documents[0].copy(new_pages).write_pdf(target)
+            return len(new_pages)
+        assert old_pdf is not None
+        from pypdf import PdfReader, PdfWriter
+
+        old = PdfReader(old_pdf)
+        per_sheet = pages_per_sheet(self.options)
+        writer = PdfWriter()
+        with tempfile.TemporaryDirectory(prefix="cardgen-sheets-") as work:
+            fresh_pages: list[Any] = []
+            if new_pages:
+                self.documents[0].copy(new_pages).write_pdf(Path(work) / "new.pdf")
+                fresh_pages = list(PdfReader(Path(work) / "new.pdf").pages)
+            fresh = iter(fresh_pages)
+            for _, source in self.plan:
+                if isinstance(source, int):
+                    for p in range(source * per_sheet, (source + 1) * per_sheet):
+                        writer.add_page(old.pages[p])
+                else:
+                    for _ in source:
+                        writer.add_page(next(fresh))
+            with open(target, "wb") as out:
+                writer.write(out)
+        return len(writer.pages)
+
+
+def pages_per_sheet(options: PrintOptions) -> int:
+    return 1 if options.layout == "fold" else 2
+
+
+def layout_until_it_fits(sheets: Sheets, fitted: list[Fitted], options: PrintOptions) -> tuple[list[Fitted], list[int]]:
+    """Render, then read every face laid out back. A face that overflows its card is set one
+    step smaller (or its answer packed tighter), and its sheet rendered again. Returns the
+    fits as printed and the indices of cards that still overflow at the floor: reported as
+    clipped, never dropped silently."""
+    limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
+    width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
+    all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
+    for round_ in range(MAX_FIX_ROUNDS + 1):
+        printed = [pc for f in fitted for pc in f.cards]
+        boxes = sheets.render(printed)
+        owner = [i for i, f in enumerate(fitted) for _ in f.cards]
+        overflowing = [
+            (owner[n], side, pc)
+            for n, pc in enumerate(printed)
+            for side in ("f", "b")
+            if (box := boxes.get(f"{side}{n}")) is not None and (box[3] - box[1]) / PX_PER_MM > limit
+        ]
+        clipped: dict[int, Question] = {}
+        before = list(fitted)
+        last_round = round_ == MAX_FIX_ROUNDS
+        for i, side, pc in overflowing:
+            if fitted[i] is not before[i]:
+                continue  # already corrected this round
+            size = pc.front_pt if side == "f" else pc.back_pt
+            smaller = [s for s in all_steps[side] if s < size]
+            if smaller and not last_round:
+                fitted[i] = _resize(fitted[i], side, smaller[0])
+            elif side == "b" and len(pc.blocks) > 1 and not last_round:
+                card, factor = pc.card, fitted[i].room_factor * 0.9  # pack the answer tighter
+                fitted[i] = fit_card(card, width, height, options.font_floor, factor)
+            else:
+                clipped[i] = pc.card.question
+        if fitted == before:
+            return fitted, sorted(clipped)
+    raise AssertionError("unreachable: the last round changes nothing")
+
+
+def _resize(f: Fitted, side: str, size: float) -> Fitted:
+    cards = tuple(replace(pc, front_pt=size) if side == "f" else replace(pc, back_pt=size) for pc in f.cards)
+    return replace(f, cards=cards, shrunk=True)
