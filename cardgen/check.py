@@ -13,7 +13,7 @@ from cardgen.config import BuildConfig
 from cardgen.errors import CardgenError
 from cardgen.extract import NUMBER_PREFIX, extract
 from cardgen.fonts import detect_language, stacks_for, uncovered
-from cardgen.identity import normalise_question
+from cardgen.identity import tell_apart
 from cardgen.markdown import inline_text
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.parse import ParsedFile, parse_file
@@ -43,7 +43,7 @@ class Finding:
 def check(config: BuildConfig) -> list[Finding]:
     """Every finding for the notes ``config`` points at, in file and line order."""
     findings: list[Finding] = []
-    seen: dict[str, SourceLoc] = {}
+    answered: list[Question] = []
     options = config.print_options
     width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
     for path in config.note_files():
@@ -54,15 +54,13 @@ def check(config: BuildConfig) -> list[Finding]:
             continue
         notes = extract(parsed, config.question_level, allow_html=config.allow_html)
         findings += _images(parsed)
-        findings += _stray_question_headings(parsed, notes.question_level)
+        asked = {q.loc.line for q in notes.questions}
+        findings += _stray_question_headings(parsed, notes.question_level, asked)
         for q in notes.questions:
             if not q.answered:
                 findings.append(Finding(q.loc, "warning", f"unanswered question: {q.title_text}"))
                 continue
-            norm = normalise_question(q.identity_text)
-            if norm in seen:
-                findings.append(Finding(q.loc, "error", f"duplicate question (also at {seen[norm]}): {q.title_text}"))
-            seen.setdefault(norm, q.loc)
+            answered.append(q)
             for table in q.tables:
                 if table.orientation != "skip" and not table_cells(table):
                     findings.append(Finding(table.loc, "warning", "table makes no cards (no named rows or columns)"))
@@ -75,6 +73,8 @@ def check(config: BuildConfig) -> list[Finding]:
             parts = _printed_parts(own, q, width, height, options.font_floor)
             if parts > 1:
                 findings.append(Finding(q.loc, "note", f"answer needs {parts} printed cards: {q.title_text}"))
+    for q, first in tell_apart(answered)[1]:
+        findings.append(Finding(q.loc, "error", f"duplicate question (also at {first.loc}): {q.title_text}"))
     return sorted(findings)
 
 
@@ -100,13 +100,16 @@ def _images(parsed: ParsedFile) -> list[Finding]:
     return findings
 
 
-def _stray_question_headings(parsed: ParsedFile, level: int) -> list[Finding]:
-    """Numbered or question-marked headings at another level than the file's questions."""
+def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) -> list[Finding]:
+    """Numbered or question-marked headings at another level than the file's questions that
+    are not questions (``asked``: the lines of those that are)."""
     if not level:
         return []
     findings = []
     for node in parsed.tree.children:
         if node.type != "heading" or int(node.tag[1]) == level or not node.children:
+            continue
+        if parsed.loc(node).line in asked:
             continue
         token = node.children[0].token
         text = inline_text(token) if token is not None else ""

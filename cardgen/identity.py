@@ -246,10 +246,21 @@ def check_unique(questions: Sequence[Question]) -> list[Question]:
     headings differ, the headings join their identity (only theirs: every other question keeps
     the identity it had); when even those are the same, it is an error naming both places.
     """
+    told_apart, clashes = tell_apart(questions)
+    if clashes:
+        q, first = clashes[0]
+        raise NotesError(f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc)
+    return told_apart
+
+
+def tell_apart(questions: Sequence[Question]) -> tuple[list[Question], list[tuple[Question, Question]]]:
+    """``check_unique``'s work without raising: the questions, and each true duplicate with the
+    question it repeats."""
     groups: dict[str, list[int]] = {}
     for i, q in enumerate(questions):
         groups.setdefault(normalise_question(q.identity_text), []).append(i)
     told_apart = list(questions)
+    clashes: list[tuple[Question, Question]] = []
     for indices in groups.values():
         if len(indices) < 2:
             continue
@@ -257,8 +268,8 @@ def check_unique(questions: Sequence[Question]) -> list[Question]:
         for i in indices:
             q = questions[i]
             if q.sections in seen:
-                where = seen[q.sections].loc
-                raise NotesError(f"duplicate question {q.title_text!r} (also at {where}); reword one of them", q.loc)
+                clashes.append((q, seen[q.sections]))
+                continue
             seen[q.sections] = q
             told_apart[i] = replace(q, identity_context=" / ".join(q.sections))
-    return told_apart
+    return told_apart, sorted(clashes, key=lambda pair: pair[0].loc)

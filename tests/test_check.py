@@ -62,3 +62,17 @@ def test_build_strict_writes_nothing_on_warnings(notes: Path) -> None:
     assert "source/notes.md:9: warning: unanswered question: What is a Node?" in result.stderr
     assert not (notes.parent.parent / "build").exists()
     assert CliRunner().invoke(main, ["build", "--no-pdf"]).exit_code == 0
+
+
+def test_same_question_under_different_headings_is_no_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "source").mkdir()
+    text = "# Redis\n\n## Overview\n\n### Data types\n\nFive.\n\n## Versus Memcached\n\n### Data types\n\nMore.\n"
+    (tmp_path / "source" / "n.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [str(f) for f in check(BuildConfig())] == []
+    (tmp_path / "source" / "n.md").write_text(text.replace("## Versus Memcached\n\n", ""), encoding="utf-8")
+    assert [str(f) for f in check(BuildConfig())] == [
+        "source/n.md:9: error: duplicate question (also at source/n.md:5): Data types"
+    ]
