@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -149,6 +152,24 @@ def plan(config: BuildConfig, now: int | None = None) -> Deck:
     return deck
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a build runs.
+
+    A build allocates millions of small objects that all stay alive until it ends (tokens, tree
+    nodes, rendered strings), and the collector keeps re-scanning them: at 5,000 questions it
+    took 1.6 s of the syntax tree's 1.9 s, and time grew faster than the notes. Nothing a
+    build makes is garbage before the build is done, so collecting during it buys nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -> BuildResult:
     """Run the whole pipeline and write the outputs (each atomically; the ledger right after the deck).
 
@@ -157,6 +178,11 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
     """
     if not force and (previous := state.unchanged_outputs(config, state.fingerprint(config))) is not None:
         return BuildResult(Deck("", (), ()), tuple(previous), up_to_date=True)
+    with gc_paused():
+        return _build(config, now)
+
+
+def _build(config: BuildConfig, now: int | None) -> BuildResult:
     now = int(time.time()) if now is None else now
     clock = time.perf_counter()
     timings: list[tuple[str, float]] = []

@@ -29,8 +29,13 @@ def test_kill_9_mid_build_keeps_previous_outputs(project: Path, delay: float) ->
     notes.write_text(notes.read_text(encoding="utf-8") + "\n#### 32.新问题\n\n新答案。\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "cardgen.cli", "build"], cwd=project)
     time.sleep(delay)  # the full build (all card kinds) takes several seconds, mostly in the PDF
+    workers = children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while (alive := [pid for pid in workers if Path(f"/proc/{pid}").exists()]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert alive == [], "PDF workers outlive a killed build"
 
     changed = {path.name for path, old in before.items() if path.read_bytes() != old}
     # Each output is the old file or a whole new one: the deck opens, the PDF parses, the ledger loads,
@@ -42,6 +47,19 @@ def test_kill_9_mid_build_keeps_previous_outputs(project: Path, delay: float) ->
     assert (apkg.name in changed) == (ledger.name in changed)
     if pdf.name in changed:
         assert apkg.name in changed  # the PDF is written last
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_stale_temporaries_of_killed_builds_are_removed(tmp_path: Path) -> None:

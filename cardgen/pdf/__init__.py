@@ -166,7 +166,8 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
             else:
                 # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
                 # worker lays out and writes whole sheets of its own; the parts are joined after.
-                with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+                spawn, me = multiprocessing.get_context("spawn"), os.getpid()
+                with ProcessPoolExecutor(len(jobs), spawn, initializer=exit_with_parent, initargs=(me,)) as pool:
                     parts = list(pool.map(render_part, jobs))
         with atomic_path(path) as tmp:
             join_parts([part.path for part in parts], tmp)
@@ -301,6 +302,20 @@ def render_part(job: PartJob) -> PartResult:
         fitted = [replace(f, clipped=f.clipped or i in clipped) for i, f in enumerate(fitted)]
         pages = sheets.write(job.path, job.old_pdf)
     return PartResult(fitted, list(logged), pages, [h for h, _ in sheets.plan], sheets.reused, job.path)
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: end when the build that spawned it is gone (``kill -9`` leaves its workers
+    waiting on their queue forever otherwise)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="cardgen-parent-watch").start()
 
 
 def join_parts(parts: Sequence[Path], target: Path) -> None:
