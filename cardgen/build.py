@@ -156,10 +156,10 @@ def plan(config: BuildConfig, now: int | None = None) -> Deck:
 def gc_paused() -> Iterator[None]:
     """Python's cycle collector paused while a build runs.
 
-    A build allocates millions of small objects that all stay alive until it ends (tokens, tree
-    nodes, rendered strings), and the collector keeps re-scanning them: at 5,000 questions it
-    took 1.6 s of the syntax tree's 1.9 s, and time grew faster than the notes. Nothing a
-    build makes is garbage before the build is done, so collecting during it buys nothing.
+    Reading the notes allocates millions of small objects that all stay alive until the deck is
+    written (tokens, tree nodes, rendered strings), and the collector keeps re-scanning them: at
+    5,000 questions it took 1.6 s of the syntax tree's 1.9 s, and time grew faster than the
+    notes. None of it is garbage before then, so collecting meanwhile buys nothing.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -178,11 +178,6 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
     """
     if not force and (previous := state.unchanged_outputs(config, state.fingerprint(config))) is not None:
         return BuildResult(Deck("", (), ()), tuple(previous), up_to_date=True)
-    with gc_paused():
-        return _build(config, now)
-
-
-def _build(config: BuildConfig, now: int | None) -> BuildResult:
     now = int(time.time()) if now is None else now
     clock = time.perf_counter()
     timings: list[tuple[str, float]] = []
@@ -192,25 +187,27 @@ def _build(config: BuildConfig, now: int | None) -> BuildResult:
         timings.append((stage, time.perf_counter() - clock))
         clock = time.perf_counter()
 
-    files = load_notes(config)
-    lap("parse + extract")
-    ledger_path = config.ledger_path()
-    ledger = identity.load_ledger(ledger_path)
-    deck, reworded, entries = make_deck(config, files, ledger, now)
-    lap("cards + identity")
-
     outputs: list[Path] = []
-    # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
-    # small build's time, and an up-to-date check needs neither.
-    if config.write_apkg:
-        from cardgen.anki import write_apkg
+    # The PDF stage runs with the collector on: WeasyPrint's layouts do leave cyclic garbage.
+    with gc_paused():
+        files = load_notes(config)
+        lap("parse + extract")
+        ledger_path = config.ledger_path()
+        ledger = identity.load_ledger(ledger_path)
+        deck, reworded, entries = make_deck(config, files, ledger, now)
+        lap("cards + identity")
 
-        apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
-        write_apkg(deck, apkg)
-        outputs.append(apkg)
-        # The ledger describes what was exported, so it is written only once the deck is.
-        write_text_atomic(ledger_path, identity.dump_ledger(entries))
-        lap("anki deck")
+        # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
+        # small build's time, and an up-to-date check needs neither.
+        if config.write_apkg:
+            from cardgen.anki import write_apkg
+
+            apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+            write_apkg(deck, apkg)
+            outputs.append(apkg)
+            # The ledger describes what was exported, so it is written only once the deck is.
+            write_text_atomic(ledger_path, identity.dump_ledger(entries))
+            lap("anki deck")
     pdf_report = None
     if config.write_pdf:
         from cardgen.pdf import write_pdf

@@ -95,11 +95,16 @@ def missing_families(stacks: FontStacks) -> list[str]:
     return [family for family in (*stacks.sans, *stacks.mono) if not family_files(family)]
 
 
+@cache
+def stacks_coverage(stacks: FontStacks) -> frozenset[int]:
+    """Code points some font of either stack prints (the union is made once: CJK fonts map
+    some 65,000 code points each, and joining them per card took 5 ms a card)."""
+    return frozenset().union(*(family_coverage(family) for family in (*stacks.sans, *stacks.mono)))
+
+
 def uncovered(text: str, stacks: FontStacks) -> list[str]:
     """Characters of ``text`` that no font in either stack can print (in order, once each)."""
-    covered: set[int] = set()
-    for family in (*stacks.sans, *stacks.mono):
-        covered |= family_coverage(family)
+    covered = stacks_coverage(stacks)
     missing: dict[str, None] = {}
     for ch in text:
         if ch in missing or ord(ch) in covered:
