@@ -114,3 +114,14 @@ def test_not_utf8_names_file_line_and_offset(tmp_path: Path) -> None:
     with pytest.raises(CardgenError) as info:
         build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out", write_pdf=False))
     assert "bad.md:4" in str(info.value) and "byte offset 12" in str(info.value)
+
+
+def test_a_second_question_with_the_same_title_keeps_the_first_ones_note(tmp_path: Path) -> None:
+    notes = write(tmp_path / "notes" / "redis.md", "# Redis\n\n## Overview\n\n### Data types\n\nFive.\n")
+    config = BuildConfig(sources=(notes.parent,), output_dir=tmp_path / "out", write_pdf=False)
+    (first,) = build(config).deck.cards
+    write(notes, notes.read_text(encoding="utf-8") + "\n## Versus Memcached\n\n### Data types\n\nMore.\n")
+    again, other = build(config).deck.cards
+    # Its identity now carries its heading; the ledger recognises it as the same question.
+    assert again.question.identity_text == "Overview Data types" and again.guid == first.guid
+    assert other.guid != first.guid
