@@ -5,12 +5,12 @@ Questions are headings at the file's *question level*; headings above it are cat
 detected per file as the level holding the most *leaf* headings (headings not followed by
 a deeper one): categories have sub-headings, questions mostly do not. This picks ``####``
 in the seed, ``######`` in javascript-questions (whose ``#### Answer`` headings follow the
-questions) and ``##`` in files that use ``## Q.`` headings.
+questions) and ``##`` in files that use ``## Q.`` headings. Which headings ask, in notes less
+tidy than that, is ``outline``'s; questions written in HTML are read by ``htmlblocks``.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,6 +23,16 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.atomic import LocOf, find_tables, find_terms
 from cardgen.blocks import render_blocks, split_blocks
 from cardgen.errors import ConfigError
+from cardgen.htmlblocks import (
+    bold_question,
+    closes_details,
+    details_summary,
+    is_answer_summary,
+    is_wrapper_html,
+    raw_html,
+    summary_runs_on,
+    summary_tail,
+)
 from cardgen.markdown import inline_text, make_parser, sanitise
 from cardgen.media import MediaResolver
 from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
@@ -53,97 +63,6 @@ TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
 PLACEHOLDERS = frozenset(
     {"answer here", "to be completed", "to be completed.", "tbd", "todo", "待补充", "待完善", "暂无", "略"}
 )
-
-
-SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
-OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
-ANSWER_SUMMARIES = frozenset(
-    {"answer", "answers", "solution", "show answer", "show solution", "答案", "解答", "参考答案"}
-)
-# HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
-WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
-# A link to a place in the same page, text and all.
-PAGE_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a\s*>""", re.IGNORECASE | re.DOTALL)
-
-
-def raw_html(node: SyntaxTreeNode) -> str | None:
-    """The HTML of a block that is nothing but HTML: an html_block, or a paragraph of inline
-    tags only (``</b></details>`` is not an HTML block to CommonMark). None otherwise."""
-    kind = node.type  # a computed property in markdown-it: read once
-    if kind == "html_block":
-        return node.content
-    if kind == "paragraph" and node.children and node.children[0].token is not None:
-        children = node.children[0].token.children or []
-        if children and all(
-            c.type == "html_inline" or (c.type in ("text", "softbreak") and not c.content.strip()) for c in children
-        ):
-            return "".join(c.content for c in children)
-    return None
-
-
-def details_summary(content: str | None) -> str | None:
-    """Plain text of a ``<details><summary>…</summary>`` opener, or None when the block (its
-    ``raw_html``) is not one."""
-    if content is None or "<details" not in content.lower():
-        return None
-    # A summary may run on over Markdown blocks (a code listing) and close later: its first line.
-    match = SUMMARY.search(content) or OPEN_SUMMARY.search(content)
-    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
-
-
-def summary_tail(content: str) -> tuple[str, int] | None:
-    """Markdown written after ``</summary>`` inside the opener's own HTML block (an answer with no
-    blank line before it), wrapper tags removed, and how many lines into the block it starts."""
-    end = content.lower().find("</summary>")
-    tail = WRAPPER_TAG.sub("", content[end + len("</summary>") :]) if end >= 0 else ""
-    return (tail, content.count("\n", 0, end)) if tail.strip() else None
-
-
-def summary_runs_on(content: str | None) -> bool:
-    """A ``<summary>`` opened in this block and closed in a later one."""
-    lowered = (content or "").lower()
-    return "<summary" in lowered and "</summary>" not in lowered
-
-
-def closes_details(content: str | None) -> bool:
-    return content is not None and "</details>" in content.lower()
-
-
-def is_wrapper_html(content: str | None) -> bool:
-    """True for a block (its ``raw_html``) of HTML that only wraps Markdown and shows nothing,
-    or only links within its page (``<a href="#">↥ back to top</a>``): navigation, not content."""
-    if content is None:
-        return False
-    return not WRAPPER_TAG.sub("", PAGE_LINK.sub("", SUMMARY.sub("", content))).strip()
-
-
-def is_answer_summary(summary: str) -> bool:
-    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
-
-
-# Difficulty marks and other symbols after a question ("What is …? 👶").
-TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+$")
-
-
-def bold_question(node: SyntaxTreeNode) -> list[Token] | None:
-    """A paragraph that is one bold span ending in a question mark: ``**What is …? 👶**``."""
-    if node.type != "paragraph" or not node.children or node.children[0].token is None:
-        return None
-    children = [c for c in node.children[0].token.children or [] if not (c.type == "text" and not c.content.strip())]
-    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
-        return None
-    inner = children[1:-1]
-    if any(c.type == "strong_open" for c in inner):
-        return None
-    text = TRAILING_SYMBOLS.sub("", inline_text(Token("inline", "", 0, children=inner)))
-    # The question mark ends it, give or take a difficulty mark or a stray letter after it.
-    if not any(mark in text[-6:] for mark in "?？"):
-        return None
-    if inner[-1].type == "text":
-        content = inner[-1].content
-        end = max(content.rfind("?"), content.rfind("？"))
-        inner[-1] = inner[-1].copy(content=content[: end + 1] if end >= 0 else TRAILING_SYMBOLS.sub("", content))
-    return inner
 
 
 def extract(
