@@ -14,7 +14,7 @@ from cardgen.errors import CardgenError
 from cardgen.extract import NUMBER_PREFIX, extract
 from cardgen.fonts import detect_language, stacks_for, uncovered
 from cardgen.identity import tell_apart
-from cardgen.markdown import inline_text
+from cardgen.markdown import IMG_TAG, img_attributes, inline_text
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.parse import ParsedFile, parse_file
 from cardgen.pdf import markup
@@ -88,16 +88,29 @@ def _printed_parts(draft: Draft, q: Question, width: float, height: float, floor
 
 
 def _images(parsed: ParsedFile) -> list[Finding]:
-    """Local images that do not exist (remote ones are never fetched, so not checked)."""
+    """Local images that do not exist, ``![](src)`` or ``<img src>`` (remote ones are never
+    fetched, so not checked)."""
     findings = []
     for node in parsed.tree.walk():
-        if node.type != "inline" or node.token is None:
+        if node.type == "html_block":
+            sources = _html_image_sources(node.content)
+        elif node.type == "inline" and node.token is not None:
+            sources = []
+            for child in node.token.children or []:
+                if child.type == "image":
+                    sources.append(str(child.attrGet("src") or ""))
+                elif child.type == "html_inline":
+                    sources += _html_image_sources(child.content)
+        else:
             continue
-        for child in node.token.children or []:
-            src = str(child.attrGet("src") or "") if child.type == "image" else ""
+        for src in sources:
             if src and not src.startswith(REMOTE) and not (parsed.path.parent / src.split("#")[0]).exists():
                 findings.append(Finding(parsed.loc(node), "warning", f"missing image: {src}"))
     return findings
+
+
+def _html_image_sources(content: str) -> list[str]:
+    return [img_attributes(tag).get("src", "") for tag in IMG_TAG.findall(content)]
 
 
 def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) -> list[Finding]:

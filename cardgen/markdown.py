@@ -142,6 +142,11 @@ FORMATTING_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "code", 
 LAYOUT_TAGS = frozenset({"p", "div", "span", "center", "figure", "figcaption", "a", "font"})
 
 
+def img_attributes(tag: str) -> dict[str, str]:
+    """The attributes of one ``<img …>`` tag, names lower-cased, values unquoted and unescaped."""
+    return {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in IMG_ATTR.finditer(tag[4:])}
+
+
 class SafeRenderer(RendererHTML):
     """HTML renderer that escapes raw HTML from the notes unless allowed, and drops comments."""
 
@@ -184,7 +189,7 @@ class SafeRenderer(RendererHTML):
 
     def _html_image(self, tag: str, resolver: Any, *, keep: bool) -> str:
         """An ``<img>`` from raw HTML, its source resolved like a Markdown image's."""
-        attrs = {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in IMG_ATTR.finditer(tag[4:])}
+        attrs = img_attributes(tag)
         src, alt = attrs.get("src", ""), attrs.get("alt", "")
         name = resolver.resolve(src) if resolver is not None else src
         if name is None:

@@ -76,3 +76,16 @@ def test_same_question_under_different_headings_is_no_duplicate(
     assert [str(f) for f in check(BuildConfig())] == [
         "source/n.md:9: error: duplicate question (also at source/n.md:5): Data types"
     ]
+
+
+def test_missing_html_image_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "source" / "assets").mkdir(parents=True)
+    (tmp_path / "source" / "assets" / "here.png").write_bytes(b"png")
+    text = '## Q. What is Docker?\n\nA tool.\n\n<p align="center">\n<img src="assets/gone.png" alt="x">\n</p>\n\n'
+    text += 'Inline <img src="assets/here.png"> and <img src=assets/also-gone.png>.\n'
+    (tmp_path / "source" / "n.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [str(f) for f in check(BuildConfig())] == [
+        "source/n.md:5: warning: missing image: assets/gone.png",
+        "source/n.md:9: warning: missing image: assets/also-gone.png",
+    ]
