@@ -62,3 +62,22 @@ def test_images_print_in_the_pdf(tmp_path: Path) -> None:
     with pdfplumber.open(result.pdf.path) as pdf:
         images = sum(len(page.images) for page in pdf.pages)
     assert images == 2  # red and blue; the refused, remote and missing ones are not drawn
+
+
+def test_html_img_tags_are_images_too(tmp_path: Path, collection: AnkiCollection) -> None:
+    root = tmp_path / "notes"
+    png(root / "assets" / "arch.png", "green")
+    (root / "docker.md").write_text(
+        '## Q. What does Docker look like?\n\n<p align="center">\n  <img src="assets/arch.png" alt="Docker" '
+        'onerror="steal()" width="400" />\n</p>\n\n## Q. And outside?\n\n<img src="../../etc/passwd">\n',
+        encoding="utf-8",
+    )
+    result = build(BuildConfig(sources=(root,), output_dir=tmp_path / "out", deck_name="Html", write_pdf=False))
+    arch, outside = result.deck.cards
+    ((name, source),) = arch.question.media
+    assert source == (root / "assets" / "arch.png").resolve()
+    assert arch.fields[1] == f'<p>\n  <img src="{name}" alt="Docker" />\n</p>'  # no onerror, no tag soup
+    assert outside.question.media == () and "refused" in outside.question.problems[0]
+
+    collection.import_apkg(tmp_path / "out" / "Html.apkg")
+    assert (Path(collection.col.media.dir()) / name).read_bytes() == (root / "assets" / "arch.png").read_bytes()
