@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -90,27 +91,7 @@ def extract(
     shows = [_shows_something(node, raw) for node, raw in zip(tree.children, raws, strict=True)]
     asks = question_headings(tree.children, shows, level, tidy=question_level is not None or level == 7)
     md = make_parser(allow_html)
-
-    questions: list[Question] = []
-    sections: list[tuple[int, str]] = []
-    heads_topic: tuple[int, str] | None = None
-    title = ""
-    current: tuple[SourceLoc, list[Token]] | None = None
-    body: list[SyntaxTreeNode] = []
-    in_details = False  # inside a <details> block: headings there belong to the answer
-    prompt_runs_on = False  # inside a <summary> that spans blocks
-
-    answer_start: int | None = None  # where an "Answer" <details> begins: what precedes it is the question's
-
-    def close() -> None:
-        nonlocal current, body, answer_start, prompt_runs_on
-        if current is not None:
-            prompt, answer = (body[:answer_start], body[answer_start:]) if answer_start is not None else ([], body)
-            media = MediaResolver(parsed.path.parent, root or parsed.path.parent)
-            question = _question(current[0], current[1], answer, [s for _, s in sections], md, prompt, media)
-            if question.title_text:  # an empty heading asks nothing
-                questions.append(question)
-        current, body, answer_start, prompt_runs_on = None, [], None, False
+    reader = _Reader(parsed, md, MediaRoots(parsed.path.parent, root or parsed.path.parent), level)
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
     skipped: set[int] = set()  # the two sections (headings included) of such a question
@@ -120,70 +101,118 @@ def extract(
     for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
         if index in skipped:
             if interview is not None and index == interview[1].start - 1:  # the question's section
-                close()
                 asked_by = tree.children[interview[0]] if interview[0] >= 0 else node
-                current = (parsed.loc(node), _heading_tokens(asked_by))
-                body, answer_start = [tree.children[i] for i in interview[1]], len(interview[1])
-                body += [tree.children[i] for i in interview[2]]
-                close()
-            continue
-        if bold_questions and bold is not None and not in_details:
-            close()
-            current = (parsed.loc(node), bold)
-            continue
-        if summary is not None:
-            if is_answer_summary(summary) or level != 7:
-                in_details = True  # an answer wrapped in <details>: keep collecting
-                if current is not None and answer_start is None and is_answer_summary(summary):
-                    answer_start = len(body)
-            else:
-                close()
-                current, in_details = (parsed.loc(node), _inline_tokens(md, summary)), True
-                prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
-                if raw is not None and (tail := summary_tail(raw)) is not None:
-                    body = _parse_fragment(md, tail[0], parsed.loc(node).line - 1 + tail[1])
-                if closes_details(raw):  # the whole question in one block
-                    close()
-                    in_details = False
-            continue
-        if closes_details(raw):
-            in_details = False
+                prompt = [tree.children[i] for i in interview[1]]
+                reader.ask(node, _heading_tokens(asked_by))
+                reader.body, reader.answer_start = [*prompt, *(tree.children[i] for i in interview[2])], len(prompt)
+                reader.close()
+        elif bold_questions and bold is not None and not reader.in_details:
+            reader.ask(node, bold)
+        elif summary is not None:
+            reader.details_opener(node, raw, summary)
+        elif closes_details(raw):
+            reader.in_details = False
             if level == 7:
-                close()
-            continue
-        if prompt_runs_on and raw is not None and "</summary>" in raw.lower():
-            answer_start, prompt_runs_on = len(body), False
-        if is_wrapper_html(raw):
-            continue
-        if node.type != "heading" or in_details or (current is not None and _level(node) > level and index not in asks):
-            if current is not None:
-                body.append(node)
-            continue
-        close()
-        node_level = _level(node)
-        if heads_topic is not None:  # an asking heading above the level still heads what follows
-            sections.append(heads_topic)
-            heads_topic = None
-        sections = [s for s in sections if s[0] < node_level]
-        if index in asks:
-            current = (parsed.loc(node), _heading_tokens(node))
-            if node_level < level:
-                heads_topic = (node_level, heading_text(node))
+                reader.close()
         else:
-            text = heading_text(node)
-            if node_level == 1 and not title and not questions:
-                title = text
+            if reader.prompt_runs_on and raw is not None and "</summary>" in raw.lower():
+                reader.answer_start, reader.prompt_runs_on = len(reader.body), False
+            if is_wrapper_html(raw):
                 continue
-            sections.append((node_level, text))
-    close()
+            # A heading below the level inside a question is part of its answer, unless it asks.
+            is_heading = node.type == "heading"
+            in_answer = is_heading and reader.current is not None and _level(node) > level and index not in asks
+            if is_heading and not reader.in_details and not in_answer:
+                reader.heading(node, asks=index in asks)
+            elif reader.current is not None:
+                reader.body.append(node)
+    reader.close()
 
     return NoteFile(
         path=parsed.path,
         display=parsed.display,
-        title=title or parsed.path.stem,
+        title=reader.title or parsed.path.stem,
         question_level=level if level <= 6 else 0,
-        questions=tuple(questions),
+        questions=tuple(reader.questions),
     )
+
+
+@dataclass(frozen=True)
+class MediaRoots:
+    """Where a file's images are looked for: beside it, and nowhere outside ``root``."""
+
+    note_dir: Path
+    """The note file's folder."""
+    root: Path
+    """The notes' folder."""
+
+
+class _Reader:
+    """The state of one pass over a file's top-level blocks: the question being read, its body,
+    the headings above it, and the questions read so far."""
+
+    def __init__(self, parsed: ParsedFile, md: MarkdownIt, media: MediaRoots, level: int) -> None:
+        self.parsed, self.md, self.media, self.level = parsed, md, media, level
+        self.questions: list[Question] = []
+        self.sections: list[tuple[int, str]] = []
+        self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
+        self.title = ""
+        self.current: tuple[SourceLoc, list[Token]] | None = None
+        self.body: list[SyntaxTreeNode] = []
+        self.answer_start: int | None = None  # where an "Answer" <details> begins: before it is the question's
+        self.in_details = False  # inside a <details> block: headings there belong to the answer
+        self.prompt_runs_on = False  # inside a <summary> that spans blocks
+
+    def close(self) -> None:
+        """The question being read is complete."""
+        if self.current is not None:
+            start = self.answer_start
+            prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
+            media = MediaResolver(self.media.note_dir, self.media.root)
+            sections = [s for _, s in self.sections]
+            question = _question(self.current[0], self.current[1], answer, sections, self.md, prompt, media)
+            if question.title_text:  # an empty heading asks nothing
+                self.questions.append(question)
+        self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
+
+    def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
+        """A question starts at ``node``."""
+        self.close()
+        self.current = (self.parsed.loc(node), title)
+
+    def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
+        if is_answer_summary(summary) or self.level != 7:
+            self.in_details = True  # an answer wrapped in <details>: keep collecting
+            if self.current is not None and self.answer_start is None and is_answer_summary(summary):
+                self.answer_start = len(self.body)
+            return
+        self.ask(node, _inline_tokens(self.md, summary))
+        self.in_details = True
+        self.prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
+        if raw is not None and (tail := summary_tail(raw)) is not None:
+            self.body = _parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1])
+        if closes_details(raw):  # the whole question in one block
+            self.close()
+            self.in_details = False
+
+    def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
+        """A heading outside any answer: a question, the file's title, or a category."""
+        self.close()
+        node_level = _level(node)
+        if self.heads_topic is not None:
+            self.sections.append(self.heads_topic)
+            self.heads_topic = None
+        self.sections = [s for s in self.sections if s[0] < node_level]
+        if asks:
+            self.ask(node, _heading_tokens(node))
+            if node_level < self.level:
+                self.heads_topic = (node_level, heading_text(node))
+            return
+        text = heading_text(node)
+        if node_level == 1 and not self.title and not self.questions:
+            self.title = text
+            return
+        self.sections.append((node_level, text))
 
 
 _level = heading_level
