@@ -169,3 +169,22 @@ def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
             (c.text, round(c.x, 1), round(c.y, 1)) for c in b
         ]
     assert unembedded_fonts(two_path) == []
+
+
+def test_large_decks_print_in_bounded_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts of at most MAX_SHEETS_PER_PART sheets, laid out in turn: the same pages as one part."""
+    import cardgen.pdf
+
+    notes = tmp_path / "parts.md"
+    notes.write_text("".join(f"### {n}. 问题 {n}？\n\n回答 {n}。\n\n" for n in range(1, 21)), encoding="utf-8")
+    _, whole, whole_path = build_pdf(tmp_path / "whole", notes=notes, workers=1)
+    monkeypatch.setattr(cardgen.pdf, "MAX_SHEETS_PER_PART", 1)
+    laid_out: list[int] = []
+    render_part = cardgen.pdf.render_part
+    monkeypatch.setattr(cardgen.pdf, "render_part", lambda job: laid_out.append(len(job.fitted)) or render_part(job))
+    _, parted, parted_path = build_pdf(tmp_path / "parted", notes=notes, workers=1)
+    assert whole.sheets == parted.sheets == 3 and laid_out == [8, 8, 4]
+    assert [[(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(parted_path)] == [
+        [(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(whole_path)
+    ]
+    assert unembedded_fonts(parted_path) == []

@@ -161,13 +161,14 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
                 PartJob(group, options, language, style, Path(work) / f"part{n}.pdf", setup)
                 for n, group in enumerate(groups)
             ]
-            if len(jobs) == 1:
-                parts = [render_part(jobs[0])]
+            workers = min(len(jobs), workers_for(fitted, sheet, options))
+            if workers == 1:
+                parts = [render_part(job) for job in jobs]
             else:
                 # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
                 # worker lays out and writes whole sheets of its own; the parts are joined after.
                 spawn, me = multiprocessing.get_context("spawn"), os.getpid()
-                with ProcessPoolExecutor(len(jobs), spawn, initializer=exit_with_parent, initargs=(me,)) as pool:
+                with ProcessPoolExecutor(workers, spawn, initializer=exit_with_parent, initargs=(me,)) as pool:
                     parts = list(pool.map(render_part, jobs))
         with atomic_path(path) as tmp:
             join_parts([part.path for part in parts], tmp)
@@ -230,21 +231,29 @@ def workers_for(fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions) -
     return max(1, min(os.cpu_count() or 1, sheets // MIN_SHEETS_PER_WORKER))
 
 
+# WeasyPrint holds a part's whole layout until the part is written (about 3 MB a sheet of CJK
+# cards), so large decks are cut into parts of at most this many sheets, taken in turn by the
+# workers. Each part embeds its own font subsets, which is why parts are not smaller still.
+MAX_SHEETS_PER_PART = 100
+
+
 def partition(fitted: list[Fitted], per_sheet: int, workers: int) -> list[list[Fitted]]:
-    """Contiguous groups of cards, each starting on a fresh sheet, with about equal sheet counts."""
+    """Contiguous groups of cards, each starting on a fresh sheet, with about equal sheet counts:
+    one a worker, or more when a group would exceed ``MAX_SHEETS_PER_PART``."""
     total = sum(len(f.cards) for f in fitted)
-    if workers <= 1 or total <= per_sheet:
+    count = max(workers, -(-total // (per_sheet * MAX_SHEETS_PER_PART)))
+    if count <= 1 or total <= per_sheet:
         return [fitted]
-    target = -(-total // workers)
+    target = -(-total // count)
     target = -(-target // per_sheet) * per_sheet  # whole sheets
     groups: list[list[Fitted]] = [[]]
-    count = 0
+    filled = 0
     for f in fitted:
-        if count + len(f.cards) > target and groups[-1] and len(groups) < workers:
+        if filled + len(f.cards) > target and groups[-1] and len(groups) < count:
             groups.append([])
-            count = 0
+            filled = 0
         groups[-1].append(f)
-        count += len(f.cards)
+        filled += len(f.cards)
     return groups
 
 
