@@ -198,6 +198,12 @@ def deck_media(deck: Deck) -> dict[str, Path]:
 
 def write_apkg(deck: Deck, path: Path) -> None:
     """Write the package atomically: the previous file stays until the new one is complete."""
+    with atomic_path(path) as tmp:
+        write_package(deck, tmp)
+
+
+def write_package(deck: Deck, path: Path) -> None:
+    """Write the package to ``path`` as it goes (``write_apkg`` for the atomic replacement)."""
     package = build_package(deck)
     with tempfile.TemporaryDirectory(prefix="cardgen-") as tmp:
         db_path = Path(tmp) / "collection.anki2"
@@ -211,7 +217,7 @@ def write_apkg(deck: Deck, path: Path) -> None:
         finally:
             conn.close()
         media = deck_media(deck)
-        with atomic_path(path) as tmp_out, zipfile.ZipFile(tmp_out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(db_path, "collection.anki2")
             # Anki's package format: files stored as "0", "1", … and a JSON map to their media names.
             archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(media)}))

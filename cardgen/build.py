@@ -17,7 +17,7 @@ from cardgen.cards import question_card, question_drafts
 from cardgen.config import BuildConfig
 from cardgen.errors import NotesError
 from cardgen.model import Card, Deck, NoteFile, Question
-from cardgen.output import write_text_atomic
+from cardgen.output import atomic_paths
 
 if TYPE_CHECKING:
     from cardgen.pdf import PdfReport
@@ -200,13 +200,14 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
         # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
         # small build's time, and an up-to-date check needs neither.
         if config.write_apkg:
-            from cardgen.anki import write_apkg
+            from cardgen.anki import write_package
 
             apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
-            write_apkg(deck, apkg)
+            # The ledger describes what was exported: the two are replaced together.
+            with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
+                write_package(deck, apkg_tmp)
+                ledger_tmp.write_text(identity.dump_ledger(entries), encoding="utf-8")
             outputs.append(apkg)
-            # The ledger describes what was exported, so it is written only once the deck is.
-            write_text_atomic(ledger_path, identity.dump_ledger(entries))
             lap("anki deck")
     pdf_report = None
     if config.write_pdf:

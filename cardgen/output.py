@@ -20,24 +20,38 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
     On any exception the temporary file is removed and ``path`` is left as it was.
     """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(path)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CardgenError(f"cannot write {path}: {exc.strerror}") from exc
-    os.close(fd)
-    tmp = Path(name)
-    # mkstemp creates 0600; give the output the mode a plain open() would (or the old file's).
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    try:
+    with atomic_paths(path) as (tmp,):
         yield tmp
-        with open(tmp, "rb") as fh:  # the bytes must be on disk before the rename makes them the file
-            os.fsync(fh.fileno())
-        tmp.chmod(mode)
-        os.replace(tmp, path)
+
+
+@contextmanager
+def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
+    """``atomic_path`` for outputs that belong together (the deck and the ledger describing it):
+    every file is written and flushed to disk before the first rename, and the renames follow
+    one another at once, so a build killed meanwhile leaves all old or all new but for a few
+    microseconds between two renames."""
+    temps: list[Path] = []
+    try:
+        for path in paths:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _remove_stale_temporaries(path)
+                fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            except OSError as exc:
+                raise CardgenError(f"cannot write {path}: {exc.strerror}") from exc
+            os.close(fd)
+            temps.append(Path(name))
+        yield tuple(temps)
+        for tmp, path in zip(temps, paths, strict=True):
+            with open(tmp, "rb") as fh:  # the bytes must be on disk before the rename makes them the file
+                os.fsync(fh.fileno())
+            # mkstemp creates 0600; give the output the mode a plain open() would (or the old file's).
+            tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        for tmp, path in zip(temps, paths, strict=True):
+            os.replace(tmp, path)
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
 
 
 # A temporary file this old belongs to a build that was killed (a running build writes in seconds).

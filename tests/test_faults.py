@@ -74,3 +74,21 @@ def test_stale_temporaries_of_killed_builds_are_removed(tmp_path: Path) -> None:
     write_text_atomic(target, "whole")
     assert target.read_text(encoding="utf-8") == "whole"
     assert not stale.exists() and fresh.exists(), "only a killed build's leftovers go; a running build's stay"
+
+
+def test_outputs_written_together_are_replaced_together_or_not_at_all(tmp_path: Path) -> None:
+    from cardgen.output import atomic_paths
+
+    deck, ledger = tmp_path / "deck.apkg", tmp_path / "cardgen.lock"
+    deck.write_text("old deck", encoding="utf-8")
+    ledger.write_text("old ledger", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_paths(deck, ledger) as (deck_tmp, ledger_tmp):
+        deck_tmp.write_text("new deck", encoding="utf-8")
+        raise RuntimeError("the ledger could not be made")
+    assert (deck.read_text(encoding="utf-8"), ledger.read_text(encoding="utf-8")) == ("old deck", "old ledger")
+    with atomic_paths(deck, ledger) as (deck_tmp, ledger_tmp):
+        deck_tmp.write_text("new deck", encoding="utf-8")
+        ledger_tmp.write_text("new ledger", encoding="utf-8")
+        assert deck.read_text(encoding="utf-8") == "old deck"  # nothing replaced before both are written
+    assert (deck.read_text(encoding="utf-8"), ledger.read_text(encoding="utf-8")) == ("new deck", "new ledger")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cardgen.lock", "deck.apkg"]
