@@ -28,4 +28,5 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find build -mindepth 1 ! -name .gitignore -exec rm -rf {} +
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
