@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -70,10 +71,11 @@ def question_headings(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], 
     def empty(start: int, end: int) -> bool:
         return filled[end] == filled[start]
 
+    @cache  # asked once per sub-heading of a question: a scan each time would be quadratic
     def section_end(k: int) -> int:
         """Where heading ``k``'s section ends: the next heading as shallow as it."""
         lv = heads[k][1]
-        return next((j for j, other in heads[k + 1 :] if other <= lv), len(nodes))
+        return next((heads[m][0] for m in range(k + 1, len(heads)) if heads[m][1] <= lv), len(nodes))
 
     asks: set[int] = set()
     open_heads: list[tuple[int, int, bool]] = []  # (position in heads, level, asks) of the enclosing headings
