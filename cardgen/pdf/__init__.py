@@ -210,13 +210,13 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
 def _worth_reusing(
     fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions, setup: str, reusable: dict[str, int]
 ) -> bool:
-    """True when at most half the sheets changed: laying out those in one process beats a full
-    layout on every core."""
+    """True when at most half the sheets changed, and no more than a part's worth: laying out
+    those in one process beats a full layout on every core, in bounded memory."""
     printed = [pc for f in fitted for pc in f.cards]
     per = sheet.per_sheet
     chunks = [printed[i : i + per] for i in range(0, max(len(printed), 1), per)]
     changed = sum(cache.sheet_key(setup, compose_sheet(c, 0, sheet, options)) not in reusable for c in chunks)
-    return changed * 2 <= len(chunks)
+    return changed * 2 <= len(chunks) and changed <= MAX_SHEETS_PER_PART
 
 
 # A spawned worker costs about a second (Python, WeasyPrint and the fonts load again), so each
