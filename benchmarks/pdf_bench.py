@@ -20,7 +20,7 @@ from cardgen.config import BuildConfig
 from cardgen.fonts import detect_language, stacks_for
 from cardgen.identity import Ledger
 from cardgen.pdf import PrintOptions, compose, markup, write_pdf
-from cardgen.pdf.cache import CACHE_NAME
+from cardgen.pdf.cache import cache_path
 from cardgen.text import text_of
 
 
@@ -38,7 +38,7 @@ def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:
         ours, bare = [], []
         report = None
         for _ in range(repeats):
-            (Path(tmp) / CACHE_NAME).unlink(missing_ok=True)  # cold: nothing to reuse
+            cache_path(Path(tmp) / "cardgen.pdf").unlink(missing_ok=True)  # cold: nothing to reuse
             start = time.perf_counter()
             report = write_pdf(deck.cards, Path(tmp) / "cardgen.pdf", options)
             ours.append(time.perf_counter() - start)

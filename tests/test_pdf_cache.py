@@ -8,7 +8,7 @@ from pathlib import Path
 from cardgen.build import build
 from cardgen.config import BuildConfig
 from cardgen.pdf import PdfReport, PrintOptions
-from cardgen.pdf.cache import CACHE_NAME, FitRecord, restore
+from cardgen.pdf.cache import FitRecord, cache_path, restore
 from tests.pdftools import pages_chars, unembedded_fonts
 
 
@@ -63,7 +63,8 @@ def test_a_longer_answer_moves_the_cards_after_it(tmp_path: Path) -> None:
 def test_damaged_cache_or_replaced_pdf_is_never_trusted(tmp_path: Path) -> None:
     text = notes(12)
     first = build_at(tmp_path, text)
-    cache = tmp_path / "build" / CACHE_NAME
+    cache = cache_path(first.path)
+    assert cache.parent == first.path.parent and cache.is_file()
     cache.write_text('{"format": 1, "setup": ', encoding="utf-8")  # cut off mid-write
     assert build_at(tmp_path, text.replace("答案 3：", "答案 三：")).reused_sheets == 0
     # A PDF that is not the one the cache describes (edited, or another build's) is not copied from.
@@ -81,3 +82,20 @@ def test_a_fit_record_that_does_not_match_the_card_is_refitted(tmp_path: Path) -
     assert restore(FitRecord((1,), 14.0, (10.0,), False, 1.0, False), card) is not None
     assert restore(FitRecord((2,), 14.0, (10.0,), False, 1.0, False), card) is None  # blocks changed
     assert restore(FitRecord((1, 0), 14.0, (10.0,), False, 1.0, False), card) is None
+
+
+def test_two_decks_in_one_folder_keep_their_own_caches(tmp_path: Path) -> None:
+    def build_deck(name: str, text: str) -> PdfReport:
+        source = tmp_path / name
+        source.mkdir(exist_ok=True)
+        (source / f"{name}.md").write_text(text, encoding="utf-8")
+        options = PrintOptions(workers=1)
+        config = BuildConfig(sources=(source,), output_dir=tmp_path / "build", write_apkg=False, print_options=options)
+        report = build(config).pdf
+        assert report is not None
+        return report
+
+    build_deck("first", notes(12))
+    build_deck("second", notes(12).replace("# 测试", "# 第二"))  # another deck title, so another PDF
+    again = build_deck("first", notes(12).replace("答案 3：", "答案 三："))
+    assert again.reused_sheets == 1  # "second" did not overwrite what "first" kept

@@ -10,7 +10,8 @@ hold the same cards set the same way, so the next build reuses them:
   wherever it sits), in the order of the pages of the PDF written. A sheet whose hash is
   unchanged is copied from that PDF instead of being laid out again.
 
-The cache is ``build/.cardgen-pdf-cache.json``, safe to delete. It is used only when its
+The cache sits beside the PDF (``build/.<deck>.pdf.cardgen-cache.json``, one per PDF, so decks
+built into one folder keep theirs) and is safe to delete. It is used only when its
 format, the print set-up (paper, card, fonts, CSS, cardgen and WeasyPrint versions) and the
 PDF beside it (by SHA-256) are exactly those it describes; anything else, including a damaged
 file, means a full layout.
@@ -30,7 +31,7 @@ from cardgen.output import write_text_atomic
 from cardgen.pdf.fit import Fitted
 from cardgen.pdf.markup import PrintCard
 
-CACHE_NAME = ".cardgen-pdf-cache.json"
+CACHE_SUFFIX = ".cardgen-cache.json"
 FORMAT = 1
 # Each reuse copies the old PDF's font subsets alongside the new sheets' own; after this many
 # reuses in a row the next build lays everything out again, which also compacts the file.
@@ -74,7 +75,7 @@ class PdfCache:
 
 
 def cache_path(pdf: Path) -> Path:
-    return pdf.parent / CACHE_NAME
+    return pdf.parent / f".{pdf.name}{CACHE_SUFFIX}"
 
 
 def setup_key(*parts: object) -> str:
