@@ -188,3 +188,17 @@ def test_large_decks_print_in_bounded_parts(tmp_path: Path, monkeypatch: pytest.
         [(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(whole_path)
     ]
     assert unembedded_fonts(parted_path) == []
+
+
+def test_parts_end_where_sheets_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part boundary inside a sheet would leave a half-empty sheet in the middle of the PDF."""
+    import cardgen.pdf
+    from cardgen.pdf.fit import Fitted
+
+    monkeypatch.setattr(cardgen.pdf, "MAX_SHEETS_PER_PART", 3)
+    # Cards printed on 1, 2 or 3 cards each, as split answers are; 8 cards to a sheet.
+    sizes = [1, 3, 1, 2, 1, 1, 3, 2, 1, 1, 1, 2, 3, 1, 1, 1, 2, 1, 1, 3, 1, 1, 2, 1] * 3
+    fitted = [Fitted(cards=(None,) * n, shrunk=False) for n in sizes]  # type: ignore[arg-type]
+    groups = cardgen.pdf.partition(fitted, 8, workers=2)
+    assert [f for g in groups for f in g] == fitted and len(groups) > 2
+    assert all(sum(len(f.cards) for f in g) % 8 == 0 for g in groups[:-1])

@@ -238,18 +238,23 @@ MAX_SHEETS_PER_PART = 100
 
 
 def partition(fitted: list[Fitted], per_sheet: int, workers: int) -> list[list[Fitted]]:
-    """Contiguous groups of cards, each starting on a fresh sheet, with about equal sheet counts:
-    one a worker, or more when a group would exceed ``MAX_SHEETS_PER_PART``."""
+    """Contiguous groups of cards with about equal sheet counts: one a worker, or more when a
+    group would exceed ``MAX_SHEETS_PER_PART``.
+
+    A group ends only where a sheet ends (its printed cards fill whole sheets), so the parts
+    joined print exactly what one part would: no half-empty sheet inside the PDF, and every
+    sheet the same cards, which sheet reuse (``cache``) relies on. A card printed on several
+    cards can step over a boundary; the cut then waits for the next one.
+    """
     total = sum(len(f.cards) for f in fitted)
     count = max(workers, -(-total // (per_sheet * MAX_SHEETS_PER_PART)))
     if count <= 1 or total <= per_sheet:
         return [fitted]
     target = -(-total // count)
-    target = -(-target // per_sheet) * per_sheet  # whole sheets
     groups: list[list[Fitted]] = [[]]
     filled = 0
     for f in fitted:
-        if filled + len(f.cards) > target and groups[-1] and len(groups) < count:
+        if filled >= target and filled % per_sheet == 0 and len(groups) < count:
             groups.append([])
             filled = 0
         groups[-1].append(f)
