@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cardgen.model import Deck
-from cardgen.output import atomic_path
 from cardgen.revision import MODEL_REVISION
 from cardgen.styles import ANKI_CSS
 
@@ -196,14 +195,9 @@ def deck_media(deck: Deck) -> dict[str, Path]:
     return dict(sorted({name: path for card in deck.cards for name, path in card.question.media}.items()))
 
 
-def write_apkg(deck: Deck, path: Path) -> None:
-    """Write the package atomically: the previous file stays until the new one is complete."""
-    with atomic_path(path) as tmp:
-        write_package(deck, tmp)
-
-
 def write_package(deck: Deck, path: Path) -> None:
-    """Write the package to ``path`` as it goes (``write_apkg`` for the atomic replacement)."""
+    """Write the package to ``path`` as it goes; the build hands it a temporary file that
+    replaces the deck (together with the ledger) once complete (``output.atomic_paths``)."""
     package = build_package(deck)
     with tempfile.TemporaryDirectory(prefix="cardgen-") as tmp:
         db_path = Path(tmp) / "collection.anki2"

@@ -158,8 +158,9 @@ def gc_paused() -> Iterator[None]:
 
     Reading the notes allocates millions of small objects that all stay alive until the deck is
     written (tokens, tree nodes, rendered strings), and the collector keeps re-scanning them: at
-    5,000 questions it took 1.6 s of the syntax tree's 1.9 s, and time grew faster than the
-    notes. None of it is garbage before then, so collecting meanwhile buys nothing.
+    5,000 questions building the syntax tree took 1.6 s with it and 0.26 s without, and time grew
+    faster than the notes. None of it is garbage before then, so collecting meanwhile buys
+    nothing (peak memory stays the same: 163–173 MB with it, 168 MB without).
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -39,6 +39,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from cardgen.media import MediaResolver
 from cardgen.text import is_cjk
 
 __all__ = ["is_cjk", "make_parser"]
@@ -142,6 +143,17 @@ FORMATTING_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "code", 
 LAYOUT_TAGS = frozenset({"p", "div", "span", "center", "figure", "figcaption", "a", "font"})
 
 
+def _resolver(env: EnvType) -> MediaResolver | None:
+    """The note file's MediaResolver, passed to the renderer in ``env["media"]``."""
+    resolver = env.get("media") if isinstance(env, dict) else None
+    return resolver if isinstance(resolver, MediaResolver) else None
+
+
+def missing_image(alt: str) -> str:
+    """What stands where an image is missing or refused: its alt text, marked."""
+    return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
+
+
 def img_attributes(tag: str) -> dict[str, str]:
     """The attributes of one ``<img …>`` tag, names lower-cased, values unquoted and unescaped."""
     return {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in IMG_ATTR.finditer(tag[4:])}
@@ -157,13 +169,13 @@ class SafeRenderer(RendererHTML):
     def _raw(self, content: str, env: EnvType, *, block: bool) -> str:
         if content.lstrip().startswith("<!--"):
             return ""
-        resolver = env.get("media") if isinstance(env, dict) else None
+        resolver = _resolver(env)
         if self.allow_html:
             # Relative <img> sources still go through the resolver, so the file is embedded.
             return IMG_TAG.sub(lambda m: self._html_image(m.group(0), resolver, keep=True), content)
         return self._tame(content.strip("\n"), resolver, block=block)
 
-    def _tame(self, content: str, resolver: Any, *, block: bool) -> str:
+    def _tame(self, content: str, resolver: MediaResolver | None, *, block: bool) -> str:
         """Raw HTML with nothing of it passed through: text escaped, formatting tags without
         attributes rebuilt, ``<img>`` shown through the resolver, layout tags and links reduced
         to their text, ``<details>``/``<summary>`` dropped (extract reads them), the rest shown as text."""
@@ -177,7 +189,7 @@ class SafeRenderer(RendererHTML):
         shown = "".join(out)
         return f"<p>{shown}</p>\n" if block and shown.strip() else shown
 
-    def _tame_tag(self, match: re.Match[str], resolver: Any) -> str:
+    def _tame_tag(self, match: re.Match[str], resolver: MediaResolver | None) -> str:
         closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
         if name == "img":
             return self._html_image(match.group(0), resolver, keep=False)
@@ -187,13 +199,13 @@ class SafeRenderer(RendererHTML):
             return ""
         return html.escape(match.group(0))
 
-    def _html_image(self, tag: str, resolver: Any, *, keep: bool) -> str:
+    def _html_image(self, tag: str, resolver: MediaResolver | None, *, keep: bool) -> str:
         """An ``<img>`` from raw HTML, its source resolved like a Markdown image's."""
         attrs = img_attributes(tag)
         src, alt = attrs.get("src", ""), attrs.get("alt", "")
         name = resolver.resolve(src) if resolver is not None else src
         if name is None:
-            return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
+            return missing_image(alt)
         if keep:
             return tag.replace(src, name, 1) if src else tag
         return f'<img src="{html.escape(name)}" alt="{html.escape(alt)}" />'
@@ -215,14 +227,13 @@ class SafeRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """Images go through ``env["media"]`` (a MediaResolver): embedded under their media name,
         or shown as their alt text when missing or refused."""
-        resolver = env.get("media") if isinstance(env, dict) else None
+        resolver = _resolver(env)
         if resolver is None:
             return super().image(tokens, idx, options, env)
         token = tokens[idx]
         name = resolver.resolve(str(token.attrGet("src") or ""))
         if name is None:
-            alt = self.renderInlineAsText(token.children or [], options, env)
-            return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
+            return missing_image(self.renderInlineAsText(token.children or [], options, env))
         token = token.copy(attrs={**token.attrs, "src": name})
         return super().image([token], 0, options, env)
 

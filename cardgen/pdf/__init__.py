@@ -183,7 +183,6 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
             setup,
             digest,
             tuple(h for part in parts for h in part.sheets),
-            pages_per_sheet(options),
             old.reuses + 1 if old is not None and reused else 0,
             {key: cache.record(f) for key, f in zip(keys, fitted, strict=True)},
         ),

@@ -66,8 +66,6 @@ class PdfCache:
     """The PDF it describes."""
     sheets: tuple[str, ...]
     """Hash of each sheet, in page order."""
-    pages_per_sheet: int
-    """2 for duplex (front page, back page), 1 for fold."""
     reuses: int = 0
     """Builds in a row that copied sheets from an earlier PDF."""
     fits: dict[str, FitRecord] = field(default_factory=dict)
@@ -137,7 +135,6 @@ def load(pdf: Path, setup: str) -> PdfCache | None:
             setup,
             str(data["pdf_sha256"]),
             tuple(str(s) for s in data["sheets"]),
-            int(data["pages_per_sheet"]),
             int(data["reuses"]),
             fits,
         )
@@ -163,7 +160,6 @@ def save(pdf: Path, cache: PdfCache) -> None:
         "setup": cache.setup,
         "pdf_sha256": cache.pdf_sha256,
         "sheets": list(cache.sheets),
-        "pages_per_sheet": cache.pages_per_sheet,
         "reuses": cache.reuses,
         "fits": {
             k: [list(r.parts), r.front_pt, list(r.back_pts), r.shrunk, r.room_factor, r.clipped]

@@ -96,9 +96,9 @@ class Sheets:
             html = [page for s in stale for page in compose_sheet(chunks[s], s * per, self.sheet, self.options)]
             document = self.renderer.render(markup.document(self.language, self.style, html))
             self.documents.append(document)
-            pages_per_sheet = len(document.pages) // len(stale)
+            pages = len(document.pages) // len(stale)  # per sheet
             for k, s in enumerate(stale):
-                self.laid_out[s] = (hashes[s], document.pages[k * pages_per_sheet : (k + 1) * pages_per_sheet])
+                self.laid_out[s] = (hashes[s], document.pages[k * pages : (k + 1) * pages])
         self.plan = [
             (h, self.laid_out[s][1]) if s in self.laid_out and self.laid_out[s][0] == h else (h, self.reusable[h])
             for s, h in enumerate(hashes)
