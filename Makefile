@@ -23,6 +23,7 @@ lint: setup
 	$(BIN)/ruff check cardgen tests benchmarks
 	$(BIN)/ruff format --check cardgen tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/python -m pytest

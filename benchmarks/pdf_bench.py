@@ -15,12 +15,15 @@ import time
 from pathlib import Path
 
 from benchmarks.synth import answered_notes
-from cardgen.build import load_notes, make_deck
-from cardgen.config import BuildConfig
-from cardgen.fonts import detect_language, stacks_for
-from cardgen.identity import Ledger
-from cardgen.pdf import PrintOptions, compose, markup, write_pdf
+from cardgen.cards.deck import assemble
+from cardgen.commands.build import load_notes
+from cardgen.config.options import BuildConfig
+from cardgen.config.printing import PrintOptions
+from cardgen.identity.ledger import Ledger
+from cardgen.pdf import markup
 from cardgen.pdf.cache import cache_path
+from cardgen.pdf.fonts import detect_language, stacks_for
+from cardgen.pdf.writer import compose, write_pdf
 from cardgen.text import text_of
 
 
@@ -33,7 +36,7 @@ def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:
         notes.write_text(answered_notes(cards), encoding="utf-8")
         # Q&A cards only: the deck is the 500 cards the benchmark is about (table and term cards add ~3×).
         config = BuildConfig(sources=(notes,), output_dir=Path(tmp), kinds=frozenset({"qa"}))
-        deck, _, _ = make_deck(config, load_notes(config), Ledger(), 0)
+        deck = assemble(config, load_notes(config), Ledger(), 0).deck
         options = PrintOptions()
         ours, bare = [], []
         report = None
@@ -58,7 +61,7 @@ def run(cards: int = 500, repeats: int = 3) -> dict[str, float]:
         text = edited.read_text(encoding="utf-8")
         heading_end = text.index(middle) + len(middle)
         edited.write_text(text[:heading_end] + "\n\n一句新加的话。" + text[heading_end:], encoding="utf-8")
-        edited_deck, _, _ = make_deck(config, load_notes(config), Ledger(), 0)
+        edited_deck = assemble(config, load_notes(config), Ledger(), 0).deck
         start = time.perf_counter()
         rebuilt = write_pdf(edited_deck.cards, Path(tmp) / "cardgen.pdf", options)
         rebuild_s = time.perf_counter() - start

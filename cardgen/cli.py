@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cardgen import __version__, settings
-from cardgen.build import BuildResult, build, plan, safe_filename
-from cardgen.config import BuildConfig
-from cardgen.errors import CardgenError, ConfigError
-from cardgen.layout import CARD_PRESETS, DUPLEX_MODES, LAYOUTS, PAPERS, parse_card_size
-from cardgen.model import SourceLoc
-from cardgen.settings import load_settings, make_config
+from cardgen import __version__
+from cardgen.commands.build import build, plan, safe_filename
+from cardgen.commands.report import print_summary
+from cardgen.config import settings
+from cardgen.config.options import BuildConfig
+from cardgen.config.settings import load_settings, make_config
+from cardgen.errors import CardgenError
 
 if TYPE_CHECKING:
-    from cardgen.pdf import PdfReport
+    pass
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,90 +48,39 @@ def main() -> None:
     """Turn Markdown study notes into Anki flashcards."""
 
 
+def _option(setting: settings.Setting) -> Callable[[F], F]:
+    """The click option (or argument) of one setting; its value is checked later, by the schema."""
+    flag = setting.flag
+    assert flag is not None
+    if setting.flag_kind == "argument":
+        return click.argument(setting.key, nargs=-1, type=click.Path(path_type=Path))
+    default = settings.default(setting)
+    shown = ""
+    if default is not None and setting.template_default is None:
+        shown = f" (default: {settings.template_value(setting).strip(chr(34))})"
+    if setting.flag_kind == "on":
+        return click.option(flag, setting.key, is_flag=True, default=None, help=setting.help)
+    if setting.flag_kind == "off":
+        return click.option(flag, setting.key, flag_value=False, default=None, help=setting.flag_help)
+    if setting.flag_kind == "choice":
+        choices = click.Choice([str(v) for v in settings.CHOICES[setting.key]], case_sensitive=False)
+        return click.option(flag, setting.key, type=choices, help=setting.help + shown)
+    short = ("-o",) if setting.key == "output" else ()
+    return click.option(*short, flag, setting.key, metavar=setting.metavar, help=setting.help + shown)
+
+
 def build_options(func: F) -> F:
-    """Options shared by build, check, watch and preview. Unset options fall back to cardgen.toml."""
-    options = [
-        click.argument("sources", nargs=-1, type=click.Path(path_type=Path)),
-        click.option(
-            "-o",
-            "--output",
-            type=click.Path(path_type=Path, file_okay=False),
-            help="Folder for the outputs (default: build).",
-        ),
-        click.option("--deck", metavar="NAME", help="Top deck name (default: the notes' title or folder)."),
-        click.option(
-            "--question-level",
-            type=click.IntRange(1, 6),
-            metavar="N",
-            help="Heading level of questions, 1-6 (default: detected per file).",
-        ),
-        click.option(
-            "--namespace",
-            metavar="TEXT",
-            help="Pin the identity namespace, so renaming the deck keeps every note (default: the deck).",
-        ),
-        click.option(
-            "--allow-html",
-            is_flag=True,
-            default=None,
-            help="Pass raw HTML in the notes through instead of escaping it.",
-        ),
-        click.option("--kinds", metavar="LIST", help="Cards to make, comma-separated: qa, table, term (default: all)."),
-        click.option("--no-apkg", "apkg", flag_value=False, default=None, help="Do not write the Anki package."),
-        click.option("--no-pdf", "pdf", flag_value=False, default=None, help="Do not write the PDF."),
-        click.option(
-            "--paper",
-            type=click.Choice(sorted(PAPERS), case_sensitive=False),
-            help="Paper size of the PDF (default: a4).",
-        ),
-        click.option(
-            "--card",
-            metavar="SIZE",
-            help=f"Card size: {', '.join(CARD_PRESETS)} (default: 95x65 mm), or WxH in mm or in.",
-        ),
-        click.option(
-            "--duplex",
-            type=click.Choice(DUPLEX_MODES),
-            help="The edge your printer flips on when printing double-sided (default: long).",
-        ),
-        click.option(
-            "--layout",
-            type=click.Choice(LAYOUTS),
-            help="duplex: fronts and backs on alternate pages (default); fold: side by side.",
-        ),
-        click.option("--back-offset", metavar="DX,DY", help="Shift back pages by DX,DY mm (duplex drift)."),
-        click.option(
-            "--font-floor",
-            type=click.FloatRange(4, 14),
-            metavar="PT",
-            help="Smallest font size before an answer continues on another card (default: 6.5).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
+    """Options shared by build, check, watch and preview, made from the settings schema.
+    Unset options fall back to cardgen.toml."""
+    for setting in reversed(settings.SETTINGS):
+        if setting.flag is not None:
+            func = _option(setting)(func)
     return func
 
 
 def config_from(flags: dict[str, Any]) -> BuildConfig:
     """cardgen.toml (or [tool.cardgen]) in the working directory, overridden by the flags given."""
-    given = {
-        "sources": flags.get("sources") or None,
-        "output": flags.get("output"),
-        "deck": flags.get("deck"),
-        "question_level": flags.get("question_level"),
-        "namespace": flags.get("namespace"),
-        "allow_html": flags.get("allow_html"),
-        "kinds": parse_kinds(flags["kinds"]) if flags.get("kinds") else None,
-        "apkg": flags.get("apkg"),
-        "pdf": flags.get("pdf"),
-        "paper": flags["paper"].lower() if flags.get("paper") else None,
-        "card": parse_card_size(flags["card"]) if flags.get("card") else None,
-        "duplex": flags.get("duplex"),
-        "layout": flags.get("layout"),
-        "back_offset": parse_offset(flags["back_offset"]) if flags.get("back_offset") else None,
-        "font_floor": flags.get("font_floor"),
-    }
-    return make_config(load_settings(Path.cwd()), given)
+    return make_config(load_settings(Path.cwd()), settings.from_flags(flags))
 
 
 @main.command(
@@ -155,7 +103,7 @@ def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags
 
     config = config_from(flags)
     if strict:
-        from cardgen.check import check, failed, summary
+        from cardgen.commands.check import check, failed, summary
 
         findings = check(config)
         if failed(findings, strict=True):
@@ -189,7 +137,7 @@ def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags
 @user_errors
 def check_command(strict: bool, **flags: Any) -> None:
     """Lint the notes without writing anything: file:line: level: message."""
-    from cardgen.check import check, failed, summary
+    from cardgen.commands.check import check, failed, summary
 
     findings = check(config_from(flags))
     for finding in findings:
@@ -210,8 +158,8 @@ def check_command(strict: bool, **flags: Any) -> None:
 @user_errors
 def preview_command(**flags: Any) -> None:
     """Write build/<deck>.html: every card's front and back as Anki shows them, searchable."""
-    from cardgen.fonts import detect_language
-    from cardgen.preview import write_preview
+    from cardgen.commands.preview import write_preview
+    from cardgen.pdf.fonts import detect_language
 
     config = config_from(flags)
     deck = plan(config)
@@ -232,9 +180,10 @@ def preview_command(**flags: Any) -> None:
 @user_errors
 def watch_command(**flags: Any) -> None:
     """Build, then rebuild whenever a note, image or cardgen.toml changes."""
-    from cardgen.watch import watch
+    from cardgen.commands.watch import watch
 
-    watch(config_from(flags), click.echo)
+    config_from(flags)  # bad settings stop here, before anything is watched
+    watch(lambda: config_from(flags), click.echo)
 
 
 @main.command(
@@ -249,106 +198,10 @@ def watch_command(**flags: Any) -> None:
 @user_errors
 def init_command(directory: Path) -> None:
     """Start a notes project in DIRECTORY: a commented cardgen.toml and an example note."""
-    from cardgen.init import init_project
+    from cardgen.commands.init import init_project
 
     for path in init_project(directory):
         click.echo(f"wrote {path}")
-
-
-def parse_kinds(text: str) -> frozenset[str]:
-    """``--kinds qa,table``: checked by the same rule as ``kinds`` in cardgen.toml."""
-    try:
-        return settings.KEYS["kinds"](text.lower())  # type: ignore[no-any-return]
-    except ValueError as exc:
-        raise ConfigError(f"kinds: {exc}") from None
-
-
-def parse_offset(text: str) -> tuple[float, float]:
-    """``--back-offset 1.5,-0.5``: checked by the same rule as ``back_offset`` in cardgen.toml."""
-    try:
-        values = [float(part) for part in text.split(",")]
-    except ValueError:
-        values = []
-    if len(values) != 2:
-        raise ConfigError(f"back offset: expected DX,DY in mm (e.g. 1.5,-0.5), got {text!r}")
-    try:
-        return settings.KEYS["back_offset"](values)  # type: ignore[no-any-return]
-    except ValueError as exc:
-        raise ConfigError(f"back offset: {exc}") from None
-
-
-KIND_NAMES = {"qa": "Q&A card", "cloze": "cloze card", "table": "table card", "term": "term card"}
-
-
-def fit_summary(pdf: PdfReport) -> list[str]:
-    """One line per question and card kind: which printed cards were shrunk or split."""
-    sizes: dict[tuple[SourceLoc, str, str], list[float]] = {}
-    splits: dict[tuple[SourceLoc, str, str], int] = {}
-    for card, size in pdf.shrunk:
-        sizes.setdefault((card.question.loc, card.kind, card.question.title_text), []).append(size)
-    for card, parts in pdf.split:
-        key = (card.question.loc, card.kind, card.question.title_text)
-        splits[key] = max(splits.get(key, 0), parts)
-    lines = []
-    for key in dict.fromkeys([*sizes, *splits]):
-        loc, kind, title = key
-        detail = []
-        if key in sizes:
-            smallest = f"{min(sizes[key]):g} pt"
-            detail.append(f"smaller (down to {smallest})" if len(sizes[key]) > 1 else f"smaller ({smallest})")
-        if key in splits:
-            detail.append(f"continued on {splits[key]} cards")
-        what = KIND_NAMES[kind] + ("s" if kind in ("table", "term") else "")
-        lines.append(f"{loc}: {title}: {what} printed {', '.join(detail)}")
-    return lines
-
-
-def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = False) -> None:
-    deck = result.deck
-    for warning in result.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    unanswered = deck.unanswered
-    pdf = result.pdf
-    for q in (q for f in deck.files for q in f.questions):
-        for problem in q.problems:
-            click.secho(f"{q.loc}: warning: {problem}", fg="yellow", err=True)
-    if not quiet:
-        for q in unanswered:
-            click.echo(f"{q.loc}: unanswered: {q.title_text}")
-        for r in result.reworded:
-            click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
-        for line in fit_summary(pdf) if pdf is not None else []:
-            click.echo(line)
-    if pdf is not None:
-        for q in pdf.clipped:
-            click.secho(
-                f"{q.loc}: warning: too long for one card even at the smallest size; cut off: {q.title_text}",
-                fg="yellow",
-            )
-        for loc, chars in pdf.missing_glyphs:
-            click.secho(f"{loc}: warning: no font can print {chars!r}; they will show as boxes", fg="yellow")
-        for warning in pdf.warnings:
-            click.secho(f"warning: {warning}", fg="yellow", err=True)
-    questions = sum(len(f.questions) for f in deck.files)
-    by_kind = Counter(card.kind for card in deck.cards)
-    kinds = ", ".join(
-        f"{by_kind[k]} {KIND_NAMES[k].split()[0]}" for k in ("qa", "cloze", "table", "term") if by_kind[k]
-    )
-    click.echo(
-        f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards"
-        f"{f' ({kinds})' if kinds else ''}, {len(unanswered)} unanswered"
-    )
-    if pdf is not None and not quiet:
-        click.echo(
-            f"PDF: {len(pdf.printed)} printed cards on {pdf.sheets} sheet(s), {pdf.pages} pages "
-            f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet)"
-            + (f"; {pdf.reused_sheets} unchanged sheet(s) kept from the last PDF" if pdf.reused_sheets else "")
-        )
-    for path in result.outputs:
-        size = f" ({path.stat().st_size / 1024:.0f} KiB)" if verbose else ""
-        click.echo(f"wrote {path}{size}")
-    if verbose:
-        click.echo("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
-"""The values passed between pipeline stages: config → parse → extract → (anki | pdf).
+"""The values passed between pipeline stages: notes → cards and identity → (anki | pdf).
 
 All are frozen: a stage never edits what an earlier stage produced, so each can be
-tested (and later cached) on its own.
+tested (and cached) on its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from cardgen.notetypes import NoteFields
+from cardgen.vocab import Kind, Orientation
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +46,7 @@ class Table:
     """The header row."""
     rows: tuple[tuple[Cell, ...], ...]
     """The body rows, each as long as the header."""
-    orientation: str
+    orientation: Orientation
     """``auto``, or the notes' override (``<!-- cardgen: rows -->``): ``rows``, ``columns``, ``skip``."""
 
 
@@ -132,8 +135,8 @@ class Card:
 
     guid: str
     """Anki note GUID: stable across edits of the answer, renumbering and moves."""
-    kind: str
-    """``qa``, ``cloze``, ``table`` or ``term``."""
+    kind: Kind
+    """What sort of card it is (and so its Anki note type)."""
     deck: str
     """Full Anki deck name (``Top::Sub`` when there are several note files)."""
     question: Question
@@ -144,8 +147,8 @@ class Card:
     """What the card asks, as plain text (Anki's sort field)."""
     back_blocks: tuple[str, ...]
     """The answer as HTML pieces a printed card may break between."""
-    fields: tuple[str, ...]
-    """The Anki note's fields, in the note type's order."""
+    fields: NoteFields
+    """The Anki note's fields: the record of its kind's note type (``cardgen.notetypes``)."""
     context: str
     """Breadcrumb shown small above the question: deck title / sections."""
     source: str

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cardgen.commands.build import plan
-from cardgen.config import BuildConfig
+from cardgen.config.options import BuildConfig
 
 ROOT = Path.cwd()  # run from the project root
 NOW = 1_800_000_000

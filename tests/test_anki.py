@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cardgen import anki
-from cardgen.build import build
-from cardgen.config import BuildConfig
+from cardgen.anki import writer as anki
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
 
 APKG = Path("build/kubernetes-interview.apkg")

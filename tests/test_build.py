@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
 from tests.ankitools import AnkiCollection
 

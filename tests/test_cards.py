@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cardgen.cards import question_drafts, table_cards, table_orientation, term_cards
-from cardgen.extract import extract
+from cardgen.cards.drafts import question_drafts, table_cards, table_orientation, term_cards
 from cardgen.model import NoteFile
-from cardgen.parse import parse_file
+from cardgen.notes.extract import extract
+from cardgen.notes.read import parse_file
 from tests.conftest import FIXTURES, SEED
 
 ALL = frozenset({"qa", "table", "term", "cloze"})

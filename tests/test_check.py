@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cardgen.check import check
 from cardgen.cli import main
-from cardgen.config import BuildConfig
+from cardgen.commands.check import check
+from cardgen.config.options import BuildConfig
 from tests.conftest import FIXTURES
 
 

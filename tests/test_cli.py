@@ -81,11 +81,13 @@ def test_help_has_examples(command: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--card", "huge"], "Error: card size: expected one of default, a7"),
-        (["--back-offset", "1"], "Error: back offset: expected DX,DY in mm"),
-        (["--back-offset", "30,0"], "Error: back offset: [30.0, 0.0] is more than 20 mm"),
+        (["--card", "huge"], "Error: --card: expected one of default, a7"),
+        (["--back-offset", "1"], "Error: --back-offset: expected DX,DY in mm"),
+        (["--back-offset", "30,0"], "Error: --back-offset: [30.0, 0.0] is more than 20 mm"),
+        (["--question-level", "9"], "Error: --question-level: expected a heading level from 1 to 6, got 9"),
+        (["--font-floor", "big"], "Error: --font-floor: expected a number, got 'big'"),
         (["--card", "300x100"], "Error: card size 300×100 mm does not fit on a4 paper"),
-        (["--kinds", "qa,flash"], "Error: kinds: expected a list of qa, table, term, cloze"),
+        (["--kinds", "qa,flash"], "Error: --kinds: expected a list of qa, table, term, cloze"),
     ],
 )
 def test_print_option_errors(project: Path, args: list[str], message: str) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
-from cardgen.extract import extract
-from cardgen.parse import parse_file
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
+from cardgen.notes.extract import extract
+from cardgen.notes.read import parse_file
 from tests.conftest import CORPUS
 
 FILES = sorted(CORPUS.glob("*/*.md")) if CORPUS.is_dir() else []

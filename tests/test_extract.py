@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cardgen.extract import extract
 from cardgen.model import NoteFile
-from cardgen.parse import parse_file, parse_text
+from cardgen.notes.extract import extract
+from cardgen.notes.read import parse_file, parse_text
 from tests.conftest import FIXTURES, SEED
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
-from cardgen.identity import load_ledger
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
+from cardgen.identity.ledger import load_ledger
 
 
 @pytest.mark.parametrize("delay", [0.5, 1.5, 3.0])

@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardgen.build import build
-from cardgen.cards import question_drafts
-from cardgen.config import BuildConfig
+from cardgen.cards.drafts import question_drafts
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
-from cardgen.extract import extract
-from cardgen.parse import parse_text
+from cardgen.notes.extract import extract
+from cardgen.notes.read import parse_text
 from tests.ankitools import AnkiCollection
 
 PIECES = [

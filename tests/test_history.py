@@ -9,8 +9,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
 
 ROUNDS = 12

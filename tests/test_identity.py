@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardgen import identity
+from cardgen.config.options import LEDGER_NAME
+from cardgen.identity import guid as identity
+from cardgen.identity.ledger import Ledger, dump_ledger, load_ledger
 from cardgen.model import Question, SourceLoc
 
 
@@ -29,23 +31,23 @@ def test_guid_is_stable_and_namespaced() -> None:
 
 def test_assign_keeps_mtime_of_unchanged_notes_and_moves_changed_ones() -> None:
     items = [("n.md", q("one"), "h1"), ("n.md", q("two"), "h2")]
-    ids, entries = identity.assign(items, identity.Ledger(), "ns", now=100)
+    ids, entries = identity.assign(items, Ledger(), "ns", now=100)
     assert [i.mtime for i in ids] == [100, 100]
     changed = [("n.md", q("one"), "h1"), ("n.md", q("two"), "h2-edited")]
-    ids2, _ = identity.assign(changed, identity.Ledger(tuple(entries)), "ns", now=100)
+    ids2, _ = identity.assign(changed, Ledger(tuple(entries)), "ns", now=100)
     assert [i.guid for i in ids2] == [i.guid for i in ids]
     assert [i.mtime for i in ids2] == [100, 101], "a change must be newer even within the same second"
 
 
 def test_rewording_keeps_guid_and_a_new_question_with_the_old_text_gets_another() -> None:
-    _, entries = identity.assign([("n.md", q("探针有哪几种", "5"), "h")], identity.Ledger(), "ns", now=1)
-    ledger = identity.Ledger(tuple(entries))
+    _, entries = identity.assign([("n.md", q("探针有哪几种", "5"), "h")], Ledger(), "ns", now=1)
+    ledger = Ledger(tuple(entries))
     ids, entries2 = identity.assign([("n.md", q("探针有哪几种类型", "5"), "h2")], ledger, "ns", now=2)
     assert ids[0].guid == entries[0].guid and ids[0].reworded_from == "探针有哪几种"
     # The old text comes back as a separate question: it must not collide with the reworded note.
     ids3, _ = identity.assign(
         [("n.md", q("探针有哪几种类型", "5"), "h2"), ("n.md", q("探针有哪几种", "6"), "h3")],
-        identity.Ledger(tuple(entries2)),
+        Ledger(tuple(entries2)),
         "ns",
         now=3,
     )
@@ -53,35 +55,35 @@ def test_rewording_keeps_guid_and_a_new_question_with_the_old_text_gets_another(
 
 
 def test_same_number_and_answer_counts_as_rewording_even_when_text_differs() -> None:
-    _, entries = identity.assign([("n.md", q("Alpha", "3", "<p>x</p>"), "h")], identity.Ledger(), "ns", now=1)
+    _, entries = identity.assign([("n.md", q("Alpha", "3", "<p>x</p>"), "h")], Ledger(), "ns", now=1)
     ids, _ = identity.assign(
-        [("n.md", q("Completely new words", "3", "<p>x</p>"), "h")], identity.Ledger(tuple(entries)), "ns", now=2
+        [("n.md", q("Completely new words", "3", "<p>x</p>"), "h")], Ledger(tuple(entries)), "ns", now=2
     )
     assert ids[0].guid == entries[0].guid
     ids, _ = identity.assign(
-        [("other.md", q("Completely new words", "3", "<p>x</p>"), "h")], identity.Ledger(tuple(entries)), "ns", now=2
+        [("other.md", q("Completely new words", "3", "<p>x</p>"), "h")], Ledger(tuple(entries)), "ns", now=2
     )
     assert ids[0].guid != entries[0].guid, "rewordings are only looked for within the same file"
 
 
 def test_unrelated_question_is_not_a_rewording() -> None:
-    _, entries = identity.assign([("n.md", q("Pod创建过程", "6"), "h")], identity.Ledger(), "ns", now=1)
-    ids, _ = identity.assign([("n.md", q("如何实现集群的高可用", "18"), "h")], identity.Ledger(tuple(entries)), "ns", 2)
+    _, entries = identity.assign([("n.md", q("Pod创建过程", "6"), "h")], Ledger(), "ns", now=1)
+    ids, _ = identity.assign([("n.md", q("如何实现集群的高可用", "18"), "h")], Ledger(tuple(entries)), "ns", 2)
     assert ids[0].guid != entries[0].guid and not ids[0].reworded_from
 
 
 def test_ledger_round_trip_is_one_line_per_note(tmp_path: Path) -> None:
-    _, entries = identity.assign([("n.md", q("one"), "h1"), ("n.md", q("二"), "h2")], identity.Ledger(), "ns", 5)
-    path = tmp_path / identity.LEDGER_NAME
-    path.write_text(identity.dump_ledger(entries), encoding="utf-8")
-    assert identity.load_ledger(path).entries == tuple(entries)
+    _, entries = identity.assign([("n.md", q("one"), "h1"), ("n.md", q("二"), "h2")], Ledger(), "ns", 5)
+    path = tmp_path / LEDGER_NAME
+    path.write_text(dump_ledger(entries), encoding="utf-8")
+    assert load_ledger(path).entries == tuple(entries)
     assert sum('"guid"' in line for line in path.read_text(encoding="utf-8").splitlines()) == 2
     assert "二" in path.read_text(encoding="utf-8")
 
 
 def test_damaged_ledger_is_reported_and_ignored(tmp_path: Path) -> None:
-    path = tmp_path / identity.LEDGER_NAME
+    path = tmp_path / LEDGER_NAME
     for damage in ['{"format": 1, "notes": [{"guid": 1}', "[]", '{"format": 99, "notes": []}', "\x00\x01"]:
         path.write_text(damage, encoding="utf-8")
-        ledger = identity.load_ledger(path)
+        ledger = load_ledger(path)
         assert ledger.entries == () and str(path) in ledger.problem

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 from benchmarks.synth import notes
-from cardgen.build import build
-from cardgen.config import BuildConfig
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 
 QUESTIONS = 20_000
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cardgen.config.printing import MIN_MARGIN, PAPERS, parse_card_size
 from cardgen.errors import ConfigError
-from cardgen.layout import MIN_MARGIN, PAPERS, make_sheet, parse_card_size
+from cardgen.pdf.layout import make_sheet
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

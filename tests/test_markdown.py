@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardgen.extract import extract
-from cardgen.markdown import make_parser
-from cardgen.media import MediaResolver
-from cardgen.parse import parse_text
+from cardgen.notes.extract import extract
+from cardgen.notes.markdown import make_parser
+from cardgen.notes.media import MediaResolver
+from cardgen.notes.read import parse_text
 
 
 def render(text: str, allow_html: bool = False) -> str:

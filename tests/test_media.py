@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
 
 

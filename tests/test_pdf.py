@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from cardgen.build import BuildResult, build
-from cardgen.config import BuildConfig
-from cardgen.layout import PAPERS, Sheet, Slot
-from cardgen.pdf import PdfReport, PrintOptions
+from cardgen.commands.build import BuildResult, build
+from cardgen.config.options import BuildConfig
+from cardgen.config.printing import PAPERS, PrintOptions
+from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.markup import PAD_TOP
+from cardgen.pdf.writer import PdfReport
 from cardgen.text import text_of
 from tests.conftest import SEED
 from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
@@ -173,15 +174,17 @@ def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
 
 def test_large_decks_print_in_bounded_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Parts of at most MAX_SHEETS_PER_PART sheets, laid out in turn: the same pages as one part."""
-    import cardgen.pdf
+    import cardgen.pdf.writer
 
     notes = tmp_path / "parts.md"
     notes.write_text("".join(f"### {n}. 问题 {n}？\n\n回答 {n}。\n\n" for n in range(1, 21)), encoding="utf-8")
     _, whole, whole_path = build_pdf(tmp_path / "whole", notes=notes, workers=1)
-    monkeypatch.setattr(cardgen.pdf, "MAX_SHEETS_PER_PART", 1)
+    monkeypatch.setattr(cardgen.pdf.writer, "MAX_SHEETS_PER_PART", 1)
     laid_out: list[int] = []
-    render_part = cardgen.pdf.render_part
-    monkeypatch.setattr(cardgen.pdf, "render_part", lambda job: laid_out.append(len(job.fitted)) or render_part(job))
+    render_part = cardgen.pdf.writer.render_part
+    monkeypatch.setattr(
+        cardgen.pdf.writer, "render_part", lambda job: laid_out.append(len(job.fitted)) or render_part(job)
+    )
     _, parted, parted_path = build_pdf(tmp_path / "parted", notes=notes, workers=1)
     assert whole.sheets == parted.sheets == 3 and laid_out == [8, 8, 4]
     assert [[(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(parted_path)] == [
@@ -192,13 +195,13 @@ def test_large_decks_print_in_bounded_parts(tmp_path: Path, monkeypatch: pytest.
 
 def test_parts_end_where_sheets_end(monkeypatch: pytest.MonkeyPatch) -> None:
     """A part boundary inside a sheet would leave a half-empty sheet in the middle of the PDF."""
-    import cardgen.pdf
+    import cardgen.pdf.writer
     from cardgen.pdf.fit import Fitted
 
-    monkeypatch.setattr(cardgen.pdf, "MAX_SHEETS_PER_PART", 3)
+    monkeypatch.setattr(cardgen.pdf.writer, "MAX_SHEETS_PER_PART", 3)
     # Cards printed on 1, 2 or 3 cards each, as split answers are; 8 cards to a sheet.
     sizes = [1, 3, 1, 2, 1, 1, 3, 2, 1, 1, 1, 2, 3, 1, 1, 1, 2, 1, 1, 3, 1, 1, 2, 1] * 3
     fitted = [Fitted(cards=(None,) * n, shrunk=False) for n in sizes]  # type: ignore[arg-type]
-    groups = cardgen.pdf.partition(fitted, 8, workers=2)
+    groups = cardgen.pdf.writer.partition(fitted, 8, workers=2)
     assert [f for g in groups for f in g] == fitted and len(groups) > 2
     assert all(sum(len(f.cards) for f in g) % 8 == 0 for g in groups[:-1])

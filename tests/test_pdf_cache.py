@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
-from cardgen.pdf import PdfReport, PrintOptions
+from cardgen.commands.build import build
+from cardgen.config.options import BuildConfig
+from cardgen.config.printing import PrintOptions
 from cardgen.pdf.cache import FitRecord, cache_path, restore
+from cardgen.pdf.writer import PdfReport
 from tests.pdftools import pages_chars, unembedded_fonts
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cardgen.build import build, plan
 from cardgen.cli import main
-from cardgen.config import BuildConfig
-from cardgen.preview import card_faces
+from cardgen.commands.build import build, plan
+from cardgen.commands.preview import card_faces
+from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
 
 

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from cardgen.cli import main
+from cardgen.config.settings import load_settings, make_config, validate
 from cardgen.errors import ConfigError
-from cardgen.settings import load_settings, make_config, validate
 
 FULL = """
 sources = ["notes", "more.md"]
@@ -116,3 +116,40 @@ def test_broken_toml_is_a_clean_error(tmp_path: Path) -> None:
     (tmp_path / "cardgen.toml").write_text("paper = \n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"cardgen\.toml: not valid TOML"):
         load_settings(tmp_path)
+
+
+def test_schema_covers_every_field_once() -> None:
+    from dataclasses import fields
+
+    from cardgen.config.options import BuildConfig
+    from cardgen.config.printing import PrintOptions
+    from cardgen.config.settings import PRINT, SETTINGS
+
+    targets = [s.target for s in SETTINGS]
+    assert len(targets) == len(set(targets))
+    build_fields = {f.name for f in fields(BuildConfig)} - {"print_options"}
+    print_fields = {PRINT + f.name for f in fields(PrintOptions)} - {PRINT + "workers"}  # not a user setting
+    assert set(targets) == build_fields | print_fields
+
+
+def test_init_template_is_the_defaults(tmp_path: Path) -> None:
+    """The template `init` writes is made from the schema, reads back without a problem and changes nothing."""
+    from cardgen.config.options import BuildConfig
+    from cardgen.config.settings import SETTINGS, template
+
+    (tmp_path / "cardgen.toml").write_text(template(), encoding="utf-8")
+    assert make_config(load_settings(tmp_path), {}) == BuildConfig()
+    text = template()
+    for setting in SETTINGS:
+        assert f"{setting.key} = " in text and setting.help in text
+
+
+def test_every_flag_is_in_help_and_checked_like_the_file() -> None:
+    from cardgen.config.settings import SETTINGS
+
+    result = CliRunner().invoke(main, ["build", "--help"])
+    for setting in SETTINGS:
+        if setting.flag and setting.flag_kind != "argument":
+            assert setting.flag in result.output
+    result = CliRunner().invoke(main, ["check", "--paper", "a5"])
+    assert result.exit_code == 2 and "'a5' is not one of 'a4', 'letter'" in result.output

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardgen.build import build
-from cardgen.config import BuildConfig
-from cardgen.state import STATE_NAME
+from cardgen.commands.build import build
+from cardgen.commands.state import STATE_NAME
+from cardgen.config.options import BuildConfig
 
 CONFIG = BuildConfig(write_pdf=False)
 

@@ -6,8 +6,8 @@ import threading
 import time
 from pathlib import Path
 
-from cardgen.config import BuildConfig
-from cardgen.watch import watch
+from cardgen.commands.watch import watch
+from cardgen.config.options import BuildConfig
 
 
 def wait_for(predicate: object, timeout: float = 20.0) -> bool:
@@ -23,8 +23,9 @@ def wait_for(predicate: object, timeout: float = 20.0) -> bool:
 def test_edit_rebuilds_once_and_errors_keep_watching(project: Path) -> None:
     lines: list[str] = []
     stop = threading.Event()
-    config = BuildConfig(write_pdf=False)
-    thread = threading.Thread(target=watch, args=(config, lines.append, stop, project), daemon=True)
+    thread = threading.Thread(
+        target=watch, args=(lambda: BuildConfig(write_pdf=False), lines.append, stop, project), daemon=True
+    )
     thread.start()
     try:
         assert wait_for(lambda: any(line.startswith("watching") for line in lines))
@@ -45,6 +46,29 @@ def test_edit_rebuilds_once_and_errors_keep_watching(project: Path) -> None:
         notes.write_bytes(notes.read_bytes()[:-3])
         assert wait_for(lambda: len(lines) == 5)
         assert lines[4].endswith(" up to date")  # back to what was last built
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_settings_edit_takes_effect_on_the_next_rebuild(project: Path) -> None:
+    from cardgen.cli import config_from
+
+    (project / "cardgen.toml").write_text('pdf = false\nkinds = ["qa"]\n', encoding="utf-8")
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(lambda: config_from({}), lines.append, stop, project), daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: any(line.startswith("watching") for line in lines))
+        assert " built 7 cards," in lines[0] and "cardgen.toml" in lines[1]
+        (project / "cardgen.toml").write_text('pdf = false\nkinds = ["qa", "table"]\n', encoding="utf-8")
+        assert wait_for(lambda: len(lines) == 3)
+        assert " built 74 cards," in lines[2], lines
+        (project / "cardgen.toml").write_text('pdf = false\nkinds = ["flash"]\n', encoding="utf-8")
+        assert wait_for(lambda: len(lines) == 4)
+        assert "error: cardgen.toml: kinds: expected a list" in lines[3] and "still watching" in lines[3]
     finally:
         stop.set()
         thread.join(timeout=10)

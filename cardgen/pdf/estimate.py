@@ -18,7 +18,7 @@ from functools import cache
 
 from fontTools.ttLib import TTFont, TTLibError
 
-from cardgen.fonts import LATIN_MONO, LATIN_SANS, family_files
+from cardgen.pdf.fonts import LATIN_MONO, LATIN_SANS, family_files
 from cardgen.pdf.markup import IMAGE_MM
 from cardgen.text import is_cjk, text_of
 

@@ -11,10 +11,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cardgen.code_styles import CODE_LIGHT, scoped
-from cardgen.fonts import FontStacks
-from cardgen.layout import Sheet, Slot
 from cardgen.model import Card
+from cardgen.notes.code_styles import CODE_LIGHT, scoped
+from cardgen.pdf.fonts import FontStacks
+from cardgen.pdf.layout import Sheet, Slot
 
 PX_PER_MM = 96 / 25.4
 # Inside a card: room at the top for the meta line (breadcrumb, number), then the face.

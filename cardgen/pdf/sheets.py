@@ -12,15 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cardgen.layout import PrintOptions, Sheet, Slot
+from cardgen.config.printing import PrintOptions
 from cardgen.model import Question
 from cardgen.pdf import markup
 from cardgen.pdf.cache import sheet_key
 from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
+from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.markup import PX_PER_MM, PrintCard
 
 if TYPE_CHECKING:
-    from cardgen.pdf import Renderer
+    from cardgen.pdf.writer import Renderer
 
 MAX_FIX_ROUNDS = 4
 TOLERANCE_MM = 0.3

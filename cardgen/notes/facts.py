@@ -14,8 +14,9 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.markdown import inline_text
 from cardgen.model import Cell, SourceLoc, Table, Term
+from cardgen.notes.markdown import inline_text
+from cardgen.vocab import Orientation
 
 # `<!-- cardgen: rows -->` just before a table overrides its orientation.
 TABLE_OVERRIDE = re.compile(r"cardgen\s*:\s*(rows|columns|skip)", re.IGNORECASE)
@@ -45,16 +46,16 @@ def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -
     """Every table in the answer, with the orientation override written just before it."""
     tables = []
     for i, node in enumerate(body):
-        override = "auto"
+        override = Orientation.AUTO
         if i and body[i - 1].type == "html_block" and (m := TABLE_OVERRIDE.search(body[i - 1].content)):
-            override = m.group(1).lower()
+            override = Orientation(m.group(1).lower())
         for sub in _tables_in(node):
             rows = [tr for part in sub.children for tr in part.children if tr.type == "tr"]
             if len(rows) < 2:
                 continue
             header = tuple(_cell(cell, md) for cell in rows[0].children)
             body_rows = tuple(tuple(_cell(cell, md) for cell in tr.children) for tr in rows[1:])
-            tables.append(Table(loc_of(sub), header, body_rows, override if sub is node else "auto"))
+            tables.append(Table(loc_of(sub), header, body_rows, override if sub is node else Orientation.AUTO))
     return tuple(tables)
 
 

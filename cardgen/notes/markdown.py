@@ -39,7 +39,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from cardgen.media import MediaResolver
+from cardgen.notes.media import MediaResolver
 from cardgen.text import is_cjk
 
 __all__ = ["is_cjk", "make_parser"]

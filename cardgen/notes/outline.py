@@ -25,7 +25,7 @@ from functools import cache
 
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.markdown import inline_text
+from cardgen.notes.markdown import inline_text
 
 # Headings that are never questions, whatever their level.
 NOT_QUESTIONS = frozenset(

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.cards import Draft, question_card, question_drafts, table_cells
-from cardgen.config import BuildConfig
+from cardgen.cards.drafts import Draft, question_card, question_drafts, table_cells
+from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
-from cardgen.extract import NUMBER_PREFIX, extract
-from cardgen.fonts import detect_language, stacks_for, uncovered
-from cardgen.identity import tell_apart
-from cardgen.markdown import IMG_TAG, img_attributes, inline_text
+from cardgen.identity.guid import tell_apart
 from cardgen.model import Card, Question, SourceLoc
-from cardgen.parse import ParsedFile, parse_file
+from cardgen.notes.extract import NUMBER_PREFIX, extract
+from cardgen.notes.markdown import IMG_TAG, img_attributes, inline_text
+from cardgen.notes.read import ParsedFile, parse_file
 from cardgen.pdf import markup
 from cardgen.pdf.fit import fit_card
+from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
 
 LEVELS = ("error", "warning", "note")

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import watchfiles
 
-from cardgen.build import BuildResult, build
-from cardgen.config import BuildConfig
+from cardgen.commands.build import BuildResult, build
+from cardgen.config.options import LEDGER_NAME, BuildConfig
+from cardgen.config.settings import settings_files
 from cardgen.errors import CardgenError
-from cardgen.identity import LEDGER_NAME
-from cardgen.settings import CONFIG_NAME
 
 WATCHED_SUFFIXES = (".md", ".markdown", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
 
@@ -24,12 +23,12 @@ def relevant(change: watchfiles.Change, path: str) -> bool:
     return name != LEDGER_NAME and not name.startswith(".") and name.endswith(WATCHED_SUFFIXES)
 
 
-def rebuild_line(config: BuildConfig) -> tuple[str, BuildResult | None]:
-    """Build once; a one-line summary, or the first error (never an exception)."""
+def rebuild_line(load: Callable[[], BuildConfig]) -> tuple[str, BuildResult | None]:
+    """Read the settings and build once; a one-line summary, or the first error (never an exception)."""
     start = time.perf_counter()
     stamp = time.strftime("%H:%M:%S")
     try:
-        result = build(config)
+        result = build(load())
     except CardgenError as exc:
         first = str(exc).splitlines()[0]
         return f"{stamp} error: {first} (still watching)", None
@@ -42,22 +41,24 @@ def rebuild_line(config: BuildConfig) -> tuple[str, BuildResult | None]:
 
 
 def watch(
-    config: BuildConfig,
+    load: Callable[[], BuildConfig],
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
     project: Path | None = None,
 ) -> int:
-    """Build, then rebuild after each batch of changes until ``stop`` is set (or Ctrl-C). Returns the builds run."""
-    paths = [p for p in config.sources if p.exists()]
-    settings = (project or Path.cwd()) / CONFIG_NAME
-    if settings.exists():
-        paths.append(settings)
-    line, _ = rebuild_line(config)
+    """Build, then rebuild after each batch of changes until ``stop`` is set (or Ctrl-C). Returns the builds run.
+
+    ``load`` reads the settings afresh for every build, so an edit of ``cardgen.toml`` (or
+    ``pyproject.toml``) takes effect at once; the folders watched are those of the first build.
+    """
+    paths = [p for p in load().sources if p.exists()]
+    paths += [p for p in settings_files(project or Path.cwd()) if p.exists()]
+    line, _ = rebuild_line(load)
     echo(line)
     builds = 1
     echo(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C to stop)")
     for _ in watchfiles.watch(*paths, watch_filter=relevant, stop_event=stop, debounce=300, raise_interrupt=False):
-        line, _ = rebuild_line(config)
+        line, _ = rebuild_line(load)
         echo(line)
         builds += 1
     return builds

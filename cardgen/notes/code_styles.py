@@ -1,8 +1,8 @@
 """Pygments colours for highlighted code, generated once and kept as text so the note types'
 styling (and its fingerprint) does not change when Pygments is upgraded.
 
-Regenerate with ``cardgen.markdown.code_css("PRE")`` and ``code_css("PRE", "monokai")``, then bump
-``MODEL_REVISION`` in ``cardgen/anki.py``.
+Regenerate with ``cardgen.notes.markdown.code_css("PRE")`` and ``code_css("PRE", "monokai")``, then bump
+``MODEL_REVISION`` in ``cardgen/anki/revision.py``.
 """
 
 CODE_LIGHT = """\

@@ -12,11 +12,12 @@ import html
 import re
 from pathlib import Path
 
-from cardgen.anki import models
-from cardgen.cards import CLOZE
+from cardgen.anki.styles import ANKI_CSS
+from cardgen.anki.writer import models
+from cardgen.cards.drafts import CLOZE
 from cardgen.model import Card, Deck
 from cardgen.output import write_text_atomic
-from cardgen.styles import ANKI_CSS
+from cardgen.vocab import Kind
 
 SECTION = re.compile(r"\{\{([#^])([^}]+)\}\}(.*?)\{\{/\2\}\}", re.S)
 FIELD = re.compile(r"\{\{([^#^/}][^}]*)\}\}")
@@ -54,9 +55,9 @@ def render_cloze(text: str, ordinal: int, answer: bool) -> str:
 def card_faces(card: Card) -> list[tuple[str, str]]:
     """(front, back) HTML of each Anki card the note makes (one, or one per cloze number)."""
     model = models()[card.kind]
-    fields = dict(zip([f["name"] for f in model.fields], card.fields, strict=True))
+    fields = card.fields._asdict()
     template = model.templates[0]
-    ordinals = sorted({int(m.group(1)) for m in CLOZE.finditer(card.fields[0])}) if card.kind == "cloze" else [0]
+    ordinals = sorted({int(m.group(1)) for m in CLOZE.finditer(card.fields[0])}) if card.kind == Kind.CLOZE else [0]
     faces = []
     for ordinal in ordinals:
         front = fill(template["qfmt"], fields, cloze=ordinal)

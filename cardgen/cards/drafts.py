@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from cardgen.model import Cell, Question, Table
+from cardgen.notetypes import ClozeFields, NoteFields, QaFields, TableFields, TermFields
 from cardgen.text import is_cjk
+from cardgen.vocab import Kind, Orientation
 
-KINDS = ("qa", "table", "term", "cloze")
 # A header cell that names the compared *aspect*, so the columns are the things compared.
 DIMENSION_WORDS = frozenset(
     w.casefold()
@@ -28,8 +29,8 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 class Draft:
     """A card before identity: what it shows and what makes it the same card next time."""
 
-    kind: str
-    """``qa``, ``cloze``, ``table`` or ``term``."""
+    kind: Kind
+    """What sort of card it is."""
     key: tuple[str, ...]
     """What identifies it within its question (empty for the question's own card)."""
     front_html: str
@@ -38,8 +39,8 @@ class Draft:
     """The same, as plain text."""
     back_blocks: tuple[str, ...]
     """The answer, in printable pieces."""
-    fields: tuple[str, ...]
-    """The Anki note's fields."""
+    fields: NoteFields
+    """The Anki note's fields (the record of its kind's note type)."""
 
 
 def esc(text: str) -> str:
@@ -56,30 +57,32 @@ def question_card(q: Question, context: str, source: str) -> Draft:
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
         revealed = tuple(CLOZE.sub(r"<b>\2</b>", b) for b in q.answer_blocks)
         front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
-        return Draft("cloze", (), front, q.title_text, revealed, (text, "", context, source))
+        return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", context, source))
     question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html
-    fields = (question, q.answer_html, q.number, context, source, "")
-    return Draft("qa", (), question, q.title_text, q.answer_blocks, fields)
+    fields = QaFields(question, q.answer_html, q.number, context, source, Extra="")
+    return Draft(Kind.QA, (), question, q.title_text, q.answer_blocks, fields)
 
 
-def table_orientation(table: Table) -> str:
-    if table.orientation != "auto":
+def table_orientation(table: Table) -> Orientation:
+    if table.orientation != Orientation.AUTO:
         return table.orientation
     first = table.header[0].text.strip(" *_") if table.header else ""
-    return "columns" if not first or first.casefold() in DIMENSION_WORDS else "rows"
+    return Orientation.COLUMNS if not first or first.casefold() in DIMENSION_WORDS else Orientation.ROWS
 
 
 def table_cells(table: Table) -> list[tuple[Cell, Cell, int, int]]:
     """(thing, attribute, row, column) of every cell that makes a card."""
     orientation = table_orientation(table)
-    if orientation == "skip":
+    if orientation == Orientation.SKIP:
         return []
     cells = []
     for r, row in enumerate(table.rows):
         for c in range(1, min(len(row), len(table.header))):
             if row[c].text.strip().casefold() in PLACEHOLDER_CELLS:
                 continue
-            thing, attribute = (row[0], table.header[c]) if orientation == "rows" else (table.header[c], row[0])
+            thing, attribute = (
+                (row[0], table.header[c]) if orientation == Orientation.ROWS else (table.header[c], row[0])
+            )
             if thing.text.strip() and attribute.text.strip():
                 cells.append((thing, attribute, r, c))
     return cells
@@ -120,10 +123,10 @@ def table_cards(q: Question, context: str, source: str) -> list[Draft]:
             value = table.rows[r][c].html
             front = f'<div class="cg-lead">{esc(q.title_text)}</div>{esc(asked)}'
             whole = table_html(table, (r, c))
-            fields = (front, value, whole, context, source, "")
+            fields = TableFields(front, value, whole, context, source, Extra="")
             # Printed, the whole table would push most cells onto two cards: print the thing's own facts.
             printed = (f'<div class="cg-value">{value}</div>', thing_facts_html(table, cells, thing, attribute))
-            drafts.append(Draft("table", (thing_text, attribute_text), front, asked, printed, fields))
+            drafts.append(Draft(Kind.TABLE, (thing_text, attribute_text), front, asked, printed, fields))
     return drafts
 
 
@@ -132,10 +135,10 @@ def term_cards(q: Question, context: str, source: str) -> list[Draft]:
     for term in q.terms:
         lead = " › ".join(x for x in (q.title_text, term.lead) if x)
         front = f'<div class="cg-lead">{esc(lead)}</div>{term.term_html}'
-        fields = (term.term_html, term.definition_html, esc(lead), context, source, "")
+        fields = TermFields(term.term_html, term.definition_html, esc(lead), context, source, Extra="")
         drafts.append(
             Draft(
-                "term",
+                Kind.TERM,
                 (term.lead, term.term_text),
                 front,
                 f"{lead} › {term.term_text}",
@@ -146,14 +149,17 @@ def term_cards(q: Question, context: str, source: str) -> list[Draft]:
     return drafts
 
 
-def question_drafts(q: Question, kinds: frozenset[str], context: str, source: str) -> list[Draft]:
-    """The cards of one answered question, in the order they are studied."""
+def question_drafts(
+    q: Question, kinds: frozenset[Kind], context: str, source: str, own: Draft | None = None
+) -> list[Draft]:
+    """The cards of one answered question, in the order they are studied (``own``: its
+    ``question_card``, when the caller has made it already)."""
     drafts = []
-    own = question_card(q, context, source)
-    if own.kind in kinds or (own.kind == "cloze" and "qa" in kinds):
+    own = own or question_card(q, context, source)
+    if own.kind in kinds or (own.kind == Kind.CLOZE and Kind.QA in kinds):
         drafts.append(own)
-    if "table" in kinds:
+    if Kind.TABLE in kinds:
         drafts.extend(table_cards(q, context, source))
-    if "term" in kinds:
+    if Kind.TERM in kinds:
         drafts.extend(term_cards(q, context, source))
     return drafts

@@ -1,7 +1,7 @@
 """Stage 4a: write the cards as an Anki package (.apkg) with genanki.
 
 Note types are part of every user's collection once imported: their ids, field names
-and template names are frozen (a change forks the note type, see FIELD-NOTES.md).
+and template names are frozen (a change forks the note type, see docs/anki.md).
 Template text and CSS may change, but then ``MODEL_REVISION`` must move forward so
 Anki's "update if newer" applies it; a test pins ``styling_fingerprint()`` to enforce that.
 """
@@ -22,9 +22,11 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cardgen.anki.revision import MODEL_REVISION
+from cardgen.anki.styles import ANKI_CSS
 from cardgen.model import Deck
-from cardgen.revision import MODEL_REVISION
-from cardgen.styles import ANKI_CSS
+from cardgen.notetypes import NOTE_TYPES
+from cardgen.vocab import Kind
 
 
 def _import_genanki() -> Any:
@@ -70,20 +72,7 @@ if TYPE_CHECKING:
 else:
     genanki = _import_genanki()
 
-# Frozen forever: changing an id, a name, a field or a template name forks the note type
-# in users' collections (FIELD-NOTES.md). Field lists reserve room ("Extra") for later.
-QA_MODEL_ID = 1_733_415_926
-QA_MODEL_NAME = "cardgen Q&A"
-QA_FIELDS = ("Question", "Answer", "Number", "Context", "Source", "Extra")
-TABLE_MODEL_ID = 1_733_415_927
-TABLE_MODEL_NAME = "cardgen Table"
-TABLE_FIELDS = ("Question", "Answer", "Table", "Context", "Source", "Extra")
-TERM_MODEL_ID = 1_733_415_928
-TERM_MODEL_NAME = "cardgen Term"
-TERM_FIELDS = ("Term", "Definition", "Lead", "Context", "Source", "Extra")
-CLOZE_MODEL_ID = 1_733_415_929
-CLOZE_MODEL_NAME = "cardgen Cloze"
-CLOZE_FIELDS = ("Text", "Extra", "Context", "Source")
+# Template names are frozen with the note types (``cardgen/notetypes.py``); their text may change.
 TEMPLATE_NAME = "Card 1"
 CLOZE_TEMPLATE_NAME = "Cloze"
 
@@ -126,11 +115,21 @@ CLOZE_BACK = f"""{META}
 {SOURCE}"""
 
 
-def _model(model_id: int, name: str, fields: tuple[str, ...], front: str, back: str, *, cloze: bool = False) -> Any:
+TEMPLATES = {
+    Kind.QA: (QA_FRONT, QA_BACK),
+    Kind.TABLE: (TABLE_FRONT, TABLE_BACK),
+    Kind.TERM: (TERM_FRONT, TERM_BACK),
+    Kind.CLOZE: (CLOZE_FRONT, CLOZE_BACK),
+}
+
+
+def _model(kind: Kind) -> Any:
+    note_type, (front, back) = NOTE_TYPES[kind], TEMPLATES[kind]
+    cloze = kind == Kind.CLOZE
     return genanki.Model(
-        model_id,
-        name,
-        fields=[{"name": field} for field in fields],
+        note_type.id,
+        note_type.name,
+        fields=[{"name": field} for field in note_type.field_names],
         templates=[{"name": CLOZE_TEMPLATE_NAME if cloze else TEMPLATE_NAME, "qfmt": front, "afmt": back}],
         css=ANKI_CSS,
         model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK,
@@ -138,14 +137,9 @@ def _model(model_id: int, name: str, fields: tuple[str, ...], front: str, back: 
     )
 
 
-def models() -> dict[str, Any]:
+def models() -> dict[Kind, Any]:
     """The note type of each card kind."""
-    return {
-        "qa": _model(QA_MODEL_ID, QA_MODEL_NAME, QA_FIELDS, QA_FRONT, QA_BACK),
-        "table": _model(TABLE_MODEL_ID, TABLE_MODEL_NAME, TABLE_FIELDS, TABLE_FRONT, TABLE_BACK),
-        "term": _model(TERM_MODEL_ID, TERM_MODEL_NAME, TERM_FIELDS, TERM_FRONT, TERM_BACK),
-        "cloze": _model(CLOZE_MODEL_ID, CLOZE_MODEL_NAME, CLOZE_FIELDS, CLOZE_FRONT, CLOZE_BACK, cloze=True),
-    }
+    return {kind: _model(kind) for kind in NOTE_TYPES}
 
 
 def styling_fingerprint() -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import NotesError
-from cardgen.markdown import make_parser
 from cardgen.model import SourceLoc
+from cardgen.notes.markdown import make_parser
 
 
 @dataclass(frozen=True)

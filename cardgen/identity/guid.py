@@ -1,8 +1,8 @@
-"""Note identity: GUIDs that survive edits, and the ledger that remembers them.
+"""Note identity: GUIDs that survive edits (the ledger that remembers them is ``ledger.py``).
 
 Anki matches imported notes *only* by GUID and never deletes anything, so a GUID that
 changes is a duplicate card in the user's collection, and a note whose modification
-time does not move forward is never updated (see ../shared/FIELD-NOTES.md).
+time does not move forward is never updated (see docs/anki.md).
 
 - The GUID is a hash of a namespace (the top deck's name, or a pinned one) and the
   *normalised* question text, so editing an answer, renumbering or moving a question
@@ -15,20 +15,17 @@ time does not move forward is never updated (see ../shared/FIELD-NOTES.md).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from cardgen.errors import NotesError
+from cardgen.identity.ledger import Ledger, LedgerEntry
 from cardgen.model import Question
 from cardgen.text import is_cjk
 
-LEDGER_NAME = "cardgen.lock"
-LEDGER_FORMAT = 1
 # How alike two question texts must be for the newer to count as a rewording of the older.
 REWORD_SIMILARITY = 0.6
 
@@ -80,59 +77,6 @@ def question_guid(namespace: str, normalised: str, salt: int = 0) -> str:
 def content_hash(*parts: str) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:16]
-
-
-@dataclass(frozen=True)
-class LedgerEntry:
-    """What the ledger remembers about one note."""
-
-    guid: str
-    """The note's Anki GUID."""
-    file: str
-    """The note file the question was in (for matching rewordings within a file)."""
-    question: str
-    """The normalised question text the GUID is now attached to."""
-    number: str
-    """The question's numbering label, a hint when matching rewordings."""
-    answer: str
-    """Hash of the answer, a hint when matching rewordings."""
-    content: str
-    """Hash of everything written to the note; a change means a new modification time."""
-    mtime: int
-    """The modification time last written for the note."""
-    kind: str = "qa"
-    """``qa`` for a question's own note (matched by question text); otherwise a card derived
-    from a question (table cell, term), matched by GUID alone."""
-
-
-@dataclass(frozen=True)
-class Ledger:
-    entries: tuple[LedgerEntry, ...] = ()
-    """Entries in build order."""
-    problem: str = ""
-    """Why the ledger on disk could not be used (empty when it was fine or absent)."""
-
-
-def load_ledger(path: Path) -> Ledger:
-    """Read the ledger; a damaged one is reported and ignored (GUIDs recompute from the notes)."""
-    if not path.exists():
-        return Ledger()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != LEDGER_FORMAT:
-            return Ledger(problem=f"{path}: unknown ledger format {data.get('format')!r}; rebuilding it")
-        entries = tuple(LedgerEntry(**entry) for entry in data["notes"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        return Ledger(problem=f"{path}: damaged ledger ({exc}); rebuilding it from the notes")
-    return Ledger(entries)
-
-
-def dump_ledger(entries: Sequence[LedgerEntry]) -> str:
-    """One note per line, so ``git diff`` of the ledger shows which notes changed."""
-    lines = [json.dumps(vars(e), ensure_ascii=False, sort_keys=True) for e in entries]
-    body = ",\n".join(f"  {line}" for line in lines)
-    header = '{\n"comment": "Written by cardgen: note identities for Anki. Keep it with your notes.",\n'
-    return f'{header}"format": {LEDGER_FORMAT},\n"notes": [\n{body}\n]\n}}\n'
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.markdown import inline_text
+from cardgen.notes.markdown import inline_text
 
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from cardgen import __version__
-from cardgen.config import BuildConfig
+from cardgen.anki.revision import MODEL_REVISION
+from cardgen.config.options import BuildConfig
 from cardgen.output import write_text_atomic
-from cardgen.revision import MODEL_REVISION
 
 STATE_NAME = ".cardgen-state.json"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")

@@ -21,10 +21,11 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.atomic import LocOf, find_tables, find_terms
-from cardgen.blocks import render_blocks, split_blocks
 from cardgen.errors import ConfigError
-from cardgen.htmlblocks import (
+from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
+from cardgen.notes.blocks import render_blocks, split_blocks
+from cardgen.notes.facts import LocOf, find_tables, find_terms
+from cardgen.notes.htmlblocks import (
     bold_question,
     closes_details,
     details_summary,
@@ -34,17 +35,16 @@ from cardgen.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
-from cardgen.markdown import inline_text, make_parser, sanitise
-from cardgen.media import MediaResolver
-from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
-from cardgen.outline import (
+from cardgen.notes.markdown import inline_text, make_parser, sanitise
+from cardgen.notes.media import MediaResolver
+from cardgen.notes.outline import (
     detect_question_level,
     heading_level,
     heading_text,
     interview_sections,
     question_headings,
 )
-from cardgen.parse import ParsedFile
+from cardgen.notes.read import ParsedFile
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
 NUMBER_PREFIX = re.compile(

@@ -1,7 +1,7 @@
 """Stage 1: what to build, from where, into where.
 
-The CLI (and later ``cardgen.toml``) produce one :class:`BuildConfig`; the stages after
-it read nothing else.
+The settings (``cardgen.toml`` and the command line, see ``settings.py``) produce one
+:class:`BuildConfig`; the stages after it read nothing else.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cardgen.cards import KINDS
+from cardgen.config.printing import PrintOptions
 from cardgen.errors import ConfigError
-from cardgen.identity import LEDGER_NAME
-from cardgen.layout import PrintOptions
+from cardgen.vocab import Kind
 
 # Folder names too generic to name a deck after; the folder above them is used instead.
 GENERIC_FOLDERS = frozenset({"source", "sources", "src", "notes", "docs", "md", "markdown"})
+# The identity ledger's file name; it lives with the notes (see ``cardgen.identity.ledger``).
+LEDGER_NAME = "cardgen.lock"
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class BuildConfig:
     sources: tuple[Path, ...] = (Path("source"),)
     """Note files and folders (folders are searched for ``*.md`` recursively)."""
     output_dir: Path = Path("build")
-    """Where the ``.apkg`` (and later the PDF) are written."""
+    """Where the ``.apkg`` and the PDF are written."""
     deck_name: str | None = None
     """Top deck name; by default the notes' title (one file) or their folder's name."""
     subdecks: bool | None = None
@@ -38,7 +39,7 @@ class BuildConfig:
     """Pass raw HTML from the notes through to cards instead of escaping it."""
     write_apkg: bool = True
     """Write the Anki package."""
-    kinds: frozenset[str] = frozenset(KINDS)
+    kinds: frozenset[Kind] = frozenset(Kind)
     """Which cards to make: ``qa`` (or ``cloze``), ``table``, ``term``."""
     write_pdf: bool = True
     """Write the print-ready PDF."""

@@ -1,7 +1,7 @@
 """Fonts for the PDF: which families print each language, and which characters they can print.
 
 Chinese set without a language tag, or in a font stack with no named CJK member, comes
-out in Japanese glyph forms or as tofu (FIELD-NOTES.md). So every stack names a CJK
+out in Japanese glyph forms or as tofu (docs/printing.md). So every stack names a CJK
 face matched to the notes' language, and every character is checked against the fonts
 before rendering, so a missing glyph is reported at its ``file:line`` instead of printed
 as an empty box.

@@ -1,10 +1,10 @@
 """Card styling shared by the Anki note types (and the HTML the PDF is made from).
 
 Fonts: CJK-first stacks with a named CJK member in every stack, code included, so
-Chinese never falls back to a Japanese face or to tofu (FIELD-NOTES.md).
+Chinese never falls back to a Japanese face or to tofu (docs/printing.md).
 """
 
-from cardgen.code_styles import CODE_LIGHT, CODE_NIGHT, scoped
+from cardgen.notes.code_styles import CODE_LIGHT, CODE_NIGHT, scoped
 
 SANS_STACK = (
     '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", '

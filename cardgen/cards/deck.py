@@ -1,0 +1,137 @@
+"""Stage 3: the cards stage. Extracted note files + settings + the old ledger → the deck and the new ledger.
+
+Names the decks, gives every answered question its identity (``cardgen.identity``), makes its
+cards in the notes' order and the ledger entries that remember them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardgen.cards.drafts import Draft, question_card, question_drafts
+from cardgen.config.options import BuildConfig
+from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime
+from cardgen.identity.ledger import Ledger, LedgerEntry
+from cardgen.model import Card, Deck, NoteFile, Question
+from cardgen.vocab import Kind
+
+
+@dataclass(frozen=True)
+class Reworded:
+    """A question whose text changed but kept its note (and its review history)."""
+
+    question: Question
+    """The question as it reads now."""
+    was: str
+    """The (normalised) text it had before."""
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """What the cards stage produced."""
+
+    deck: Deck
+    """The cards, in the notes' order."""
+    ledger: tuple[LedgerEntry, ...]
+    """The ledger to write beside the deck."""
+    reworded: tuple[Reworded, ...]
+    """Questions recognised as rewordings of earlier ones."""
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An answered question and where its cards go."""
+
+    question: Question
+    """The question (told apart from a same-titled one by its headings, when needed)."""
+    deck: str
+    """Full Anki deck name."""
+    context: str
+    """Breadcrumb: deck title / sections."""
+    file_key: str
+    """The note file, relative to the ledger's folder."""
+    tags: tuple[str, ...]
+    """Tags from the file name and the sections."""
+
+
+def tag(text: str) -> str:
+    """Anki tags cannot hold spaces; ``::`` would nest, so it is flattened too."""
+    return re.sub(r"\s+", "_", text.strip()).replace("::", ":").strip("_")
+
+
+def top_deck_name(config: BuildConfig, files: list[NoteFile]) -> str:
+    return (config.deck_name or (config.collection_name() if len(files) > 1 else files[0].title)).replace("::", ":")
+
+
+def _place(config: BuildConfig, files: list[NoteFile], top: str) -> list[_Placed]:
+    several = len(files) > 1 if config.subdecks is None else config.subdecks
+    ledger_dir = config.ledger_path().parent.resolve()
+    placed: list[_Placed] = []
+    for note_file in files:
+        sub = note_file.title.replace("::", ":")
+        deck_name = f"{top}::{sub}" if several else top
+        # Files are named relative to the ledger so the ledger reads the same from any working directory.
+        file_key = Path(os.path.relpath(note_file.path.resolve(), ledger_dir)).as_posix()
+        for q in note_file.questions:
+            if q.answered:
+                context = " / ".join([sub, *q.sections])
+                tags = tuple(t for t in (tag(note_file.path.stem), *map(tag, q.sections)) if t)
+                placed.append(_Placed(q, deck_name, context, file_key, tags))
+    told_apart = check_unique([p.question for p in placed])
+    return [_Placed(q, p.deck, p.context, p.file_key, p.tags) for q, p in zip(told_apart, placed, strict=True)]
+
+
+def _content(draft: Draft, tags: tuple[str, ...]) -> str:
+    return content_hash(draft.kind, *draft.fields, *tags)
+
+
+def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: int) -> Assembly:
+    """Name the decks, give every answered question its identity, and make its cards in order."""
+    top = top_deck_name(config, files)
+    placed = _place(config, files, top)
+    # A question's own card carries its identity, even when its kind is not asked for.
+    own = [question_card(p.question, p.context, p.file_key) for p in placed]
+    drafts = [
+        question_drafts(p.question, config.kinds, p.context, p.file_key, o) for p, o in zip(placed, own, strict=True)
+    ]
+    items = [(p.file_key, p.question, _content(o, p.tags)) for p, o in zip(placed, own, strict=True)]
+    ids, entries = assign(items, ledger, config.namespace or top, now)
+
+    previous = {e.guid: e for e in ledger.entries}
+    taken = {i.guid for i in ids}
+    cards: list[Card] = []
+    for p, ident, question_drafted in zip(placed, ids, drafts, strict=True):
+        for draft in question_drafted:
+            tags = tuple(dict.fromkeys((f"cardgen::{draft.kind}", *p.tags)))
+            if draft.kind in (Kind.QA, Kind.CLOZE):
+                guid, mtime = ident.guid, ident.mtime
+            else:
+                guid = derived_guid(ident.guid, draft.kind, draft.key, taken)
+                content = _content(draft, p.tags)
+                mtime = next_mtime(previous.get(guid), content, now)
+                entries.append(
+                    LedgerEntry(guid, p.file_key, question="", number="", answer="", content=content, mtime=mtime,
+                                kind=draft.kind)
+                )  # fmt: skip
+            cards.append(
+                Card(
+                    guid=guid,
+                    kind=draft.kind,
+                    deck=p.deck,
+                    question=p.question,
+                    front_html=draft.front_html,
+                    front_text=draft.front_text,
+                    back_blocks=draft.back_blocks,
+                    fields=draft.fields,
+                    context=p.context,
+                    source=p.file_key,
+                    tags=tags,
+                    mtime=mtime,
+                    order=len(cards),
+                )
+            )
+    reworded = tuple(Reworded(p.question, i.reworded_from) for p, i in zip(placed, ids, strict=True) if i.reworded_from)
+    return Assembly(Deck(top, tuple(cards), tuple(files)), tuple(entries), reworded)

@@ -1,0 +1,145 @@
+"""``cardgen build``: load → assemble → write → record.
+
+Reads the notes (``cardgen.notes``), makes the cards and their identities (``cardgen.cards``), writes
+the Anki package and the PDF, and records what was built so an unchanged rebuild does nothing.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cardgen.cards.deck import Reworded, assemble
+from cardgen.commands import state
+from cardgen.config.options import BuildConfig
+from cardgen.errors import NotesError
+from cardgen.identity.ledger import dump_ledger, load_ledger
+from cardgen.model import Deck, NoteFile
+from cardgen.output import atomic_paths
+
+if TYPE_CHECKING:
+    from cardgen.pdf.writer import PdfReport
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, for the summary."""
+
+    deck: Deck
+    """The cards built."""
+    outputs: tuple[Path, ...]
+    """Files written."""
+    reworded: tuple[Reworded, ...] = ()
+    """Questions recognised as rewordings of earlier ones."""
+    warnings: tuple[str, ...] = field(default=())
+    """Problems that did not stop the build."""
+    pdf: PdfReport | None = None
+    """What the PDF stage did, when it ran."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds spent per stage, in order."""
+    up_to_date: bool = False
+    """Nothing changed since the last build, so nothing was done (``deck`` is empty then)."""
+
+
+def safe_filename(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-.")
+    return cleaned or "deck"
+
+
+def load_notes(config: BuildConfig) -> list[NoteFile]:
+    from cardgen.notes.extract import extract  # markdown-it, Pygments: not needed when up to date
+    from cardgen.notes.read import parse_file
+
+    roots = config.note_roots()
+    if not roots:
+        sources = ", ".join(str(s) for s in config.sources)
+        raise NotesError(f"no Markdown notes (*.md) found in {sources}")
+    return [
+        extract(parse_file(path), config.question_level, allow_html=config.allow_html, root=root)
+        for path, root in roots.items()
+    ]
+
+
+def plan(config: BuildConfig, now: int | None = None) -> Deck:
+    """The deck a build would write, without writing anything (preview, checks)."""
+    now = int(time.time()) if now is None else now
+    return assemble(config, load_notes(config), load_ledger(config.ledger_path()), now).deck
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a build runs.
+
+    Reading the notes allocates millions of small objects that all stay alive until the deck is
+    written (tokens, tree nodes, rendered strings), and the collector keeps re-scanning them: at
+    5,000 questions building the syntax tree took 1.6 s with it and 0.26 s without, and time grew
+    faster than the notes. None of it is garbage before then, so collecting meanwhile buys
+    nothing (peak memory stays the same: 163–173 MB with it, 168 MB without).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -> BuildResult:
+    """Run the whole pipeline and write the outputs (each atomically; the ledger right after the deck).
+
+    When nothing the build reads has changed since the last build, nothing is done
+    (``up_to_date``), unless ``force``.
+    """
+    if not force and (previous := state.unchanged_outputs(config, state.fingerprint(config))) is not None:
+        return BuildResult(Deck("", (), ()), tuple(previous), up_to_date=True)
+    now = int(time.time()) if now is None else now
+    clock = time.perf_counter()
+    timings: list[tuple[str, float]] = []
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        timings.append((stage, time.perf_counter() - clock))
+        clock = time.perf_counter()
+
+    outputs: list[Path] = []
+    # The PDF stage runs with the collector on: WeasyPrint's layouts do leave cyclic garbage.
+    with gc_paused():
+        files = load_notes(config)
+        lap("parse + extract")
+        ledger_path = config.ledger_path()
+        ledger = load_ledger(ledger_path)
+        assembly = assemble(config, files, ledger, now)
+        deck = assembly.deck
+        lap("cards + identity")
+
+        # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
+        # small build's time, and an up-to-date check needs neither.
+        if config.write_apkg:
+            from cardgen.anki.writer import write_package
+
+            apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+            # The ledger describes what was exported: the two are replaced together.
+            with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
+                write_package(deck, apkg_tmp)
+                ledger_tmp.write_text(dump_ledger(assembly.ledger), encoding="utf-8")
+            outputs.append(apkg)
+            lap("anki deck")
+    pdf_report = None
+    if config.write_pdf:
+        from cardgen.pdf.writer import write_pdf
+
+        pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
+        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
+        outputs.append(pdf_path)
+        lap("pdf")
+    if outputs:
+        state.record(config, outputs)
+    warnings = (ledger.problem,) if ledger.problem else ()
+    return BuildResult(deck, tuple(outputs), assembly.reworded, warnings, pdf_report, tuple(timings))
