@@ -27,6 +27,19 @@ class SourceLoc:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Something of the notes that a card leaves out or cannot show (a missing or refused image)."""
+
+    loc: SourceLoc
+    """Where in the notes it is."""
+    message: str
+    """What was left out, and why."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
 class Cell:
     """One cell of a Markdown table."""
 
@@ -96,7 +109,7 @@ class Question:
     """The same as plain text; part of the question's identity."""
     media: tuple[tuple[str, Path], ...] = ()
     """Images the question and answer show: (media name used in the HTML, file)."""
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     """What went wrong while rendering it (missing or refused images)."""
     identity_context: str = ""
     """The headings above it, set only when another question in the deck reads the same

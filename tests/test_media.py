@@ -42,10 +42,10 @@ def test_images_in_the_deck_and_in_anki(tmp_path: Path, collection: AnkiCollecti
     assert f'src="{red[0][0]}"' in cards["Red?"].fields[1]
     outside = cards["Outside?"].question
     assert outside.media == () and len(outside.problems) == 3
-    assert all("refused" in p for p in outside.problems)
+    assert all("refused" in p.message for p in outside.problems)
     assert "secret" not in str(result.outputs) and cards["Outside?"].fields[1].count("cg-missing") == 3
     assert 'src="https://example.com/x.png"' in cards["Remote?"].fields[1]  # left for Anki; never fetched here
-    assert cards["Missing?"].question.problems == ("missing image: nope.png",)
+    assert [p.message for p in cards["Missing?"].question.problems] == ["missing image: nope.png"]
 
     collection.import_apkg(tmp_path / "out" / "Media.apkg")
     media_dir = Path(collection.col.media.dir())
@@ -77,7 +77,7 @@ def test_html_img_tags_are_images_too(tmp_path: Path, collection: AnkiCollection
     ((name, source),) = arch.question.media
     assert source == (root / "assets" / "arch.png").resolve()
     assert arch.fields[1] == f'<p>\n  <img src="{name}" alt="Docker" />\n</p>'  # no onerror, no tag soup
-    assert outside.question.media == () and "refused" in outside.question.problems[0]
+    assert outside.question.media == () and "refused" in outside.question.problems[0].message
 
     collection.import_apkg(tmp_path / "out" / "Html.apkg")
     assert (Path(collection.col.media.dir()) / name).read_bytes() == (root / "assets" / "arch.png").read_bytes()

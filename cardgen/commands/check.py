@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.cards.drafts import Draft, question_card, question_drafts, table_cells
+from cardgen.cards.drafts import question_card, question_drafts, table_cells
 from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
 from cardgen.identity.guid import tell_apart
-from cardgen.model import Card, Question, SourceLoc
+from cardgen.model import Question, SourceLoc
 from cardgen.notes.extract import NUMBER_PREFIX, extract
-from cardgen.notes.markdown import IMG_TAG, img_attributes, inline_text
+from cardgen.notes.markdown import inline_text
 from cardgen.notes.read import ParsedFile, parse_file
-from cardgen.pdf import markup
-from cardgen.pdf.fit import fit_card
+from cardgen.pdf.fit import printed_parts
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
+from cardgen.vocab import Kind, Orientation
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")
@@ -45,72 +45,37 @@ def check(config: BuildConfig) -> list[Finding]:
     findings: list[Finding] = []
     answered: list[Question] = []
     options = config.print_options
-    width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
-    for path in config.note_files():
+    for path, root in config.note_roots().items():
         try:
             parsed = parse_file(path)
         except CardgenError as exc:
             findings.append(Finding(exc.loc or SourceLoc(str(path), 1), "error", exc.message))
             continue
-        notes = extract(parsed, config.question_level, allow_html=config.allow_html)
-        findings += _images(parsed)
+        notes = extract(parsed, config.question_level, allow_html=config.allow_html, root=root)
         asked = {q.loc.line for q in notes.questions}
         findings += _stray_question_headings(parsed, notes.question_level, asked)
         for q in notes.questions:
+            # What the one render path left out: missing images, images outside the notes folder.
+            findings += [Finding(problem.loc, "warning", problem.message) for problem in q.problems]
             if not q.answered:
                 findings.append(Finding(q.loc, "warning", f"unanswered question: {q.title_text}"))
                 continue
             answered.append(q)
             for table in q.tables:
-                if table.orientation != "skip" and not table_cells(table):
+                if table.orientation != Orientation.SKIP and not table_cells(table):
                     findings.append(Finding(table.loc, "warning", "table makes no cards (no named rows or columns)"))
             drafts = question_drafts(q, config.kinds, "", "")
             text = q.title_text + text_of(q.answer_html)
             stacks = stacks_for(options.language or detect_language(text))
             if missing := uncovered(text, stacks):
                 findings.append(Finding(q.loc, "warning", f"no font can print {''.join(missing)!r}"))
-            own = next((d for d in drafts if d.kind in ("qa", "cloze")), question_card(q, "", ""))
-            parts = _printed_parts(own, q, width, height, options.font_floor)
+            own = next((d for d in drafts if d.kind in (Kind.QA, Kind.CLOZE)), None) or question_card(q, "", "")
+            parts = printed_parts(own.front_html, own.back_blocks, options)
             if parts > 1:
                 findings.append(Finding(q.loc, "note", f"answer needs {parts} printed cards: {q.title_text}"))
     for q, first in tell_apart(answered)[1]:
         findings.append(Finding(q.loc, "error", f"duplicate question (also at {first.loc}): {q.title_text}"))
     return sorted(findings)
-
-
-def _printed_parts(draft: Draft, q: Question, width: float, height: float, floor: float) -> int:
-    """How many printed cards the answer takes, from the PDF's height model (nothing is rendered)."""
-    card = Card(
-        guid="", kind=draft.kind, deck="", question=q, front_html=draft.front_html, front_text=draft.front_text,
-        back_blocks=draft.back_blocks, fields=draft.fields, context="", source="", tags=(), mtime=0, order=0,
-    )  # fmt: skip
-    return len(fit_card(card, width, height, floor).cards)
-
-
-def _images(parsed: ParsedFile) -> list[Finding]:
-    """Local images that do not exist, ``![](src)`` or ``<img src>`` (remote ones are never
-    fetched, so not checked)."""
-    findings = []
-    for node in parsed.tree.walk():
-        if node.type == "html_block":
-            sources = _html_image_sources(node.content)
-        elif node.type == "inline" and node.token is not None:
-            sources = []
-            for child in node.token.children or []:
-                if child.type == "image":
-                    sources.append(str(child.attrGet("src") or ""))
-                elif child.type == "html_inline":
-                    sources += _html_image_sources(child.content)
-        else:
-            continue
-        for src in sources:
-            if src and not src.startswith(REMOTE) and not (parsed.path.parent / src.split("#")[0]).exists():
-                findings.append(Finding(parsed.loc(node), "warning", f"missing image: {src}"))
-    return findings
-
-
-def _html_image_sources(content: str) -> list[str]:
-    return [img_attributes(tag).get("src", "") for tag in IMG_TAG.findall(content)]
 
 
 def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) -> list[Finding]:

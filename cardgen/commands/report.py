@@ -49,7 +49,7 @@ def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = F
     pdf = result.pdf
     for q in (q for f in deck.files for q in f.questions):
         for problem in q.problems:
-            click.secho(f"{q.loc}: warning: {problem}", fg="yellow", err=True)
+            click.secho(f"{problem.loc}: warning: {problem.message}", fg="yellow", err=True)
     if not quiet:
         for q in unanswered:
             click.echo(f"{q.loc}: unanswered: {q.title_text}")

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import ConfigError
-from cardgen.model import NoteFile, Question, SourceLoc, Table, Term
-from cardgen.notes.blocks import render_blocks, split_blocks
+from cardgen.model import NoteFile, Problem, Question, SourceLoc, Table, Term
+from cardgen.notes.blocks import split_blocks
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import (
     bold_question,
@@ -35,7 +34,7 @@ from cardgen.notes.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
-from cardgen.notes.markdown import inline_text, make_parser, sanitise
+from cardgen.notes.markdown import inline_text, make_parser
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.outline import (
     detect_question_level,
@@ -45,6 +44,7 @@ from cardgen.notes.outline import (
     question_headings,
 )
 from cardgen.notes.read import ParsedFile
+from cardgen.notes.render import CardHtml
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
 NUMBER_PREFIX = re.compile(
@@ -256,11 +256,10 @@ def _question(
 ) -> Question:
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
-    assert isinstance(md.renderer, RendererHTML)
-    env = {"media": media} if media is not None else {}
-    title_html = md.renderer.renderInline(children, md.options, env).strip()
+    render = CardHtml(md, media)
+    title_html = render.inline(children)
     prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
-    prompt_html = md.renderer.render(prompt_tokens, md.options, env).strip() if prompt_tokens else ""
+    prompt_html = render.blocks(prompt_tokens)
     if not text:  # the heading was nothing but a number: keep it as the question
         text = number
         title_html = number
@@ -274,12 +273,9 @@ def _question(
     if has_answer(body, body_tokens) or (prompt and any(_tokens_text(tokens).strip() for tokens in body_tokens)):
         types = {token.type for tokens in body_tokens for token in tokens}
         loc_of = _loc_in(loc.file)
-        tables = find_tables(body, loc_of, md) if "table_open" in types else ()
-        terms = find_terms(body, loc_of, md) if types & LIST_OPENERS else ()
-        answer_html, pieces = render_blocks(md, env, blocks)
-    if md.renderer.allow_html:  # type: ignore[attr-defined]
-        title_html, prompt_html, answer_html = sanitise(title_html), sanitise(prompt_html), sanitise(answer_html)
-        pieces = tuple(sanitise(p) for p in pieces)
+        tables = find_tables(body, loc_of, render) if "table_open" in types else ()
+        terms = find_terms(body, loc_of, render) if types & LIST_OPENERS else ()
+        answer_html, pieces = render.answer(blocks)
     return Question(
         loc=loc,
         number=number,
@@ -293,7 +289,15 @@ def _question(
         prompt_html=prompt_html,
         prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
         media=tuple(media.found.items()) if media is not None else (),
-        problems=tuple(dict.fromkeys(media.problems)) if media is not None else (),
+        problems=_problems(loc, media),
+    )
+
+
+def _problems(loc: SourceLoc, media: MediaResolver | None) -> tuple[Problem, ...]:
+    """What the render path left out, each where it is (the question's own line for its title)."""
+    found = dict.fromkeys(media.problems) if media is not None else {}
+    return tuple(
+        Problem(SourceLoc(loc.file, line + 1) if line is not None else loc, message) for line, message in found
     )
 
 

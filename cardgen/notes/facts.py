@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import Cell, SourceLoc, Table, Term
 from cardgen.notes.markdown import inline_text
+from cardgen.notes.render import CardHtml
 from cardgen.vocab import Orientation
 
 # `<!-- cardgen: rows -->` just before a table overrides its orientation.
@@ -30,19 +29,14 @@ MAX_LEAD_CHARS = 40
 LocOf = Callable[[SyntaxTreeNode], SourceLoc]
 
 
-def _render(md: MarkdownIt, tokens: Sequence[Token]) -> str:
-    assert isinstance(md.renderer, RendererHTML)
-    return md.renderer.renderInline(list(tokens), md.options, {}).strip()
-
-
-def _cell(node: SyntaxTreeNode, md: MarkdownIt) -> Cell:
+def _cell(node: SyntaxTreeNode, render: CardHtml) -> Cell:
     inline = node.children[0].token if node.children and node.children[0].token else None
     if inline is None:
         return Cell("", "")
-    return Cell(_render(md, inline.children or []), inline_text(inline))
+    return Cell(render.inline(inline.children or []), inline_text(inline))
 
 
-def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -> tuple[Table, ...]:
+def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) -> tuple[Table, ...]:
     """Every table in the answer, with the orientation override written just before it."""
     tables = []
     for i, node in enumerate(body):
@@ -53,8 +47,8 @@ def find_tables(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -
             rows = [tr for part in sub.children for tr in part.children if tr.type == "tr"]
             if len(rows) < 2:
                 continue
-            header = tuple(_cell(cell, md) for cell in rows[0].children)
-            body_rows = tuple(tuple(_cell(cell, md) for cell in tr.children) for tr in rows[1:])
+            header = tuple(_cell(cell, render) for cell in rows[0].children)
+            body_rows = tuple(tuple(_cell(cell, render) for cell in tr.children) for tr in rows[1:])
             tables.append(Table(loc_of(sub), header, body_rows, override if sub is node else Orientation.AUTO))
     return tuple(tables)
 
@@ -136,7 +130,7 @@ def lead_in(node: SyntaxTreeNode | None) -> str:
     return text if len(text) <= MAX_LEAD_CHARS else ""
 
 
-def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) -> tuple[Term, ...]:
+def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) -> tuple[Term, ...]:
     """Every definition bullet in the answer, with the lead-in of its list."""
     terms: list[Term] = []
 
@@ -152,7 +146,7 @@ def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, md: MarkdownIt) ->
                         term_text, definition_text = _plain(split[0]), _plain(split[1])
                         if is_definition(term_text, definition_text):
                             terms.append(
-                                Term(loc_of(item), _render(md, split[0]), term_text, _render(md, split[1]), lead)
+                                Term(loc_of(item), render.inline(split[0]), term_text, render.inline(split[1]), lead)
                             )
                     item_lead = lead_in(first) or lead
                 visit([c for c in item.children if c.type in ("bullet_list", "ordered_list")], item_lead)

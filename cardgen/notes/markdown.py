@@ -210,6 +210,14 @@ class SafeRenderer(RendererHTML):
             return tag.replace(src, name, 1) if src else tag
         return f'<img src="{html.escape(name)}" alt="{html.escape(alt)}" />'
 
+    def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
+        """As markdown-it renders, telling the media resolver which line the tokens start on
+        (a block, a list item or a table row at a time), so a problem with an image has a place."""
+        resolver = _resolver(env)
+        if resolver is not None:
+            resolver.line = next((token.map[0] for token in tokens if token.map), resolver.line)
+        return str(super().render(tokens, options, env))
+
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return self._raw(tokens[idx].content, env, block=True)
 

@@ -26,8 +26,10 @@ class MediaResolver:
     """The notes' folder: nothing outside it is read."""
     found: dict[str, Path] = field(default_factory=dict)
     """Media name → file."""
-    problems: list[str] = field(default_factory=list)
-    """Why some images were left out."""
+    problems: list[tuple[int | None, str]] = field(default_factory=list)
+    """Why some images were left out: (0-based line of the block that shows it, or None; message)."""
+    line: int | None = None
+    """The 0-based line of the block being rendered (set by the renderer), for the problems' places."""
 
     def resolve(self, src: str) -> str | None:
         """The media name to use for ``src``; ``src`` itself if remote; None if left out."""
@@ -35,14 +37,16 @@ class MediaResolver:
         if parts.scheme.lower() in REMOTE_SCHEMES or src.startswith("//"):
             return src
         if parts.scheme or Path(unquote(parts.path)).is_absolute():
-            self.problems.append(f"image {src!r} refused: absolute paths are not allowed, use a path beside the notes")
+            self.problems.append(
+                (self.line, f"image {src!r} refused: absolute paths are not allowed, use a path beside the notes")
+            )
             return None
         candidate = (self.note_dir / unquote(parts.path)).resolve()
         if not candidate.is_relative_to(self.root.resolve()):
-            self.problems.append(f"image {src!r} refused: it is outside the notes folder {self.root}")
+            self.problems.append((self.line, f"image {src!r} refused: it is outside the notes folder {self.root}"))
             return None
         if not candidate.is_file():
-            self.problems.append(f"missing image: {src}")
+            self.problems.append((self.line, f"missing image: {src}"))
             return None
         digest = hashlib.sha256(candidate.read_bytes()).hexdigest()[:20]
         name = f"cg-{digest}{candidate.suffix.lower()}"

@@ -2,7 +2,7 @@
 
 Sizes and splits are planned from the height model in ``estimate`` (a few microseconds a
 face, where a WeasyPrint layout costs milliseconds). The plan is then checked against the
-final layout (``pdf.__init__``): a face that still overflows is set a step smaller, or its
+final layout (``sheets.py``): a face that still overflows is set a step smaller, or its
 answer packed tighter, so a wrong estimate costs a re-rendered sheet, never a clipped card.
 """
 
@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cardgen.config.printing import PrintOptions
 from cardgen.model import Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
-from cardgen.pdf.markup import PrintCard
+from cardgen.pdf.markup import PrintCard, face_height, face_width
 from cardgen.text import text_of
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
@@ -42,14 +43,13 @@ class Fitted:
     """A face still overflows its card at the floor size (found when laid out)."""
 
 
-def fit_card(card: Card, width: float, height: float, floor: float, room_factor: float = 1.0) -> Fitted:
-    """Font sizes and answer parts for one card; ``width``/``height`` are the face's, in mm."""
+def plan(
+    front_html: str, blocks: tuple[str, ...], width: float, height: float, floor: float, room_factor: float = 1.0
+) -> tuple[float, float, list[tuple[str, ...]]]:
+    """Front size, back size and the answer's parts for a face ``width`` × ``height`` mm."""
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
-    question = card.front_html
-    front_pt = next((s for s in front_steps if question_height(question, s, width) <= height * SLACK), floor)
-
-    blocks = card.back_blocks
-    room = (height - header_height(question, width)) * SLACK
+    front_pt = next((s for s in front_steps if question_height(front_html, s, width) <= height * SLACK), floor)
+    room = (height - header_height(front_html, width)) * SLACK
 
     def fits(parts: Sequence[Sequence[str]], size: float) -> bool:
         return all(sum(block_height(b, size, width) for b in part) <= room * room_factor for part in parts)
@@ -59,8 +59,20 @@ def fit_card(card: Card, width: float, height: float, floor: float, room_factor:
     if back_pt is None:
         parts = split_blocks(blocks, [block_height(b, floor, width) for b in blocks], room * room_factor)
         back_pt = next((s for s in back_steps if fits(parts, s)), floor)
+    return front_pt, back_pt, parts
+
+
+def fit_card(card: Card, width: float, height: float, floor: float, room_factor: float = 1.0) -> Fitted:
+    """Font sizes and answer parts for one card; ``width``/``height`` are the face's, in mm."""
+    front_pt, back_pt, parts = plan(card.front_html, card.back_blocks, width, height, floor, room_factor)
     prints = tuple(PrintCard(card, n + 1, len(parts), part, front_pt, back_pt) for n, part in enumerate(parts))
-    return Fitted(prints, front_pt < front_steps[0] or back_pt < back_steps[0], room_factor)
+    return Fitted(prints, front_pt < FRONT_STEPS[0] or back_pt < BACK_STEPS[0], room_factor)
+
+
+def printed_parts(front_html: str, back_blocks: tuple[str, ...], options: PrintOptions) -> int:
+    """How many printed cards an answer takes with these print settings, planned (nothing is rendered)."""
+    width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
+    return len(plan(front_html, back_blocks, width, height, options.font_floor)[2])
 
 
 def split_blocks(blocks: Sequence[str], heights: Sequence[float], room: float) -> list[tuple[str, ...]]:

@@ -1,0 +1,45 @@
+"""The one render path: everything of a note that becomes card HTML (titles, prompts, answers,
+table cells, definition terms) is rendered here, with the note file's media resolver in the
+renderer's ``env`` (so every image anywhere is resolved or refused the same way) and, when raw
+HTML is allowed through, sanitised by nh3 (so no script or event handler reaches a field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from cardgen.notes.blocks import Block, render_blocks
+from cardgen.notes.markdown import SafeRenderer, sanitise
+from cardgen.notes.media import MediaResolver
+
+
+class CardHtml:
+    """Renders one question's Markdown to card HTML."""
+
+    def __init__(self, md: MarkdownIt, media: MediaResolver | None = None) -> None:
+        renderer = md.renderer
+        assert isinstance(renderer, SafeRenderer)
+        self.md, self.renderer = md, renderer
+        self.env: dict[str, Any] = {"media": media} if media is not None else {}
+        self.media = media
+
+    def _clean(self, fragment: str) -> str:
+        # Without allow_html the renderer itself lets no raw HTML through (SafeRenderer._tame).
+        return sanitise(fragment) if self.renderer.allow_html else fragment
+
+    def inline(self, tokens: Sequence[Token]) -> str:
+        """Inline tokens (a title, a cell, a term) as HTML."""
+        return self._clean(self.renderer.renderInline(list(tokens), self.md.options, self.env).strip())
+
+    def blocks(self, tokens: Sequence[Token]) -> str:
+        """Block tokens (a prompt) as HTML."""
+        return self._clean(self.renderer.render(list(tokens), self.md.options, self.env).strip()) if tokens else ""
+
+    def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[str, ...]]:
+        """An answer's HTML, whole and in printable pieces."""
+        whole, pieces = render_blocks(self.md, self.env, blocks)
+        return self._clean(whole), tuple(self._clean(p) for p in pieces)
