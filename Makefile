@@ -5,7 +5,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: setup build test lint bench clean
+.PHONY: setup build test test-fast lint bench clean
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,10 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The unit tests only (no real Anki, no PDF, no fuzzing): under 30 s, for a quick check while editing.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow" -q
 
 clean:
 	find build -mindepth 1 ! -name .gitignore -exec rm -rf {} +

@@ -25,6 +25,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that imports into a real Anki collection is slow wherever it is."""
+    for item in items:
+        if "collection" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def collection(tmp_path: Path) -> Iterator[AnkiCollection]:
     col = AnkiCollection(tmp_path / "anki" / "collection.anki2")

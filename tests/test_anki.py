@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from cardgen.anki import writer as anki
 from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 APKG = Path("build/kubernetes-interview.apkg")
 T0 = 1_800_000_000

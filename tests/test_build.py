@@ -19,6 +19,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # writes the PDF
 def test_seed_build_outputs(project: Path) -> None:
     result = build(BuildConfig())
     assert result.outputs == (Path("build/kubernetes-interview.apkg"), Path("build/kubernetes-interview.pdf"))

@@ -16,6 +16,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow  # writes the PDF
 def test_build_reports_unanswered_and_outputs(project: Path) -> None:
     code, out, _ = run("build")
     assert code == 0, out

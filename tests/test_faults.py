@@ -17,6 +17,8 @@ from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
 from cardgen.identity.ledger import load_ledger
 
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
+
 
 @pytest.mark.parametrize("delay", [0.5, 1.5, 3.0])
 def test_kill_9_mid_build_keeps_previous_outputs(project: Path, delay: float) -> None:

@@ -7,6 +7,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from cardgen.errors import CardgenError
 from cardgen.notes.extract import extract
 from cardgen.notes.read import parse_text
 from tests.ankitools import AnkiCollection
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 PIECES = [
     "# ", "## ", "#### ", "###### ", "1. ", "1、", "Q1: ", "第2题", "- ", "* ", "  - ", "> ", "```\n", "```py\n", "~~~",

@@ -9,9 +9,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 ROUNDS = 12
 T0 = 1_800_000_000

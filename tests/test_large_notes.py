@@ -6,9 +6,13 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from benchmarks.synth import notes
 from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 QUESTIONS = 20_000
 

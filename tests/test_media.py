@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from cardgen.commands.build import build
@@ -53,6 +54,7 @@ def test_images_in_the_deck_and_in_anki(tmp_path: Path, collection: AnkiCollecti
     assert (media_dir / red[0][0]).read_bytes() == (root / "a" / "img.png").read_bytes()
 
 
+@pytest.mark.slow  # writes the PDF
 def test_images_print_in_the_pdf(tmp_path: Path) -> None:
     root = notes(tmp_path)
     result = build(BuildConfig(sources=(root,), output_dir=tmp_path / "out", deck_name="Media", write_apkg=False))

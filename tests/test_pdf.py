@@ -12,11 +12,13 @@ from cardgen.commands.build import BuildResult, build
 from cardgen.config.options import BuildConfig
 from cardgen.config.printing import PAPERS, PrintOptions
 from cardgen.pdf.layout import Sheet, Slot
-from cardgen.pdf.markup import PAD_TOP
+from cardgen.pdf.metrics import PAD_TOP
 from cardgen.pdf.writer import PdfReport
 from cardgen.text import text_of
 from tests.conftest import SEED
 from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 CARD_W, CARD_H = 95.0, 65.0
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
 from cardgen.config.printing import PrintOptions
 from cardgen.pdf.cache import FitRecord, cache_path, restore
 from cardgen.pdf.writer import PdfReport
 from tests.pdftools import pages_chars, unembedded_fonts
+
+pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
 
 def notes(count: int, long_first: bool = False) -> str:

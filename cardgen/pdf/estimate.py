@@ -6,7 +6,7 @@ fonts the PDF uses (CJK ideographs are one em), and the box model of ``markup.cs
 (margins, list indents, table cells, code padding). It only has to be close: the final
 layout is read back and every face that does not fit is corrected there.
 
-Keep the constants here in step with ``markup.css``.
+The box model's numbers come from ``metrics.py``, which the CSS is written with too.
 """
 
 from __future__ import annotations
@@ -19,25 +19,38 @@ from functools import cache
 from fontTools.ttLib import TTFont, TTLibError
 
 from cardgen.pdf.fonts import LATIN_MONO, LATIN_SANS, family_files
-from cardgen.pdf.markup import IMAGE_MM
+from cardgen.pdf.metrics import (
+    ANSWER_LINE,
+    BLOCK_GAP,
+    CELL_PAD_X,
+    CELL_PAD_Y,
+    CODE_FONT,
+    HEADER_BORDER_MM,
+    HEADER_MARGIN_MM,
+    HEADER_PAD_MM,
+    HEADER_PT,
+    HEADING_FONT,
+    IMAGE_GAP,
+    IMAGE_MM,
+    ITEM_GAP,
+    LIST_INDENT,
+    PRE_PAD_X,
+    PRE_PAD_Y,
+    QUESTION_LINE,
+    TABLE_FONT,
+)
 from cardgen.text import is_cjk, text_of
 
 MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
 # with different ascents share each line (measured on the seed and synthetic notes).
 LINE_BOX = 1.05
-ANSWER_LINE = 1.35 * LINE_BOX  # .a line-height
-QUESTION_LINE = 1.3 * LINE_BOX  # .q line-height
-BLOCK_GAP = 0.35  # em, margin under p, ul, pre, table
-ITEM_GAP = 0.15  # em, under each list-item piece
-LIST_INDENT = 1.3  # em
-CELL_PAD_X, CELL_PAD_Y = 0.35, 0.1  # em
-TABLE_FONT = 0.92
-CODE_FONT = 0.9
-PRE_PAD = 0.3  # em, top and bottom (0.4 left/right)
-HEADER_PT = 7.0
-HEADER_EXTRA_MM = 0.8 + 1.2 + 0.2  # padding, margin, border under the question header
+ANSWER_LINE_BOX = ANSWER_LINE * LINE_BOX
+QUESTION_LINE_BOX = QUESTION_LINE * LINE_BOX
+HEADER_EXTRA_MM = HEADER_PAD_MM + HEADER_MARGIN_MM + HEADER_BORDER_MM
 DEFAULT_ADVANCE = 0.6
+# The CSS leaves blockquotes to WeasyPrint's default style, which indents them 40px a side.
+BLOCKQUOTE_INDENT = 2.5  # em, at the usual answer sizes
 
 _CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -106,33 +119,35 @@ def block_height(block: str, size_pt: float, width_mm: float) -> float:
             cells = _CELL.findall(row) or [""]
             cell_em = width_em / len(cells) - 2 * CELL_PAD_X
             lines = max(wrapped_lines(_text(c), cell_em / TABLE_FONT, bold="<th" in row) for c in cells)
-            height += (lines * ANSWER_LINE * TABLE_FONT + 2 * CELL_PAD_Y) * em
+            height += (lines * ANSWER_LINE_BOX * TABLE_FONT + 2 * CELL_PAD_Y) * em
         gap = BLOCK_GAP if "cg-last" in block or "cg-rows" not in block else 0.0
         return height + gap * em
     if "<img" in block:
         images = block.count("<img")
         rest = text_of(block).strip()
-        return images * (IMAGE_MM + 0.3 * em) + (
+        return images * (IMAGE_MM + IMAGE_GAP * em) + (
             block_height(f"<p>{html.escape(rest)}</p>", size_pt, width_mm) if rest else 0.0
         )
     if block.startswith("<pre"):
-        lines = wrapped_lines(_text(block), (width_em - 0.8) / CODE_FONT, mono=True)
-        return (lines * ANSWER_LINE * CODE_FONT + 2 * PRE_PAD + BLOCK_GAP) * em
+        lines = wrapped_lines(_text(block), (width_em - 2 * PRE_PAD_X) / CODE_FONT, mono=True)
+        return (lines * ANSWER_LINE_BOX * CODE_FONT + 2 * PRE_PAD_Y + BLOCK_GAP) * em
     if block.startswith(("<ul", "<ol")):
         lines = wrapped_lines(_text(block), width_em - LIST_INDENT)
-        return (lines * ANSWER_LINE + ITEM_GAP) * em
+        return (lines * ANSWER_LINE_BOX + ITEM_GAP) * em
     if re.match(r"<h[1-6]", block):
-        return (wrapped_lines(_text(block), width_em / 1.05, bold=True) * ANSWER_LINE * 1.05 + BLOCK_GAP) * em
+        return (
+            wrapped_lines(_text(block), width_em / HEADING_FONT, bold=True) * ANSWER_LINE_BOX * HEADING_FONT + BLOCK_GAP
+        ) * em
     if block.startswith("<blockquote"):
-        return (wrapped_lines(_text(block), width_em - 2.5) * ANSWER_LINE + 2 * BLOCK_GAP) * em
-    return (wrapped_lines(_text(block), width_em) * ANSWER_LINE + BLOCK_GAP) * em
+        return (wrapped_lines(_text(block), width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * BLOCK_GAP) * em
+    return (wrapped_lines(_text(block), width_em) * ANSWER_LINE_BOX + BLOCK_GAP) * em
 
 
 def header_height(question_html: str, width_mm: float) -> float:
     em = HEADER_PT * MM_PER_PT
-    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * ANSWER_LINE * em + HEADER_EXTRA_MM
+    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * ANSWER_LINE_BOX * em + HEADER_EXTRA_MM
 
 
 def question_height(question_html: str, size_pt: float, width_mm: float) -> float:
     em = size_pt * MM_PER_PT
-    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * QUESTION_LINE * em
+    return wrapped_lines(_text(question_html), width_mm / em, bold=True) * QUESTION_LINE_BOX * em

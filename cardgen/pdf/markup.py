@@ -15,13 +15,33 @@ from cardgen.model import Card
 from cardgen.notes.code_styles import CODE_LIGHT, scoped
 from cardgen.pdf.fonts import FontStacks
 from cardgen.pdf.layout import Sheet, Slot
+from cardgen.pdf.metrics import (
+    ANSWER_LINE,
+    BLOCK_GAP,
+    CELL_PAD_X,
+    CELL_PAD_Y,
+    CODE_FONT,
+    HEADER_BORDER_MM,
+    HEADER_MARGIN_MM,
+    HEADER_PAD_MM,
+    HEADER_PT,
+    HEADING_FONT,
+    IMAGE_GAP,
+    IMAGE_MM,
+    ITEM_GAP,
+    LIST_INDENT,
+    META_PT,
+    PAD_BOTTOM,
+    PAD_TOP,
+    PAD_X,
+    PRE_PAD_X,
+    PRE_PAD_Y,
+    QUESTION_LINE,
+    TABLE_FONT,
+)
+from cardgen.vocab import Side
 
 PX_PER_MM = 96 / 25.4
-# Inside a card: room at the top for the meta line (breadcrumb, number), then the face.
-PAD_X, PAD_TOP, PAD_BOTTOM = 4.5, 7.5, 4.0
-HEADER_PT = 7.0  # the question repeated small on the back
-META_PT = 6.0
-IMAGE_MM = 32.0  # the tallest an image is printed; the height model assumes it
 
 
 @dataclass(frozen=True)
@@ -66,24 +86,25 @@ body {{ margin: 0; }}
 .meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
 .front .face {{ display: flex; flex-direction: column; justify-content: center; height: {face_height(card_height)}mm; }}
 .front .cell {{ text-align: center; }}
-.q {{ font-weight: bold; line-height: 1.3; }}
-.a {{ line-height: 1.35; }}
-.qh {{ font-size: {HEADER_PT}pt; font-weight: bold; color: #444; border-bottom: 0.2mm solid #bbb;
-       padding-bottom: 0.8mm; margin-bottom: 1.2mm; }}
-.a p, .a ul, .a ol, .a pre, .a table, .a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ margin: 0 0 0.35em; }}
-.a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ font-size: 1.05em; }}
-.a ul, .a ol {{ padding-left: 1.3em; }}
+.q {{ font-weight: bold; line-height: {QUESTION_LINE}; }}
+.a {{ line-height: {ANSWER_LINE}; }}
+.qh {{ font-size: {HEADER_PT}pt; font-weight: bold; color: #444; border-bottom: {HEADER_BORDER_MM}mm solid #bbb;
+       padding-bottom: {HEADER_PAD_MM}mm; margin-bottom: {HEADER_MARGIN_MM}mm; }}
+.a p, .a ul, .a ol, .a pre, .a table, .a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ margin: 0 0 {BLOCK_GAP}em; }}
+.a h1, .a h2, .a h3, .a h4, .a h5, .a h6 {{ font-size: {HEADING_FONT}em; }}
+.a ul, .a ol {{ padding-left: {LIST_INDENT}em; }}
 .a li > p {{ margin: 0; }}
-.a .blk > ul, .a .blk > ol {{ margin-bottom: 0.15em; }}
-.a table {{ border-collapse: collapse; font-size: 0.92em; }}
+.a .blk > ul, .a .blk > ol {{ margin-bottom: {ITEM_GAP}em; }}
+.a table {{ border-collapse: collapse; font-size: {TABLE_FONT}em; }}
 .a table.cg-rows {{ width: 100%; table-layout: fixed; margin: 0; }}
-.a table.cg-last {{ margin-bottom: 0.35em; }}
+.a table.cg-last {{ margin-bottom: {BLOCK_GAP}em; }}
 .a table.cg-cont td {{ border-top: none; }}
-.a th, .a td {{ border: 0.2mm solid #999; padding: 0.1em 0.35em; vertical-align: top; overflow-wrap: anywhere; }}
+.a th, .a td {{ border: 0.2mm solid #999; padding: {CELL_PAD_Y}em {CELL_PAD_X}em; vertical-align: top;
+               overflow-wrap: anywhere; }}
 .a th {{ background: #eee; }}
-code, pre {{ font-family: {mono}; font-size: 0.9em; }}
+code, pre {{ font-family: {mono}; font-size: {CODE_FONT}em; }}
 code {{ background: #f0f0f0; }}
-pre {{ white-space: pre-wrap; background: #f5f5f5; padding: 0.3em 0.4em; }}
+pre {{ white-space: pre-wrap; background: #f5f5f5; padding: {PRE_PAD_Y}em {PRE_PAD_X}em; }}
 pre code {{ background: none; }}
 .cg-lead {{ font-size: 0.55em; font-weight: normal; color: #666; margin-bottom: 0.3em; }}
 .qh .cg-lead {{ font-size: 1em; display: inline; margin-right: 0.5em; }}
@@ -92,10 +113,10 @@ pre code {{ background: none; }}
 .a table.cg-facts {{ width: 100%; }}
 .a table.cg-facts th {{ width: 35%; text-align: left; }}
 .cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
-.a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto 0.3em; }}
+.a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto {IMAGE_GAP}em; }}
 .cg-missing {{ color: #a00; font-style: italic; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
-div.cg-math {{ margin: 0 0 0.35em; padding: 0.2em 0.4em; }}
+div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
@@ -125,7 +146,7 @@ def back_face(pc: PrintCard, face_id: str) -> str:
     )
 
 
-def card_box(side: str, slot: Slot, inner: str) -> str:
+def card_box(side: Side, slot: Slot, inner: str) -> str:
     return f'<div class="card {side}" style="left:{slot.x:.3f}mm;top:{slot.y:.3f}mm">{inner}</div>'
 
 

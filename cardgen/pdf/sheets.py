@@ -19,6 +19,7 @@ from cardgen.pdf.cache import sheet_key
 from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
 from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.markup import PX_PER_MM, PrintCard
+from cardgen.vocab import Layout, Side
 
 if TYPE_CHECKING:
     from cardgen.pdf.writer import Renderer
@@ -42,20 +43,20 @@ def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options:
     dx, dy = options.back_offset
     ticks = markup.cut_ticks(sheet)
     numbered = list(enumerate(chunk, start))
-    if options.layout == "fold":
+    if options.layout == Layout.FOLD:
         boxes = []
         for n, pc in numbered:
             slot = sheet.front(n - start)
-            boxes.append(markup.card_box("front", slot, markup.front_face(pc, f"f{n}")))
-            boxes.append(markup.card_box("back", Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
+            boxes.append(markup.card_box(Side.FRONT, slot, markup.front_face(pc, f"f{n}")))
+            boxes.append(markup.card_box(Side.BACK, Slot(slot.x + card_w, slot.y), markup.back_face(pc, f"b{n}")))
         return [markup.page("".join(boxes) + markup.fold_lines(sheet, card_w) + ticks)]
     fronts = "".join(
-        markup.card_box("front", sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in numbered
+        markup.card_box(Side.FRONT, sheet.front(n - start), markup.front_face(pc, f"f{n}")) for n, pc in numbered
     )
     backs = []
     for n, pc in numbered:
         slot = sheet.back(n - start, options.duplex)
-        backs.append(markup.card_box("back", Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
+        backs.append(markup.card_box(Side.BACK, Slot(slot.x + dx, slot.y + dy), markup.back_face(pc, f"b{n}")))
     return [markup.page(fronts + ticks), markup.page("".join(backs))]
 
 
@@ -145,7 +146,7 @@ class Sheets:
 
 
 def pages_per_sheet(options: PrintOptions) -> int:
-    return 1 if options.layout == "fold" else 2
+    return 1 if options.layout == Layout.FOLD else 2
 
 
 def layout_until_it_fits(sheets: Sheets, fitted: list[Fitted], options: PrintOptions) -> tuple[list[Fitted], list[int]]:

@@ -28,6 +28,7 @@ from cardgen.pdf.layout import Sheet, make_sheet
 from cardgen.pdf.markup import PrintCard
 from cardgen.pdf.sheets import Sheets, compose, compose_sheet, layout_until_it_fits, pages_per_sheet
 from cardgen.text import text_of
+from cardgen.vocab import Layout
 
 __all__ = ["PdfReport", "compose", "write_pdf"]
 
@@ -114,7 +115,7 @@ def harfbuzz_subset_available() -> bool:
 def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfReport:
     """Lay out ``cards`` for printing and write the PDF atomically, reusing what the last
     build laid out where nothing changed (``cache``)."""
-    sheet = make_sheet(options.paper, options.card_size, fold=options.layout == "fold")
+    sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
     card_w, card_h = options.card_size
     texts = [c.front_text + "".join(text_of(b) for b in c.back_blocks) for c in cards]
     language = options.language or detect_language("".join(texts))
@@ -302,7 +303,7 @@ class PartResult:
 
 def render_part(job: PartJob) -> PartResult:
     """Lay out, check and write one part (in this process or a worker)."""
-    sheet = make_sheet(job.options.paper, job.options.card_size, fold=job.options.layout == "fold")
+    sheet = make_sheet(job.options.paper, job.options.card_size, fold=job.options.layout == Layout.FOLD)
     with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media_dir, weasyprint_warnings() as logged:
         for f in job.fitted:
             for name, source in f.cards[0].card.question.media:

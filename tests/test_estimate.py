@@ -1,0 +1,38 @@
+"""The height model the PDF plans with, before WeasyPrint lays anything out."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardgen.pdf.estimate import block_height, wrapped_lines
+
+
+def test_cjk_characters_are_one_em_and_break_anywhere() -> None:
+    assert wrapped_lines("测" * 10, 5.0) == 2
+    assert wrapped_lines("测" * 10, 10.0) == 1
+    assert wrapped_lines("测" * 11, 10.0) == 2
+
+
+def test_latin_text_breaks_at_spaces_and_long_words_wrap() -> None:
+    assert wrapped_lines("word " * 3, 100.0) == 1
+    assert wrapped_lines("a" * 200, 20.0) >= 5
+    assert wrapped_lines("one\ntwo", 100.0) == 2
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<p>探针是保障 Pod 可用性的核心机制。</p>",
+        "<ul><li>exec：执行命令</li></ul>",
+        "<pre><code>kubectl get pods\n</code></pre>",
+    ],
+)
+def test_heights_grow_with_the_font_size_and_shrink_with_width(block: str) -> None:
+    assert block_height(block, 10.0, 86.0) > block_height(block, 7.0, 86.0)
+    assert block_height(block * 6, 8.0, 40.0) >= block_height(block * 6, 8.0, 86.0)
+
+
+def test_a_table_is_as_tall_as_its_tallest_cells() -> None:
+    short = "<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    tall = short.replace("<td>2</td>", "<td>" + "很长的内容" * 20 + "</td>")
+    assert block_height(tall, 8.0, 86.0) > 2 * block_height(short, 8.0, 86.0)

@@ -1,0 +1,50 @@
+"""Composing sheets: fronts, backs at the mirrored slot, fold layout, ids unique in the PDF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from cardgen.config.printing import PrintOptions
+from cardgen.pdf.fit import fit_card
+from cardgen.pdf.layout import make_sheet
+from cardgen.pdf.markup import face_height, face_width
+from cardgen.pdf.sheets import compose
+from cardgen.vocab import Duplex, Layout, Paper
+from tests.conftest import FIXTURES
+
+LEFT = re.compile(r'class="card (front|back)" style="left:([\d.]+)mm;top:([\d.]+)mm"')
+
+
+def printed(options: PrintOptions) -> list:  # type: ignore[type-arg]
+    deck = plan(BuildConfig(sources=(FIXTURES / "tables.md",), write_pdf=False))
+    width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
+    return [pc for card in deck.cards for pc in fit_card(card, width, height, options.font_floor).cards]
+
+
+def test_duplex_backs_sit_at_the_mirrored_column() -> None:
+    options = PrintOptions()
+    sheet = make_sheet(Paper.A4, options.card_size)
+    cards = printed(options)
+    pages = compose(cards, sheet, options)
+    assert len(pages) == 2 * -(-len(cards) // sheet.per_sheet)
+    fronts = [(float(x), float(y)) for side, x, y in LEFT.findall(pages[0]) if side == "front"]
+    backs = [(float(x), float(y)) for side, x, y in LEFT.findall(pages[1]) if side == "back"]
+    assert len(fronts) == len(backs) == min(len(cards), sheet.per_sheet)
+    for (fx, fy), (bx, by) in zip(fronts, backs, strict=True):
+        assert abs(bx - (sheet.page_width - fx - sheet.card_width)) < 0.01 and abs(by - fy) < 0.01
+    ids = re.findall(r'id="([fb]\d+)"', "".join(pages))
+    assert len(ids) == len(set(ids)) == 2 * len(cards)
+
+
+def test_short_edge_and_fold() -> None:
+    options = replace(PrintOptions(), duplex=Duplex.SHORT)
+    sheet = make_sheet(Paper.A4, options.card_size)
+    pages = compose(printed(options)[:1], sheet, options)
+    (_, fx, fy), (_, bx, by) = LEFT.findall(pages[0])[0], LEFT.findall(pages[1])[0]
+    assert float(bx) == float(fx) and abs(float(by) - (sheet.page_height - float(fy) - sheet.card_height)) < 0.01
+    fold = replace(PrintOptions(), layout=Layout.FOLD)
+    pages = compose(printed(fold)[:2], make_sheet(Paper.A4, fold.card_size, fold=True), fold)
+    assert len(pages) == 1 and 'class="fold"' in pages[0]
