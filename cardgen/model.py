@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.notetypes import NoteFields
-from cardgen.vocab import Kind, Orientation
+from cardgen.vocab import BlockKind, Kind, Orientation
 
 
 @dataclass(frozen=True, order=True)
@@ -80,6 +80,26 @@ class Term:
 
 
 @dataclass(frozen=True)
+class AnswerBlock:
+    """A piece of an answer a printed card may break after: a block, a list item, or table rows."""
+
+    kind: BlockKind
+    """What sort of block it is."""
+    html: str
+    """The piece as HTML (a list item as a list of its own, table rows as a table of their own)."""
+    text: str
+    """The text it shows (line breaks kept, for code)."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """For a table: the text of each cell, row by row (header row first when the piece has it)."""
+    bold_rows: tuple[bool, ...] = ()
+    """For a table: which rows hold header cells (printed bold)."""
+    last: bool = True
+    """For a table: the piece ends its table, so the gap under a table follows it."""
+    images: int = 0
+    """How many images it shows."""
+
+
+@dataclass(frozen=True)
 class Question:
     """One question found in a note file, answered or not (output of ``extract``)."""
 
@@ -93,9 +113,9 @@ class Question:
     """The question as plain text, numbering stripped (sort field, identity, messages)."""
     answer_html: str
     """The answer rendered to HTML; ``""`` when the question is unanswered."""
-    answer_blocks: tuple[str, ...]
-    """The answer as HTML pieces a printed card may break between: top-level blocks, with
-    lists cut into their items. Empty when the question is unanswered."""
+    answer_blocks: tuple[AnswerBlock, ...]
+    """The answer in pieces a printed card may break between: top-level blocks, with lists cut
+    into their items and tables into their rows. Empty when the question is unanswered."""
     sections: tuple[str, ...]
     """Plain-text titles of the category headings above the question, outermost first."""
     tables: tuple[Table, ...] = ()
@@ -158,8 +178,8 @@ class Card:
     """What the card asks, as HTML."""
     front_text: str
     """What the card asks, as plain text (Anki's sort field)."""
-    back_blocks: tuple[str, ...]
-    """The answer as HTML pieces a printed card may break between."""
+    back_blocks: tuple[AnswerBlock, ...]
+    """The answer in pieces a printed card may break between."""
     fields: NoteFields
     """The Anki note's fields: the record of its kind's note type (``cardgen.notetypes``)."""
     context: str

@@ -55,3 +55,18 @@ class Side(StrEnum):
 
     FRONT = "front"
     BACK = "back"
+
+
+class BlockKind(StrEnum):
+    """What a printable piece of an answer is, for the PDF's height model and its splitting."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    """One item of a list, printed as a list of its own (keeping its number)."""
+    TABLE = "table"
+    """A whole table, or some of its rows."""
+    CODE = "code"
+    QUOTE = "quote"
+    OTHER = "other"
+    """Anything else (raw HTML, math, a rule): estimated like a paragraph."""

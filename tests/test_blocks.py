@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.blocks import render_blocks, split_blocks
+from cardgen.notes.blocks import answer_block, render_blocks, split_blocks
 from cardgen.notes.markdown import make_parser
+from cardgen.vocab import BlockKind
 
 
 def pieces(text: str) -> tuple[str, tuple[str, ...]]:
     md = make_parser()
-    return render_blocks(md, {}, split_blocks(SyntaxTreeNode(md.parse(text)).children))
+    whole, parts = render_blocks(md, {}, split_blocks(SyntaxTreeNode(md.parse(text)).children))
+    return whole, tuple(p.html for p in parts)
 
 
 def test_whole_answer_is_what_rendering_it_at_once_gives() -> None:
@@ -27,3 +29,15 @@ def test_list_items_and_table_rows_are_pieces_of_their_own() -> None:
     assert 'class="cg-rows cg-first"' in parts[4] and "<thead>" in parts[4]
     assert 'class="cg-rows cg-cont cg-last"' in parts[5] and "<thead>" not in parts[5]
     assert len(parts) == 6
+
+
+def test_pieces_are_typed_for_the_height_model() -> None:
+    md = make_parser()
+    text = "## Sub\n\nIntro:\n\n* a\n\n```\nx\n```\n\n> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n"
+    _, parts = render_blocks(md, {}, split_blocks(SyntaxTreeNode(md.parse(text)).children))
+    kinds = [p.kind for p in parts]
+    assert kinds == ["heading", "paragraph", "list_item", "code", "quote", "table", "table"]
+    assert [p.last for p in parts[-2:]] == [False, True]
+    block = answer_block(parts[-2].kind, parts[-2].html, last=parts[-2].last)
+    assert block.rows == (("a", "b"), ("1", "2")) and block.bold_rows == (True, False) and not block.last
+    assert answer_block(BlockKind.PARAGRAPH, '<p>x <img src="a.png"> &amp; y</p>').text == "x  & y"

@@ -66,7 +66,7 @@ def test_cloze_question_becomes_a_cloze_note() -> None:
     assert draft.kind == "cloze"
     assert "{{c1::pods}}" in draft.fields[0] and "{{c2::nodes::machines}}" in draft.fields[0]
     assert "[…]" in draft.front_html and "[machines]" in draft.front_html and "pods" not in draft.front_html
-    assert "<b>pods</b>" in draft.back_blocks[0]
+    assert "<b>pods</b>" in draft.back_blocks[0].html
 
 
 def test_definition_detection() -> None:

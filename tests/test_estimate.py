@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cardgen.notes.blocks import answer_block
 from cardgen.pdf.estimate import block_height, wrapped_lines
+from cardgen.vocab import BlockKind
 
 
 def test_cjk_characters_are_one_em_and_break_anywhere() -> None:
@@ -20,19 +22,21 @@ def test_latin_text_breaks_at_spaces_and_long_words_wrap() -> None:
 
 
 @pytest.mark.parametrize(
-    "block",
+    ("kind", "html"),
     [
-        "<p>探针是保障 Pod 可用性的核心机制。</p>",
-        "<ul><li>exec：执行命令</li></ul>",
-        "<pre><code>kubectl get pods\n</code></pre>",
+        (BlockKind.PARAGRAPH, "<p>探针是保障 Pod 可用性的核心机制。</p>"),
+        (BlockKind.LIST_ITEM, "<ul><li>exec：执行命令</li></ul>"),
+        (BlockKind.CODE, "<pre><code>kubectl get pods --all-namespaces --output wide\n</code></pre>"),
     ],
 )
-def test_heights_grow_with_the_font_size_and_shrink_with_width(block: str) -> None:
+def test_heights_grow_with_the_font_size_and_shrink_with_width(kind: BlockKind, html: str) -> None:
+    block, long = answer_block(kind, html), answer_block(kind, html * 6)
     assert block_height(block, 10.0, 86.0) > block_height(block, 7.0, 86.0)
-    assert block_height(block * 6, 8.0, 40.0) >= block_height(block * 6, 8.0, 86.0)
+    assert block_height(long, 8.0, 40.0) > block_height(long, 8.0, 86.0)
 
 
 def test_a_table_is_as_tall_as_its_tallest_cells() -> None:
     short = "<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>"
     tall = short.replace("<td>2</td>", "<td>" + "很长的内容" * 20 + "</td>")
-    assert block_height(tall, 8.0, 86.0) > 2 * block_height(short, 8.0, 86.0)
+    table = BlockKind.TABLE
+    assert block_height(answer_block(table, tall), 8.0, 86.0) > 2 * block_height(answer_block(table, short), 8.0, 86.0)

@@ -60,7 +60,7 @@ def test_parse_extract_and_cards_never_crash(text: str) -> None:
     notes = extract(parse_text(text, Path("fuzz.md")))
     for q in notes.questions:
         assert q.loc.line >= 1 and q.title_text == q.title_text.strip()
-        for html in (q.title_html, q.prompt_html, q.answer_html, *q.answer_blocks):
+        for html in (q.title_html, q.prompt_html, q.answer_html, *(b.html for b in q.answer_blocks)):
             # Raw HTML is not allowed here: no script and no event handler reaches a card as markup.
             assert not unsafe_tags(html), html
         if q.answered:

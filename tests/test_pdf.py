@@ -58,7 +58,7 @@ def check_alignment(report: PdfReport, path: Path, back_slot: Callable[[Sheet, i
         back = slot_text(pages[2 * s + 1], back_slot(sheet, k))
         assert question in front, (n, front)
         assert question in back, (n, back)  # the question repeated small as the back's header
-        assert first_words(pc.blocks[0]) in back, (n, back)
+        assert first_words(pc.blocks[0].html) in back, (n, back)
         if pc.parts > 1:
             assert f"{pc.part}/{pc.parts}" in front and f"{pc.part}/{pc.parts}" in back
 
@@ -144,7 +144,7 @@ def test_fold_layout(tmp_path: Path) -> None:
         front = slot_text(pages[s], slot)
         back = slot_text(pages[s], Slot(slot.x + CARD_W, slot.y))
         question = "".join(text_of(pc.card.front_html).split())
-        assert question in front and first_words(pc.blocks[0]) in back
+        assert question in front and first_words(pc.blocks[0].html) in back
 
 
 def test_missing_glyph_is_reported(tmp_path: Path) -> None:

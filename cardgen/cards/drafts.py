@@ -7,10 +7,11 @@ import html
 import re
 from dataclasses import dataclass
 
-from cardgen.model import Cell, Question, Table
+from cardgen.model import AnswerBlock, Cell, Question, Table
+from cardgen.notes.blocks import answer_block
 from cardgen.notetypes import ClozeFields, NoteFields, QaFields, TableFields, TermFields
 from cardgen.text import is_cjk
-from cardgen.vocab import Kind, Orientation
+from cardgen.vocab import BlockKind, Kind, Orientation
 
 # A header cell that names the compared *aspect*, so the columns are the things compared.
 DIMENSION_WORDS = frozenset(
@@ -37,7 +38,7 @@ class Draft:
     """What the card asks."""
     front_text: str
     """The same, as plain text."""
-    back_blocks: tuple[str, ...]
+    back_blocks: tuple[AnswerBlock, ...]
     """The answer, in printable pieces."""
     fields: NoteFields
     """The Anki note's fields (the record of its kind's note type)."""
@@ -55,7 +56,7 @@ def question_card(q: Question, context: str, source: str) -> Draft:
     if CLOZE.search(q.answer_html):
         text = f'<div class="cg-question">{q.title_html}</div>{q.answer_html}'
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
-        revealed = tuple(CLOZE.sub(r"<b>\2</b>", b) for b in q.answer_blocks)
+        revealed = tuple(answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last) for b in q.answer_blocks)
         front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
         return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", context, source))
     question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html
@@ -125,7 +126,10 @@ def table_cards(q: Question, context: str, source: str) -> list[Draft]:
             whole = table_html(table, (r, c))
             fields = TableFields(front, value, whole, context, source, Extra="")
             # Printed, the whole table would push most cells onto two cards: print the thing's own facts.
-            printed = (f'<div class="cg-value">{value}</div>', thing_facts_html(table, cells, thing, attribute))
+            printed = (
+                answer_block(BlockKind.OTHER, f'<div class="cg-value">{value}</div>'),
+                answer_block(BlockKind.TABLE, thing_facts_html(table, cells, thing, attribute)),
+            )
             drafts.append(Draft(Kind.TABLE, (thing_text, attribute_text), front, asked, printed, fields))
     return drafts
 
@@ -142,7 +146,7 @@ def term_cards(q: Question, context: str, source: str) -> list[Draft]:
                 (term.lead, term.term_text),
                 front,
                 f"{lead} › {term.term_text}",
-                (term.definition_html,),
+                (answer_block(BlockKind.OTHER, term.definition_html),),
                 fields,
             )
         )

@@ -11,6 +11,7 @@ and joining the results gives what rendering them together gives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,36 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.model import AnswerBlock
+from cardgen.text import text_of
+from cardgen.vocab import BlockKind
+
+# The kind of printable piece each top-level block type gives (lists and tables are cut up).
+BLOCK_KINDS = {
+    "paragraph": BlockKind.PARAGRAPH,
+    "heading": BlockKind.HEADING,
+    "fence": BlockKind.CODE,
+    "code_block": BlockKind.CODE,
+    "blockquote": BlockKind.QUOTE,
+    "bullet_list": BlockKind.LIST_ITEM,
+    "ordered_list": BlockKind.LIST_ITEM,
+    "table": BlockKind.TABLE,
+}
+# Our own renderer's table rows and cells, read back for the height model.
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t([dh])[^>]*>(.*?)</t[dh]>", re.S)
+
+
+def answer_block(kind: BlockKind, html: str, *, last: bool = True) -> AnswerBlock:
+    """A printable piece of HTML that cardgen rendered, with what the height model needs of it."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    bold: tuple[bool, ...] = ()
+    if kind == BlockKind.TABLE:
+        cells = [_CELL.findall(row) for row in _ROW.findall(html)]
+        rows = tuple(tuple(text_of(c).strip("\n") for _, c in row) or ("",) for row in cells)
+        bold = tuple(any(tag == "h" for tag, _ in row) for row in cells)
+    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"))
 
 
 @dataclass(frozen=True)
@@ -62,7 +93,19 @@ def _block(node: SyntaxTreeNode) -> Block:
     return Block(node, "whole", (node.to_tokens(),))
 
 
-def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) -> tuple[str, tuple[str, ...]]:
+@dataclass(frozen=True)
+class Piece:
+    """A printable piece of an answer as rendered, before it is sanitised and typed (``answer_block``)."""
+
+    kind: BlockKind
+    """What sort of block it comes from."""
+    html: str
+    """Its HTML."""
+    last: bool = True
+    """For table rows: the piece ends its table."""
+
+
+def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) -> tuple[str, tuple[Piece, ...]]:
     """The answer's HTML and its printable pieces (empty pieces dropped)."""
     renderer = md.renderer
     assert isinstance(renderer, RendererHTML)
@@ -71,17 +114,20 @@ def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) 
         return renderer.render(tokens, md.options, env)
 
     whole: list[str] = []
-    pieces: list[str] = []
+    pieces: list[Piece] = []
     for block in blocks:
         parts = [render(run) for run in block.runs]
         whole.extend(parts)
+        kind = BLOCK_KINDS.get(block.node.type, BlockKind.OTHER)
         if block.kind == "list":
-            pieces.extend(_list_pieces(block, parts, render))
+            pieces.extend(Piece(kind, html) for html in _list_pieces(block, parts, render))
         elif block.kind == "table":
-            pieces.extend(_row_pieces(block, parts, render))
+            rows = _row_pieces(block, parts, render)
+            pieces.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
         else:
-            pieces.append(parts[0])
-    return "".join(whole).strip(), tuple(p for p in (piece.strip() for piece in pieces) if p)
+            pieces.append(Piece(kind, parts[0]))
+    kept = (Piece(p.kind, p.html.strip(), p.last) for p in pieces)
+    return "".join(whole).strip(), tuple(p for p in kept if p.html)
 
 
 def _list_pieces(block: Block, parts: list[str], render: Render) -> list[str]:

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import ConfigError
-from cardgen.model import NoteFile, Problem, Question, SourceLoc, Table, Term
+from cardgen.model import AnswerBlock, NoteFile, Problem, Question, SourceLoc, Table, Term
 from cardgen.notes.blocks import split_blocks
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import (
@@ -264,7 +264,7 @@ def _question(
         text = number
         title_html = number
         number = ""
-    answer_html, pieces = "", tuple[str, ...]()
+    answer_html, pieces = "", tuple[AnswerBlock, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
     blocks = split_blocks(body)  # each block's tokens, collected once

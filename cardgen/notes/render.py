@@ -12,7 +12,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cardgen.notes.blocks import Block, render_blocks
+from cardgen.model import AnswerBlock
+from cardgen.notes.blocks import Block, answer_block, render_blocks
 from cardgen.notes.markdown import SafeRenderer, sanitise
 from cardgen.notes.media import MediaResolver
 
@@ -39,7 +40,8 @@ class CardHtml:
         """Block tokens (a prompt) as HTML."""
         return self._clean(self.renderer.render(list(tokens), self.md.options, self.env).strip()) if tokens else ""
 
-    def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[str, ...]]:
+    def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[AnswerBlock, ...]]:
         """An answer's HTML, whole and in printable pieces."""
         whole, pieces = render_blocks(self.md, self.env, blocks)
-        return self._clean(whole), tuple(self._clean(p) for p in pieces)
+        typed = tuple(answer_block(p.kind, self._clean(p.html), last=p.last) for p in pieces)
+        return self._clean(whole), typed

@@ -11,13 +11,13 @@ The box model's numbers come from ``metrics.py``, which the CSS is written with 
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from functools import cache
 
 from fontTools.ttLib import TTFont, TTLibError
 
+from cardgen.model import AnswerBlock
 from cardgen.pdf.fonts import LATIN_MONO, LATIN_SANS, family_files
 from cardgen.pdf.metrics import (
     ANSWER_LINE,
@@ -40,6 +40,7 @@ from cardgen.pdf.metrics import (
     TABLE_FONT,
 )
 from cardgen.text import is_cjk, text_of
+from cardgen.vocab import BlockKind
 
 MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
@@ -52,8 +53,6 @@ DEFAULT_ADVANCE = 0.6
 # The CSS leaves blockquotes to WeasyPrint's default style, which indents them 40px a side.
 BLOCKQUOTE_INDENT = 2.5  # em, at the usual answer sizes
 
-_CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 # Line-breaking units: one CJK character, a run of white space, or a run of other text (a word).
 _UNITS = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u3000-\u9fff]+")
 
@@ -108,39 +107,36 @@ def _text(fragment: str) -> str:
     return text_of(fragment).strip("\n")
 
 
-def block_height(block: str, size_pt: float, width_mm: float) -> float:
+def _lines_height(text: str, width_em: float) -> float:
+    """A paragraph's height in em."""
+    return wrapped_lines(text, width_em) * ANSWER_LINE_BOX + BLOCK_GAP
+
+
+def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
     """Height (mm) of one answer block at ``size_pt``, margins included."""
     em = size_pt * MM_PER_PT
     width_em = width_mm / em
-    if block.startswith("<table"):
-        rows = _ROW.findall(block)
+    if block.kind == BlockKind.TABLE:
         height = 0.0
-        for row in rows:
-            cells = _CELL.findall(row) or [""]
+        for cells, bold in zip(block.rows, block.bold_rows, strict=True):
             cell_em = width_em / len(cells) - 2 * CELL_PAD_X
-            lines = max(wrapped_lines(_text(c), cell_em / TABLE_FONT, bold="<th" in row) for c in cells)
+            lines = max(wrapped_lines(c, cell_em / TABLE_FONT, bold=bold) for c in cells)
             height += (lines * ANSWER_LINE_BOX * TABLE_FONT + 2 * CELL_PAD_Y) * em
-        gap = BLOCK_GAP if "cg-last" in block or "cg-rows" not in block else 0.0
-        return height + gap * em
-    if "<img" in block:
-        images = block.count("<img")
-        rest = text_of(block).strip()
-        return images * (IMAGE_MM + IMAGE_GAP * em) + (
-            block_height(f"<p>{html.escape(rest)}</p>", size_pt, width_mm) if rest else 0.0
-        )
-    if block.startswith("<pre"):
-        lines = wrapped_lines(_text(block), (width_em - 2 * PRE_PAD_X) / CODE_FONT, mono=True)
+        return height + (BLOCK_GAP * em if block.last else 0.0)
+    if block.images:
+        rest = block.text.strip()
+        return block.images * (IMAGE_MM + IMAGE_GAP * em) + (_lines_height(rest, width_em) * em if rest else 0.0)
+    if block.kind == BlockKind.CODE:
+        lines = wrapped_lines(block.text, (width_em - 2 * PRE_PAD_X) / CODE_FONT, mono=True)
         return (lines * ANSWER_LINE_BOX * CODE_FONT + 2 * PRE_PAD_Y + BLOCK_GAP) * em
-    if block.startswith(("<ul", "<ol")):
-        lines = wrapped_lines(_text(block), width_em - LIST_INDENT)
-        return (lines * ANSWER_LINE_BOX + ITEM_GAP) * em
-    if re.match(r"<h[1-6]", block):
-        return (
-            wrapped_lines(_text(block), width_em / HEADING_FONT, bold=True) * ANSWER_LINE_BOX * HEADING_FONT + BLOCK_GAP
-        ) * em
-    if block.startswith("<blockquote"):
-        return (wrapped_lines(_text(block), width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * BLOCK_GAP) * em
-    return (wrapped_lines(_text(block), width_em) * ANSWER_LINE_BOX + BLOCK_GAP) * em
+    if block.kind == BlockKind.LIST_ITEM:
+        return (wrapped_lines(block.text, width_em - LIST_INDENT) * ANSWER_LINE_BOX + ITEM_GAP) * em
+    if block.kind == BlockKind.HEADING:
+        lines = wrapped_lines(block.text, width_em / HEADING_FONT, bold=True)
+        return (lines * ANSWER_LINE_BOX * HEADING_FONT + BLOCK_GAP) * em
+    if block.kind == BlockKind.QUOTE:
+        return (wrapped_lines(block.text, width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * BLOCK_GAP) * em
+    return _lines_height(block.text, width_em) * em
 
 
 def header_height(question_html: str, width_mm: float) -> float:

@@ -8,15 +8,14 @@ answer packed tighter, so a wrong estimate costs a re-rendered sheet, never a cl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cardgen.config.printing import PrintOptions
-from cardgen.model import Card
+from cardgen.model import AnswerBlock, Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
 from cardgen.pdf.markup import PrintCard, face_height, face_width
-from cardgen.text import text_of
+from cardgen.vocab import BlockKind
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
 BACK_STEPS = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
@@ -44,18 +43,23 @@ class Fitted:
 
 
 def plan(
-    front_html: str, blocks: tuple[str, ...], width: float, height: float, floor: float, room_factor: float = 1.0
-) -> tuple[float, float, list[tuple[str, ...]]]:
+    front_html: str,
+    blocks: tuple[AnswerBlock, ...],
+    width: float,
+    height: float,
+    floor: float,
+    room_factor: float = 1.0,
+) -> tuple[float, float, list[tuple[AnswerBlock, ...]]]:
     """Front size, back size and the answer's parts for a face ``width`` × ``height`` mm."""
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
     front_pt = next((s for s in front_steps if question_height(front_html, s, width) <= height * SLACK), floor)
     room = (height - header_height(front_html, width)) * SLACK
 
-    def fits(parts: Sequence[Sequence[str]], size: float) -> bool:
+    def fits(parts: Sequence[Sequence[AnswerBlock]], size: float) -> bool:
         return all(sum(block_height(b, size, width) for b in part) <= room * room_factor for part in parts)
 
     back_pt = next((s for s in back_steps if room_factor == 1.0 and fits([blocks], s)), None)
-    parts: list[tuple[str, ...]] = [blocks]
+    parts: list[tuple[AnswerBlock, ...]] = [blocks]
     if back_pt is None:
         parts = split_blocks(blocks, [block_height(b, floor, width) for b in blocks], room * room_factor)
         back_pt = next((s for s in back_steps if fits(parts, s)), floor)
@@ -69,13 +73,13 @@ def fit_card(card: Card, width: float, height: float, floor: float, room_factor:
     return Fitted(prints, front_pt < FRONT_STEPS[0] or back_pt < BACK_STEPS[0], room_factor)
 
 
-def printed_parts(front_html: str, back_blocks: tuple[str, ...], options: PrintOptions) -> int:
+def printed_parts(front_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions) -> int:
     """How many printed cards an answer takes with these print settings, planned (nothing is rendered)."""
     width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
     return len(plan(front_html, back_blocks, width, height, options.font_floor)[2])
 
 
-def split_blocks(blocks: Sequence[str], heights: Sequence[float], room: float) -> list[tuple[str, ...]]:
+def split_blocks(blocks: Sequence[AnswerBlock], heights: Sequence[float], room: float) -> list[tuple[AnswerBlock, ...]]:
     """Cut the answer between blocks into as few cards as the floor size allows, evened out."""
 
     def pack(limit: float) -> list[list[int]]:
@@ -105,9 +109,9 @@ def split_blocks(blocks: Sequence[str], heights: Sequence[float], room: float) -
     return [tuple(blocks[j] for j in g) for g in groups]
 
 
-def is_lead_in(block: str) -> bool:
+def is_lead_in(block: AnswerBlock) -> bool:
     """A heading, or a short paragraph ending in a colon: it introduces what follows."""
-    if re.match(r"<h[1-6]", block):
+    if block.kind == BlockKind.HEADING:
         return True
-    text = text_of(block).strip()
-    return block.startswith("<p>") and len(text) <= 40 and text.endswith((":", "："))
+    text = block.text.strip()
+    return block.kind == BlockKind.PARAGRAPH and len(text) <= 40 and text.endswith((":", "："))

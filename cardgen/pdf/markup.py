@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cardgen.model import Card
+from cardgen.model import AnswerBlock, Card
 from cardgen.notes.code_styles import CODE_LIGHT, scoped
 from cardgen.pdf.fonts import FontStacks
 from cardgen.pdf.layout import Sheet, Slot
@@ -54,8 +54,8 @@ class PrintCard:
     """1-based part number (``2`` of ``2/3``)."""
     parts: int
     """How many printed cards the answer takes."""
-    blocks: tuple[str, ...]
-    """The answer blocks (HTML) on this part's back."""
+    blocks: tuple[AnswerBlock, ...]
+    """The answer blocks on this part's back."""
     front_pt: float
     """Font size of the question on the front."""
     back_pt: float
@@ -139,7 +139,7 @@ def front_face(pc: PrintCard, face_id: str) -> str:
 
 
 def back_face(pc: PrintCard, face_id: str) -> str:
-    blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{b}</div>' for i, b in enumerate(pc.blocks))
+    blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{b.html}</div>' for i, b in enumerate(pc.blocks))
     return (
         f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
         f'<div class="qh">{pc.card.front_html}</div>{blocks}</div>'

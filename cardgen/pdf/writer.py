@@ -27,7 +27,6 @@ from cardgen.pdf.fonts import detect_language, missing_families, stacks_for, unc
 from cardgen.pdf.layout import Sheet, make_sheet
 from cardgen.pdf.markup import PrintCard
 from cardgen.pdf.sheets import Sheets, compose, compose_sheet, layout_until_it_fits, pages_per_sheet
-from cardgen.text import text_of
 from cardgen.vocab import Layout
 
 __all__ = ["PdfReport", "compose", "write_pdf"]
@@ -117,7 +116,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
     build laid out where nothing changed (``cache``)."""
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
     card_w, card_h = options.card_size
-    texts = [c.front_text + "".join(text_of(b) for b in c.back_blocks) for c in cards]
+    texts = [c.front_text + "".join(b.text for b in c.back_blocks) for c in cards]
     language = options.language or detect_language("".join(texts))
     stacks = stacks_for(language)
     absent = missing_families(stacks)
