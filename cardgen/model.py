@@ -160,6 +160,9 @@ class NoteFile:
     """Heading level (1–6) of the questions in this file; 0 when the file has no headings."""
     questions: tuple[Question, ...]
     """Every question in document order, answered or not."""
+    skipped: tuple[Problem, ...] = ()
+    """What in the file makes no card and is no question, and why (back matter, list items
+    among questions that ask nothing), for ``cardgen check``."""
 
 
 @dataclass(frozen=True)

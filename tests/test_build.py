@@ -50,12 +50,20 @@ def test_several_files_make_sub_decks_and_tags(tmp_path: Path, collection: AnkiC
 
 
 def test_duplicate_questions_fail_naming_both_places(tmp_path: Path) -> None:
-    write(tmp_path / "a.md", "## 1. What is a Pod?\n\nOne.\n")
-    write(tmp_path / "b.md", "## Intro\n\ntext\n\n## 7. what is a pod\n\nTwo.\n")
+    write(tmp_path / "a.md", "## 1. What is a Pod?\n\nOne.\n\n## Intro\n\ntext\n\n## 7. what is a pod\n\nTwo.\n")
     with pytest.raises(CardgenError) as info:
         build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out", write_pdf=False))
     message = str(info.value)
-    assert "b.md:5" in message and "a.md:1" in message and "duplicate question" in message
+    assert "a.md:9" in message and "a.md:1" in message and "duplicate question" in message
+
+
+def test_the_same_question_in_two_files_makes_two_notes(tmp_path: Path) -> None:
+    """Two notes of a vault both have `## Properties`: each file's sub-deck keeps its own note."""
+    write(tmp_path / "a.md", "# Normal\n\n## Properties\n\nSymmetric.\n")
+    write(tmp_path / "b.md", "# Binomial\n\n## Properties\n\nDiscrete.\n")
+    result = build(BuildConfig(sources=(tmp_path,), output_dir=tmp_path / "out", write_pdf=False))
+    guids = {card.deck: card.guid for card in result.deck.cards}
+    assert len(guids) == 2 and len(set(guids.values())) == 2
 
 
 def test_same_question_under_different_headings_makes_two_notes(tmp_path: Path, collection: AnkiCollection) -> None:

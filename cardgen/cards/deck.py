@@ -80,7 +80,7 @@ def _place(config: BuildConfig, files: list[NoteFile], top: str) -> list[_Placed
                 context = " / ".join([sub, *q.sections])
                 tags = tuple(t for t in (tag(note_file.path.stem), *map(tag, q.sections)) if t)
                 placed.append(_Placed(q, deck_name, context, file_key, tags))
-    told_apart = check_unique([p.question for p in placed])
+    told_apart = check_unique([p.question for p in placed], [p.file_key for p in placed])
     return [_Placed(q, p.deck, p.context, p.file_key, p.tags) for q, p in zip(told_apart, placed, strict=True)]
 
 

@@ -61,7 +61,13 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
         sources = ", ".join(str(s) for s in config.sources)
         raise NotesError(f"no Markdown notes (*.md) found in {sources}")
     return [
-        extract(parse_file(path), config.question_level, allow_html=config.allow_html, root=root)
+        extract(
+            parse_file(path),
+            config.question_level,
+            allow_html=config.allow_html,
+            root=root,
+            skip_headings=config.skip_headings,
+        )
         for path, root in roots.items()
     ]
 

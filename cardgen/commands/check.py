@@ -13,8 +13,9 @@ from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
 from cardgen.identity.guid import tell_apart
 from cardgen.model import Question, SourceLoc
-from cardgen.notes.extract import NUMBER_PREFIX, extract
+from cardgen.notes.extract import extract
 from cardgen.notes.markdown import inline_text
+from cardgen.notes.question import NUMBER_PREFIX
 from cardgen.notes.read import ParsedFile, parse_file
 from cardgen.pdf.fit import printed_parts
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
@@ -51,7 +52,10 @@ def check(config: BuildConfig) -> list[Finding]:
         except CardgenError as exc:
             findings.append(Finding(exc.loc or SourceLoc(str(path), 1), "error", exc.message))
             continue
-        notes = extract(parsed, config.question_level, allow_html=config.allow_html, root=root)
+        notes = extract(
+            parsed, config.question_level, allow_html=config.allow_html, root=root, skip_headings=config.skip_headings
+        )
+        findings += [Finding(problem.loc, "note", problem.message) for problem in notes.skipped]
         asked = {q.loc.line for q in notes.questions}
         findings += _stray_question_headings(parsed, notes.question_level, asked)
         for q in notes.questions:

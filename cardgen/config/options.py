@@ -35,6 +35,9 @@ class BuildConfig:
     """Heading level of the questions; by default detected per file."""
     namespace: str | None = None
     """Pins the GUID namespace so renaming the deck keeps note identities."""
+    skip_headings: tuple[str, ...] = ()
+    """Patterns (shell-style, case-insensitive) of headings whose sections are never questions,
+    besides the back matter cardgen knows (References, 致谢…)."""
     allow_html: bool = False
     """Pass raw HTML from the notes through to cards instead of escaping it."""
     write_apkg: bool = True
@@ -55,7 +58,13 @@ class BuildConfig:
         files: dict[Path, Path] = {}
         for source in self.sources:
             if source.is_dir():
-                found = sorted(p for p in source.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+                # Dot-folders (.git, .obsidian, .trash) hold no notes; only parts below the source count,
+                # so `cardgen build ../notes` still reads its notes.
+                found = sorted(
+                    p
+                    for p in source.rglob("*.md")
+                    if not any(part.startswith(".") for part in p.relative_to(source).parts)
+                )
                 for path in found:
                     files.setdefault(path.resolve(), source.resolve())
             elif source.is_file():

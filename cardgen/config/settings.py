@@ -93,6 +93,14 @@ def _sources(value: Any) -> tuple[Path, ...]:
     return tuple(Path(v) for v in value)
 
 
+def _patterns(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f'expected a list of heading patterns such as ["Exercises*"], got {value!r}')
+    return tuple(v.strip() for v in value)
+
+
 def _kinds(value: Any) -> frozenset[Kind]:
     if isinstance(value, str):
         value = [v.strip().lower() for v in value.split(",")]
@@ -173,6 +181,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Cards to make: qa (question and answer, or cloze), table (a card per comparison-table cell), "
             "term (a card per 'term: definition' bullet), cloze.",
             flag="--kinds", metavar="LIST"),
+    Setting("skip_headings", "skip_headings", _patterns,
+            "Headings whose sections make no cards, besides References, Credits, 参考资料… "
+            "(patterns: * matches any text).",
+            template_default='[]'),
     Setting("allow_html", "allow_html", _bool,
             "Pass raw HTML in the notes through (sanitised) instead of showing it as text.",
             flag="--allow-html", flag_kind="on"),

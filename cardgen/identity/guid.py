@@ -183,23 +183,27 @@ def next_mtime(previous: LedgerEntry | None, content: str, now: int) -> int:
     return previous.mtime if previous.content == content else max(now, previous.mtime + 1)
 
 
-def check_unique(questions: Sequence[Question]) -> list[Question]:
+def check_unique(questions: Sequence[Question], files: Sequence[str] | None = None) -> list[Question]:
     """The questions, those that read the same told apart by their headings.
 
     Two questions with the same normalised text in one deck would share a GUID. When their
     headings differ, the headings join their identity (only theirs: every other question keeps
     the identity it had); when even those are the same, it is an error naming both places.
     """
-    told_apart, clashes = tell_apart(questions)
+    told_apart, clashes = tell_apart(questions, files)
     if clashes:
         q, first = clashes[0]
         raise NotesError(f"duplicate question {q.title_text!r} (also at {first.loc}); reword one of them", q.loc)
     return told_apart
 
 
-def tell_apart(questions: Sequence[Question]) -> tuple[list[Question], list[tuple[Question, Question]]]:
+def tell_apart(
+    questions: Sequence[Question], files: Sequence[str] | None = None
+) -> tuple[list[Question], list[tuple[Question, Question]]]:
     """``check_unique``'s work without raising: the questions, and each true duplicate with the
-    question it repeats."""
+    question it repeats. ``files`` names each question's note file the same from any working
+    directory (relative to the ledger); it tells apart same-headed questions of two files."""
+    keys = list(files) if files is not None else [q.loc.file for q in questions]
     groups: dict[str, list[int]] = {}
     for i, q in enumerate(questions):
         groups.setdefault(normalise_question(q.identity_text), []).append(i)
@@ -208,12 +212,16 @@ def tell_apart(questions: Sequence[Question]) -> tuple[list[Question], list[tupl
     for indices in groups.values():
         if len(indices) < 2:
             continue
-        seen: dict[tuple[str, ...], Question] = {}
+        seen: dict[tuple[str, ...], int] = {}
         for i in indices:
             q = questions[i]
             if q.sections in seen:
-                clashes.append((q, seen[q.sections]))
+                first = seen[q.sections]
+                if keys[first] == keys[i]:
+                    clashes.append((q, questions[first]))
+                else:  # the same headings in another file (``## Properties`` of two notes): the file tells
+                    told_apart[i] = replace(q, identity_context=" / ".join((keys[i], *q.sections)))
                 continue
-            seen[q.sections] = q
+            seen[q.sections] = i
             told_apart[i] = replace(q, identity_context=" / ".join(q.sections))
     return told_apart, sorted(clashes, key=lambda pair: pair[0].loc)

@@ -11,8 +11,7 @@ tidy than that, is ``outline``'s; questions written in HTML are read by ``htmlbl
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import ConfigError
-from cardgen.model import AnswerBlock, NoteFile, Problem, Question, SourceLoc, Table, Term
-from cardgen.notes.blocks import split_blocks
-from cardgen.notes.facts import LocOf, find_tables, find_terms
+from cardgen.model import NoteFile, Problem, Question, SourceLoc
+from cardgen.notes.asking import asks, is_back_matter
+from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.htmlblocks import (
     bold_question,
     closes_details,
@@ -34,7 +33,7 @@ from cardgen.notes.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
-from cardgen.notes.markdown import inline_text, make_parser
+from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.outline import (
     detect_question_level,
@@ -43,55 +42,48 @@ from cardgen.notes.outline import (
     interview_sections,
     question_headings,
 )
+from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
-from cardgen.notes.render import CardHtml
-
-# A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
-NUMBER_PREFIX = re.compile(
-    r"""^\s*(?:
-        第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
-      | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
-      | Q[.:：]\s*
-      | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
-      | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
-TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
-
-# Answers that only say "not written yet".
-PLACEHOLDERS = frozenset(
-    {"answer here", "to be completed", "to be completed.", "tbd", "todo", "待补充", "待完善", "暂无", "略"}
-)
 
 
 def extract(
-    parsed: ParsedFile, question_level: int | None = None, *, allow_html: bool = False, root: Path | None = None
+    parsed: ParsedFile,
+    question_level: int | None = None,
+    *,
+    allow_html: bool = False,
+    root: Path | None = None,
+    skip_headings: tuple[str, ...] = (),
 ) -> NoteFile:
     """Every question of one file, with its answer rendered to HTML.
 
     Questions are headings at the question level, or ``<details><summary>question</summary>``
     blocks (then every heading is a category). A ``<details>`` whose summary says "Answer"
-    is part of the answer around it, headings inside included.
+    is part of the answer around it, headings inside included. Bold-paragraph questions
+    (``**Why …?**``) are questions wherever they are, even inside a heading question's answer,
+    which then ends there. A section whose text is a list of questions (or lines that ask) gives
+    a question per line (``banks``). Back matter and headings ``skip_headings`` names ask nothing.
     """
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
     tree = parsed.tree
     raws = [raw_html(node) for node in tree.children]
     summaries = [details_summary(raw) for raw in raws]
-    details_questions = sum(1 for t in summaries if t and not is_answer_summary(t))
+    asked = [t for t in summaries if t and not is_answer_summary(t)]
+    # <details> blocks ask the questions when a fair share of their summaries ask (devops-exercises);
+    # "✏ Code Examples" forty times over is collapsed answer material, not forty questions.
+    details_questions = len(asked) if 5 * sum(asks(t) for t in asked) >= 2 * len(asked) else 0
     bolds = [bold_question(node) for node in tree.children]
-    # Questions written as bold paragraphs (data-science-interviews): then headings are categories.
-    bold_questions = question_level is None and details_questions < 2 and sum(b is not None for b in bolds) >= 3
-    if bold_questions:
-        details_questions = 2
     # With <details> questions, level 7 (below every heading) makes all headings categories.
-    level = 7 if question_level is None and details_questions >= 2 else question_level or detect_question_level(tree)
+    level = (
+        7
+        if question_level is None and details_questions >= 2
+        else question_level or detect_question_level(tree, skip_headings)
+    )
     shows = [_shows_something(node, raw) for node, raw in zip(tree.children, raws, strict=True)]
-    asks = question_headings(tree.children, shows, level, tidy=question_level is not None or level == 7)
+    tidy = question_level is not None or level == 7
+    asking_heads = question_headings(tree.children, shows, level, tidy=tidy, skip=skip_headings)
     md = make_parser(allow_html)
-    reader = _Reader(parsed, md, MediaRoots(parsed.path.parent, root or parsed.path.parent), level)
+    reader = _Reader(parsed, md, MediaRoots(parsed.path.parent, root or parsed.path.parent), level, skip_headings)
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
     skipped: set[int] = set()  # the two sections (headings included) of such a question
@@ -106,8 +98,8 @@ def extract(
                 reader.ask(node, _heading_tokens(asked_by))
                 reader.body, reader.answer_start = [*prompt, *(tree.children[i] for i in interview[2])], len(prompt)
                 reader.close()
-        elif bold_questions and bold is not None and not reader.in_details:
-            reader.ask(node, bold)
+        elif bold is not None and not reader.in_details:
+            reader.bold(node, bold)
         elif summary is not None:
             reader.details_opener(node, raw, summary)
         elif closes_details(raw):
@@ -121,9 +113,9 @@ def extract(
                 continue
             # A heading below the level inside a question is part of its answer, unless it asks.
             is_heading = node.type == "heading"
-            in_answer = is_heading and reader.current is not None and _level(node) > level and index not in asks
+            in_answer = is_heading and reader.current is not None and _level(node) > level and index not in asking_heads
             if is_heading and not reader.in_details and not in_answer:
-                reader.heading(node, asks=index in asks)
+                reader.heading(node, asks=index in asking_heads)
             elif reader.current is not None:
                 reader.body.append(node)
     reader.close()
@@ -131,10 +123,22 @@ def extract(
     return NoteFile(
         path=parsed.path,
         display=parsed.display,
-        title=reader.title or parsed.path.stem,
+        title=reader.title or deck_title(parsed.path),
         question_level=level if level <= 6 else 0,
         questions=tuple(reader.questions),
+        skipped=tuple(reader.skipped),
     )
+
+
+# Files that stand for their folder: a deck is named after the folder, not "README".
+FOLDER_FILES = frozenset({"readme", "index", "_index"})
+
+
+def deck_title(path: Path) -> str:
+    """A file's deck title when it has no ``#`` title: its name, or its folder's for a README."""
+    if path.stem.casefold() in FOLDER_FILES and path.resolve().parent.name:
+        return path.resolve().parent.name
+    return path.stem
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,14 @@ class _Reader:
     """The state of one pass over a file's top-level blocks: the question being read, its body,
     the headings above it, and the questions read so far."""
 
-    def __init__(self, parsed: ParsedFile, md: MarkdownIt, media: MediaRoots, level: int) -> None:
-        self.parsed, self.md, self.media, self.level = parsed, md, media, level
+    def __init__(
+        self, parsed: ParsedFile, md: MarkdownIt, media: MediaRoots, level: int, skip: tuple[str, ...]
+    ) -> None:
+        self.parsed, self.md, self.media, self.level, self.skip = parsed, md, media, level, skip
         self.questions: list[Question] = []
+        self.skipped: list[Problem] = []
+        self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
+        self.bold_parent = ""  # the heading question that the bold questions after it follow up
         self.sections: list[tuple[int, str]] = []
         self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
         self.title = ""
@@ -168,12 +177,54 @@ class _Reader:
         if self.current is not None:
             start = self.answer_start
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
-            media = MediaResolver(self.media.note_dir, self.media.root)
-            sections = [s for _, s in self.sections]
-            question = _question(self.current[0], self.current[1], answer, sections, self.md, prompt, media)
-            if question.title_text:  # an empty heading asks nothing
-                self.questions.append(question)
+            sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
+            shown = [node for node in answer if _shows_something(node, raw_html(node))]
+            # A heading that asks keeps its answer, even one written as questions and their answers.
+            head = self.asking_heading
+            bank = read_bank(shown) if head is not None and not asks(head[1]) and not prompt else None
+            if head is not None and not asks(head[1]) and shown and all(links_only(n.to_tokens()) for n in shown):
+                # "Other Answers", "Useful links": a list of links asks and answers nothing.
+                self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
+            elif bank is not None:
+                self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
+            else:
+                self._add(self.current[0], self.current[1], answer, sections, prompt)
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
+        self.asking_heading = None
+
+    def _add(
+        self,
+        loc: SourceLoc,
+        title: list[Token],
+        answer: Sequence[SyntaxTreeNode],
+        sections: list[str],
+        prompt: Sequence[SyntaxTreeNode] = (),
+    ) -> None:
+        media = MediaResolver(self.media.note_dir, self.media.root)
+        question = make_question(loc, title, answer, sections, self.md, prompt, media)
+        if question.title_text:  # an empty heading asks nothing
+            self.questions.append(question)
+
+    def _bank(self, bank: Bank, sections: list[str]) -> None:
+        """A heading whose text is a list of questions: a question per line, the heading a category."""
+        file = self.parsed.display
+        for asked in bank.asked:
+            self._add(SourceLoc(file, asked.line + 1), asked.title, asked.answer, sections)
+        for line, text in bank.left_out:
+            shown = text if len(text) <= 60 else text[:57] + "…"
+            self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))
+
+    def bold(self, node: SyntaxTreeNode, title: list[Token]) -> None:
+        """A bold-paragraph question: it ends the heading question being read (whose answer is
+        what came before it) and follows it up, the heading question in its context."""
+        head = self.asking_heading
+        if head is not None and self.current is not None:
+            said = any(_shows_something(n, raw_html(n)) for n in self.body)
+            if not said and not asks(head[1]):
+                self.current, self.body = None, []  # the heading only heads its bold questions
+            self.close()
+            self.bold_parent = head[1]
+        self.ask(node, title)
 
     def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
         """A question starts at ``node``."""
@@ -182,9 +233,12 @@ class _Reader:
 
     def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
         if is_answer_summary(summary) or self.level != 7:
-            self.in_details = True  # an answer wrapped in <details>: keep collecting
+            # An answer wrapped in <details>: keep collecting (up to its </details>, maybe in this block).
+            self.in_details = not closes_details(raw)
             if self.current is not None and self.answer_start is None and is_answer_summary(summary):
                 self.answer_start = len(self.body)
+            if self.current is not None and summary and not is_answer_summary(summary):
+                self.body.append(node)  # its summary and body are part of the answer
             return
         self.ask(node, _inline_tokens(self.md, summary))
         self.in_details = True
@@ -196,8 +250,9 @@ class _Reader:
             self.in_details = False
 
     def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
-        """A heading outside any answer: a question, the file's title, or a category."""
+        """A heading outside any answer: a question, the file's title, a category, or back matter."""
         self.close()
+        self.bold_parent = ""
         node_level = _level(node)
         if self.heads_topic is not None:
             self.sections.append(self.heads_topic)
@@ -205,10 +260,13 @@ class _Reader:
         self.sections = [s for s in self.sections if s[0] < node_level]
         if asks:
             self.ask(node, _heading_tokens(node))
+            self.asking_heading = (node_level, heading_text(node))
             if node_level < self.level:
                 self.heads_topic = (node_level, heading_text(node))
             return
         text = heading_text(node)
+        if is_back_matter(text, self.skip):
+            self.skipped.append(Problem(self.parsed.loc(node), f"section skipped (back matter): {text}"))
         if node_level == 1 and not self.title and not self.questions:
             self.title = text
             return
@@ -243,121 +301,3 @@ def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
     """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
     tokens = md.parseInline(text)
     return list(tokens[0].children or []) if tokens else []
-
-
-def _question(
-    loc: SourceLoc,
-    title: list[Token],
-    body: Sequence[SyntaxTreeNode],
-    sections: list[str],
-    md: MarkdownIt,
-    prompt: Sequence[SyntaxTreeNode] = (),
-    media: MediaResolver | None = None,
-) -> Question:
-    number, children = strip_numbering(title)
-    text = inline_text(Token("inline", "", 0, children=children))
-    render = CardHtml(md, media)
-    title_html = render.inline(children)
-    prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
-    prompt_html = render.blocks(prompt_tokens)
-    if not text:  # the heading was nothing but a number: keep it as the question
-        text = number
-        title_html = number
-        number = ""
-    answer_html, pieces = "", tuple[AnswerBlock, ...]()
-    tables: tuple[Table, ...] = ()
-    terms: tuple[Term, ...] = ()
-    blocks = split_blocks(body)  # each block's tokens, collected once
-    body_tokens = [block.tokens for block in blocks]
-    # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
-    if has_answer(body, body_tokens) or (prompt and any(_tokens_text(tokens).strip() for tokens in body_tokens)):
-        types = {token.type for tokens in body_tokens for token in tokens}
-        loc_of = _loc_in(loc.file)
-        tables = find_tables(body, loc_of, render) if "table_open" in types else ()
-        terms = find_terms(body, loc_of, render) if types & LIST_OPENERS else ()
-        answer_html, pieces = render.answer(blocks)
-    return Question(
-        loc=loc,
-        number=number,
-        title_html=title_html,
-        title_text=text,
-        answer_html=answer_html,
-        answer_blocks=pieces,
-        sections=tuple(sections),
-        tables=tables,
-        terms=terms,
-        prompt_html=prompt_html,
-        prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
-        media=tuple(media.found.items()) if media is not None else (),
-        problems=_problems(loc, media),
-    )
-
-
-def _problems(loc: SourceLoc, media: MediaResolver | None) -> tuple[Problem, ...]:
-    """What the render path left out, each where it is (the question's own line for its title)."""
-    found = dict.fromkeys(media.problems) if media is not None else {}
-    return tuple(
-        Problem(SourceLoc(loc.file, line + 1) if line is not None else loc, message) for line, message in found
-    )
-
-
-def _loc_in(file: str) -> LocOf:
-    def loc_of(node: SyntaxTreeNode) -> SourceLoc:
-        return SourceLoc(file, node.map[0] + 1 if node.map else 1)
-
-    return loc_of
-
-
-def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
-    """Split a heading's inline tokens into its numbering label and the rest."""
-    children = list(children)
-    number = ""
-    if children and children[0].type == "text":
-        match = NUMBER_PREFIX.match(children[0].content)
-        rest = children[0].content[match.end() :].strip() if match else ""
-        if match and (rest or len(children) > 1):
-            number = next((g for g in match.group("nth", "q", "num", "han") if g), "")
-            children[0] = children[0].copy(content=children[0].content[match.end() :])
-    if children and children[-1].type == "text":
-        children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
-    return number, children
-
-
-# Tokens that are an answer whatever text they hold.
-CONTENT_TOKENS = frozenset({"code_block", "fence", "table_open", "image", "html_block", "math_block"})
-LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
-
-
-def has_answer(body: Sequence[SyntaxTreeNode], body_tokens: Sequence[Sequence[Token]]) -> bool:
-    """True when the section holds content other than headings, comments and placeholders.
-
-    ``body_tokens`` holds each block's tokens (``node.to_tokens()``), collected once by the caller.
-    """
-    texts: list[str] = []
-    for node, tokens in zip(body, body_tokens, strict=True):
-        if node.type in ("heading", "front_matter", "hr"):
-            continue
-        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
-            continue
-        for token in tokens:
-            if token.type in CONTENT_TOKENS or any(child.type == "image" for child in token.children or ()):
-                return True
-        texts.append(_tokens_text(tokens))
-    text = " ".join(t for t in texts if t).strip()
-    return bool(text) and text.casefold().rstrip("。.!！") not in {p.rstrip(".") for p in PLACEHOLDERS}
-
-
-def _tokens_text(tokens: Iterable[Token]) -> str:
-    """Plain text of a block's tokens, code included."""
-    parts = []
-    for token in tokens:
-        if token.type == "inline":
-            parts.append(inline_text(token))
-        elif token.type in ("code_block", "fence"):
-            parts.append(token.content)
-    return " ".join(parts)
-
-
-def _all_text(node: SyntaxTreeNode) -> str:
-    """Plain text of a block, code included."""
-    return _tokens_text(node.to_tokens())

@@ -25,12 +25,8 @@ from functools import cache
 
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.asking import asks, is_back_matter
 from cardgen.notes.markdown import inline_text
-
-# Headings that are never questions, whatever their level.
-NOT_QUESTIONS = frozenset(
-    {"table of contents", "contents", "toc", "目录", "目錄", "references", "see also", "参考资料", "参考"}
-)
 
 
 def heading_level(node: SyntaxTreeNode) -> int:
@@ -41,28 +37,46 @@ def heading_text(node: SyntaxTreeNode) -> str:
     return inline_text(node.children[0].token) if node.children and node.children[0].token else ""
 
 
-def detect_question_level(root: SyntaxTreeNode) -> int:
-    """The heading level holding the most leaf headings; ties go to the shallower level."""
-    levels = [heading_level(node) for node in root.children if node.type == "heading"]
-    if not levels:
+def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> int:
+    """The heading level holding the most leaf headings; ties go to the shallower level.
+    Back matter (``References``, ``致谢``…) never asks, so it does not count.
+
+    Unless a shallower level plainly asks: when most of its headings (two at least) are
+    questions (``### What does kube-proxy do?``) and the leaf level's are fewer, the leaf
+    headings are their answers' sub-headings (``#### iptables mode``)."""
+    heads = [node for node in root.children if node.type == "heading"]
+    if not heads:
         return 0
+    levels = [heading_level(node) for node in heads]
     leaves: Counter[int] = Counter()
     for i, level in enumerate(levels):
         following = levels[i + 1] if i + 1 < len(levels) else 0
-        if following <= level:
+        if following <= level and not is_back_matter(heading_text(heads[i]), skip):
             leaves[level] += 1
-    return max(sorted(leaves), key=lambda level: leaves[level])
+    if not leaves:
+        return levels[0]
+    by_leaves = max(sorted(leaves), key=lambda level: leaves[level])
+    asking = Counter(lv for lv, node in zip(levels, heads, strict=True) if asks(heading_text(node)))
+    count = Counter(levels)
+    for level in sorted(asking):
+        plainly = asking[level] >= 2 and 2 * asking[level] >= count[level] and asking[level] > asking[by_leaves]
+        if level < by_leaves and plainly:
+            return level
+    return by_leaves
 
 
-def question_headings(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], level: int, *, tidy: bool) -> set[int]:
+def question_headings(
+    nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], level: int, *, tidy: bool, skip: tuple[str, ...] = ()
+) -> set[int]:
     """Indices (in ``nodes``, the file's top-level blocks) of the headings that start questions.
 
     ``content[i]`` says whether block ``i`` shows anything (not a heading, a comment, a rule or
     HTML that only wraps). ``tidy`` (a level the user set) keeps to headings at ``level``.
+    Back matter and headings the user's ``skip`` patterns name never ask.
     """
     heads = [(i, heading_level(node)) for i, node in enumerate(nodes) if node.type == "heading"]
     if tidy:
-        return {i for i, lv in heads if lv == level}
+        return {i for i, lv in heads if lv == level and not is_back_matter(heading_text(nodes[i]), skip)}
     # filled[i]: blocks before i that show something, so any range is checked in O(1).
     filled = [0]
     for shows in content:
@@ -87,7 +101,7 @@ def question_headings(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], 
         leaf = k + 1 == len(heads) or heads[k + 1][1] <= lv
         direct = not empty(i + 1, heads[k + 1][0] if k + 1 < len(heads) else len(nodes))
         asked = False
-        if heading_text(nodes[i]).casefold().strip(" :：") in NOT_QUESTIONS or (k == 0 and lv == 1 < level):
+        if is_back_matter(heading_text(nodes[i]), skip) or (k == 0 and lv == 1 < level):
             pass  # a table of contents, a reference list, the file's title
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)

@@ -1,0 +1,105 @@
+"""What a line of notes says about itself: it asks a question, it stands in for an answer not
+written yet ("To be completed."), or it heads back matter ("References", "致谢").
+
+These read plain text only; which blocks they are asked about is ``outline``'s and ``banks``'
+business.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+from cardgen.text import is_cjk
+
+# Question marks, give or take trailing space, emoji difficulty marks or a closing bracket.
+_ENDS_ASKING = re.compile(r"[?？][\s)）\]】*_\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]*$")
+# Words a question or a task opens with.
+_EN_OPENERS = re.compile(
+    r"(?:what|what's|how|why|when|where|which|who|whom|whose|explain|describe|compare|contrast|define|"
+    r"discuss|give|tell|is|are|can|could|do|does|did|should|would|will|has|have|in what)\s",  # not "Do:"
+    re.IGNORECASE,
+)
+_ZH_OPENERS = ("为什么", "为何", "如何", "怎么", "怎样", "什么", "哪些", "哪个", "哪种", "是否", "请", "简述", "说说",
+               "谈谈", "介绍", "解释", "描述", "比较", "列举", "说明")  # fmt: skip
+_ZH_INSIDE = ("为什么", "是什么", "什么是", "有什么", "如何", "怎么", "哪些", "哪个", "哪种", "哪几", "区别", "是否")
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # "…是哪个？（CICD）"
+_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")  # a Hugo/kramdown heading id
+_PROSE_BREAK = re.compile(r"[。！!]|\.\s")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
+MAX_QUESTION_CHARS = 300
+MAX_TASK_WORDS = 12
+MAX_TASK_CHARS_ZH = 50
+_NUMBERING = re.compile(r"^\s*(?:\d+[.、)）]|[（(]\d+[)）]|Q\d*[.:：]?)\s*", re.IGNORECASE)
+
+
+def asks(text: str, *, among_questions: bool = False) -> bool:
+    """True when a line is a question or a question-like task: it ends in a question mark, or
+    it is short, one sentence, and opens with a question word (``Explain event delegation.``,
+    ``为什么…``) or holds one (``…的区别``). Prose that happens to open with "When" does not ask.
+
+    ``among_questions``: the line is one of a list of questions, where a question may run on
+    (``What is X? (e.g. …)``, ``Compare A and B — data, cost, …``).
+    """
+    text = _NUMBERING.sub("", _ANCHOR.sub("", text).strip().strip("*_ "))
+    if not text:
+        return False
+    if among_questions and ("?" in text or "？" in text or _EN_OPENERS.match(text) or text.startswith(_ZH_OPENERS)):
+        return True
+    if _ENDS_ASKING.search(text) or _ENDS_ASKING.search(_TRAILING_NOTE.sub("", text)):
+        # One question (or a few), not prose that ends in one ("Start by …. Then, …, or all of them?").
+        return len(text) <= MAX_QUESTION_CHARS and not _PROSE_BREAK.search(text)
+    if _SENTENCE_BREAK.search(text.rstrip("。.!！ ")) or text.endswith((":", "：")):
+        return False  # prose, or a lead-in ("数据库约束有哪些：") introducing what follows
+    if not any(is_cjk(ch) for ch in text):
+        return bool(_EN_OPENERS.match(text)) and 2 <= len(text.split()) <= MAX_TASK_WORDS
+    if len(text) > MAX_TASK_CHARS_ZH:
+        return False
+    return text.startswith(_ZH_OPENERS) or any(word in text for word in _ZH_INSIDE)
+
+
+def ends_in_question(text: str) -> bool:
+    """The line's last words ask, whatever comes before them ("Walk through X. Why Y?")."""
+    text = _ANCHOR.sub("", text).strip().strip("*_ ")
+    return bool(_ENDS_ASKING.search(text) or _ENDS_ASKING.search(_TRAILING_NOTE.sub("", text)))
+
+
+# Answers that only say "not written yet" (compared casefolded, brackets and end punctuation dropped).
+PLACEHOLDERS = frozenset(
+    {
+        "answer here", "to be completed", "to be written", "to be added", "tbd", "todo", "to do", "tbc",
+        "wip", "work in progress", "coming soon", "待补充", "待完善", "待续", "待更新", "未完成", "暂无",
+        "略", "无",
+    }
+)  # fmt: skip
+
+
+def is_placeholder(text: str) -> bool:
+    """``To be completed.``, ``[TBD]``, ``待补充``: words standing where an answer will be."""
+    core = text.strip().strip("[]()（）【】*_ ").rstrip("。.!！:：…").strip().casefold()
+    return core in PLACEHOLDERS
+
+
+# Sections that close a document and never ask anything.
+BACK_MATTER = frozenset(
+    {
+        "table of contents", "contents", "toc", "目录", "目錄",
+        "references", "reference", "further reading", "source(s) and further reading",
+        "sources and further reading", "sources", "see also", "credits", "credit", "acknowledgements",
+        "acknowledgments", "license", "licence", "contact", "contact info", "contact information",
+        "contributing", "contributors", "contribution", "index", "changelog", "change log",
+        "参考", "参考资料", "参考文献", "参考链接", "延伸阅读", "扩展阅读", "相关链接", "相关阅读", "致谢", "许可证",
+        "许可", "贡献", "贡献者",
+    }
+)  # fmt: skip
+_DECORATION = re.compile(r"[\s:：\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+")
+
+
+def is_back_matter(title: str, patterns: tuple[str, ...] = ()) -> bool:
+    """A table of contents, a reference list, credits, a licence…, or a heading the user's
+    ``skip_headings`` patterns (shell-style, case-insensitive) name."""
+    core = re.sub(r"^\s*:[a-z0-9_+-]+:\s*", "", title)  # an emoji shortcode before the title
+    core = _DECORATION.sub(" ", core).strip().casefold()
+    if core in BACK_MATTER:
+        return True
+    return any(fnmatch.fnmatch(core, pattern.casefold()) for pattern in patterns)

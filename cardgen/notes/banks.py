@@ -1,0 +1,129 @@
+"""Question banks: a section whose text is a list of questions, or lines that each ask.
+
+Interview collections list their questions as bullets (``* Explain event delegation.``) or as
+plain lines, one per line (``联合索引的最左匹配原则?``), under a topic heading. Each such line is a
+question of its own: answered by what is nested under its bullet, or, for a plain line, by the
+blocks after it up to the next question; unanswered otherwise. The heading above is then a
+category, not a question whose answer is the list. (A heading that asks a question itself
+keeps its section as its answer: there the questions are how the answer is laid out.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.notes.asking import asks, ends_in_question
+from cardgen.notes.facts import is_definition, split_definition
+from cardgen.notes.markdown import inline_text
+
+LISTS = ("bullet_list", "ordered_list")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question of a bank."""
+
+    line: int
+    """0-based line of the question in the file."""
+    title: list[Token]
+    """The question's inline tokens."""
+    answer: list[SyntaxTreeNode]
+    """What answers it: the blocks nested under its bullet, or after its line."""
+
+
+@dataclass
+class Bank:
+    """The questions of a section, and what in it is no question and answers none."""
+
+    asked: list[Asked] = field(default_factory=list)
+    """The questions, in order."""
+    left_out: list[tuple[int, str]] = field(default_factory=list)
+    """(0-based line, text) of each item or block that is on no card."""
+
+
+def _inline(node: SyntaxTreeNode) -> Token | None:
+    if node.type != "paragraph" or not node.children:
+        return None
+    return node.children[0].token
+
+
+def _lines(inline: Token) -> list[list[Token]]:
+    """A paragraph's inline tokens, one list per source line."""
+    lines: list[list[Token]] = [[]]
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _text(tokens: list[Token]) -> str:
+    return inline_text(Token("inline", "", 0, children=tokens))
+
+
+def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:
+    """The item's first line asks (``among_questions``: loosely, as one of a list of questions)."""
+    first = item.children[0] if item.children else None
+    inline = _inline(first) if first is not None else None
+    if inline is None:
+        return False
+    split = split_definition(inline.children or [])
+    if split is not None and is_definition(_text(split[0]), _text(split[1])):
+        return False  # `exec：…如何…` defines a term
+    text = inline_text(inline)
+    return asks(text, among_questions=among_questions) or ends_in_question(text)
+
+
+def question_list(node: SyntaxTreeNode) -> bool:
+    """A list most of whose items ask (all of them when it has fewer than three)."""
+    if node.type not in LISTS or not node.children:
+        return False
+    asking = sum(_item_asks(item) for item in node.children)
+    return asking == len(node.children) or (len(node.children) >= 3 and asking * 3 >= len(node.children) * 2)
+
+
+def question_lines(node: SyntaxTreeNode) -> bool:
+    """A paragraph each of whose lines asks."""
+    inline = _inline(node)
+    return inline is not None and all(asks(_text(line)) for line in _lines(inline) if line)
+
+
+def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
+    """The section's questions when its text opens with a question list or question lines."""
+    if not body or not (question_list(body[0]) or question_lines(body[0])):
+        return None
+    bank = Bank()
+    open_line: Asked | None = None  # a plain-line question that takes the blocks after it
+    for node in body:
+        start = node.map[0] if node.map else 0
+        if question_list(node):
+            open_line = None
+            for item in node.children:
+                line = item.map[0] if item.map else start
+                first = item.children[0] if item.children else None
+                inline = _inline(first) if first is not None else None
+                if inline is not None and _item_asks(item, among_questions=True):
+                    bank.asked.append(Asked(line, list(inline.children or []), list(item.children[1:])))
+                else:
+                    bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
+        elif question_lines(node):
+            inline = _inline(node)
+            assert inline is not None
+            lines = [line for line in _lines(inline) if line]
+            for n, tokens in enumerate(lines):
+                open_line = Asked(start + n, tokens, [])
+                bank.asked.append(open_line)
+        elif open_line is not None:
+            open_line.answer.append(node)
+        else:
+            bank.left_out.append((start, _block_text(node)))
+    return bank
+
+
+def _block_text(node: SyntaxTreeNode) -> str:
+    return " ".join(inline_text(t) for t in node.to_tokens() if t.type == "inline").strip()

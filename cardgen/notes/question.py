@@ -1,0 +1,179 @@
+"""One question, made from its title tokens and its body: numbering stripped, answer rendered
+through the one render path, tables and definition bullets found, placeholders told from answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.model import AnswerBlock, Problem, Question, SourceLoc, Table, Term
+from cardgen.notes.asking import is_placeholder
+from cardgen.notes.blocks import split_blocks
+from cardgen.notes.facts import LocOf, find_tables, find_terms
+from cardgen.notes.htmlblocks import is_wrapper_html, raw_html
+from cardgen.notes.markdown import inline_text
+from cardgen.notes.media import MediaResolver
+from cardgen.notes.render import CardHtml
+
+# A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
+NUMBER_PREFIX = re.compile(
+    r"""^\s*(?:
+        第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
+      | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
+      | Q[.:：]\s*
+      | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
+      | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
+TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
+
+
+def make_question(
+    loc: SourceLoc,
+    title: list[Token],
+    body: Sequence[SyntaxTreeNode],
+    sections: list[str],
+    md: MarkdownIt,
+    prompt: Sequence[SyntaxTreeNode] = (),
+    media: MediaResolver | None = None,
+) -> Question:
+    number, children = strip_numbering(title)
+    text = inline_text(Token("inline", "", 0, children=children))
+    render = CardHtml(md, media)
+    title_html = render.inline(children)
+    prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
+    prompt_html = render.blocks(prompt_tokens)
+    if not text:  # the heading was nothing but a number: keep it as the question
+        text = number
+        title_html = number
+        number = ""
+    answer_html, pieces = "", tuple[AnswerBlock, ...]()
+    tables: tuple[Table, ...] = ()
+    terms: tuple[Term, ...] = ()
+    blocks = split_blocks(body)  # each block's tokens, collected once
+    body_tokens = [block.tokens for block in blocks]
+    # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
+    if has_answer(body, body_tokens) or (prompt and any(_tokens_text(tokens).strip() for tokens in body_tokens)):
+        types = {token.type for tokens in body_tokens for token in tokens}
+        loc_of = _loc_in(loc.file)
+        tables = find_tables(body, loc_of, render) if "table_open" in types else ()
+        terms = find_terms(body, loc_of, render) if types & LIST_OPENERS else ()
+        answer_html, pieces = render.answer(blocks)
+    return Question(
+        loc=loc,
+        number=number,
+        title_html=title_html,
+        title_text=text,
+        answer_html=answer_html,
+        answer_blocks=pieces,
+        sections=tuple(sections),
+        tables=tables,
+        terms=terms,
+        prompt_html=prompt_html,
+        prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
+        media=tuple(media.found.items()) if media is not None else (),
+        problems=_problems(loc, media),
+    )
+
+
+def _problems(loc: SourceLoc, media: MediaResolver | None) -> tuple[Problem, ...]:
+    """What the render path left out, each where it is (the question's own line for its title)."""
+    found = dict.fromkeys(media.problems) if media is not None else {}
+    return tuple(
+        Problem(SourceLoc(loc.file, line + 1) if line is not None else loc, message) for line, message in found
+    )
+
+
+def _loc_in(file: str) -> LocOf:
+    def loc_of(node: SyntaxTreeNode) -> SourceLoc:
+        return SourceLoc(file, node.map[0] + 1 if node.map else 1)
+
+    return loc_of
+
+
+def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
+    """Split a heading's inline tokens into its numbering label and the rest."""
+    children = list(children)
+    number = ""
+    if children and children[0].type == "text":
+        match = NUMBER_PREFIX.match(children[0].content)
+        rest = children[0].content[match.end() :].strip() if match else ""
+        if match and (rest or len(children) > 1):
+            number = next((g for g in match.group("nth", "q", "num", "han") if g), "")
+            children[0] = children[0].copy(content=children[0].content[match.end() :])
+    if children and children[-1].type == "text":
+        children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
+    return number, children
+
+
+# Tokens that are an answer whatever text they hold.
+CONTENT_TOKENS = frozenset({"code_block", "fence", "table_open", "image", "html_block", "math_block"})
+LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def has_answer(body: Sequence[SyntaxTreeNode], body_tokens: Sequence[Sequence[Token]]) -> bool:
+    """True when the section holds content other than headings, comments and a placeholder
+    ("To be completed.", "[TBD]") that only links or a lead-in ("Useful resources:") follow.
+
+    ``body_tokens`` holds each block's tokens (``node.to_tokens()``), collected once by the caller.
+    """
+    texts: list[str] = []
+    linkish: list[bool] = []
+    for node, tokens in zip(body, body_tokens, strict=True):
+        if node.type in ("heading", "front_matter", "hr"):
+            continue
+        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
+            continue
+        for token in tokens:
+            if token.type in CONTENT_TOKENS or any(child.type == "image" for child in token.children or ()):
+                return True
+        text = _tokens_text(tokens).strip()
+        if text:
+            texts.append(text)
+            linkish.append(links_only(tokens) or (len(text) <= 40 and text.endswith((":", "："))))
+    if not texts:
+        return False
+    return not (is_placeholder(texts[0]) and all(linkish[1:]))
+
+
+_URL = re.compile(r"^<?https?://\S+>?$")
+_FILLER = " \t,;、，-–—|·"
+
+
+def links_only(tokens: Sequence[Token]) -> bool:
+    """A block that only links somewhere (a reference list, a bare URL)."""
+    linked = False
+    for token in tokens:
+        depth = 0
+        for child in token.children or () if token.type == "inline" else ():
+            if child.type == "link_open":
+                depth, linked = depth + 1, True
+            elif child.type == "link_close":
+                depth -= 1
+            elif child.type in ("text", "code_inline") and depth == 0 and (words := child.content.strip(_FILLER)):
+                if not _URL.match(words):
+                    return False
+                linked = True
+    return linked
+
+
+def _tokens_text(tokens: Iterable[Token]) -> str:
+    """Plain text of a block's tokens, code included."""
+    parts = []
+    for token in tokens:
+        if token.type == "inline":
+            parts.append(inline_text(token))
+        elif token.type in ("code_block", "fence"):
+            parts.append(token.content)
+    return " ".join(parts)
+
+
+def _all_text(node: SyntaxTreeNode) -> str:
+    """Plain text of a block, code included."""
+    return _tokens_text(node.to_tokens())
