@@ -77,6 +77,12 @@ class Term:
     """The definition as inline HTML."""
     lead: str
     """Plain text of the lead-in before the list (``检测方式``), or ``""``."""
+    parent: str = ""
+    """The first words of the list item the term's list is nested in (``悲观锁``), or of the
+    paragraph before its list (``方案一：使用数据库事务``): what tells apart the same term in two
+    lists (not part of its identity)."""
+    position: int = 0
+    """Its item's place in its list (1-based): what tells apart the same term twice in one list."""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cardgen.cards.drafts import question_drafts, table_cards, table_orientation, term_cards
+from cardgen.cards.drafts import question_drafts, term_cards
+from cardgen.cards.tables import table_cards, table_orientation
 from cardgen.model import NoteFile
 from cardgen.notes.extract import extract
 from cardgen.notes.read import parse_file

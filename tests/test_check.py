@@ -28,7 +28,7 @@ def test_every_kind_of_finding(notes: Path) -> None:
         "source/notes.md:9: warning: unanswered question: What is a Node?",
         "source/notes.md:11: error: duplicate question (also at source/notes.md:5): what is a pod",
         "source/notes.md:15: warning: no font can print '𐀀'",
-        "source/notes.md:21: warning: table makes no cards (no named rows or columns)",
+        "source/notes.md:21: note: table makes no cards: most of its cells are links, emoji or empty",
         "source/notes.md:25: warning: heading looks like a question but is level 4 (questions here are level 3): "
         "6. Is this a question too?",
         "source/notes.md:29: note: answer needs 2 printed cards: A long answer",
@@ -39,11 +39,11 @@ def test_exit_codes_and_strict(notes: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 1  # the duplicate is an error
-    assert result.stdout.splitlines()[-1] == "1 error, 5 warnings, 1 note"
+    assert result.stdout.splitlines()[-1] == "1 error, 4 warnings, 2 notes"
     notes.write_text(notes.read_text(encoding="utf-8").replace("### 3. what is a pod", "### 3. What is a Service?"))
     assert runner.invoke(main, ["check"]).exit_code == 0
     strict = runner.invoke(main, ["check", "--strict"])
-    assert strict.exit_code == 1 and strict.stdout.splitlines()[-1] == "5 warnings, 1 note"
+    assert strict.exit_code == 1 and strict.stdout.splitlines()[-1] == "4 warnings, 2 notes"
 
 
 def test_clean_notes_pass_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +58,7 @@ def test_build_strict_writes_nothing_on_warnings(notes: Path) -> None:
     notes.write_text(notes.read_text(encoding="utf-8").replace("### 3. what is a pod", "### 3. What is a Service?"))
     result = CliRunner().invoke(main, ["build", "--strict", "--no-pdf"])
     assert result.exit_code == 1
-    assert "Error: --strict: 5 warnings, 1 note; nothing was written" in result.stderr
+    assert "Error: --strict: 4 warnings, 2 notes; nothing was written" in result.stderr
     assert "source/notes.md:9: warning: unanswered question: What is a Node?" in result.stderr
     assert not (notes.parent.parent / "build").exists()
     assert CliRunner().invoke(main, ["build", "--no-pdf"]).exit_code == 0
@@ -89,3 +89,11 @@ def test_missing_html_image_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
         "source/n.md:5: warning: missing image: assets/gone.png",
         "source/n.md:9: warning: missing image: assets/also-gone.png",
     ]
+
+
+def test_an_empty_notes_folder_fails_like_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "source").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for command in ("check", "build"):
+        result = CliRunner().invoke(main, [command])
+        assert result.exit_code == 1 and "no Markdown notes (*.md) found in source" in result.stderr

@@ -6,13 +6,18 @@ the tests skip when ../shared is not beside the checkout.
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
+import emoji
 import pytest
 
-from cardgen.commands.build import build
+from cardgen.cards.deck import assemble
+from cardgen.commands.build import build, load_notes
 from cardgen.config.options import BuildConfig
+from cardgen.identity.ledger import Ledger
 from cardgen.notes.extract import extract
 from cardgen.notes.read import parse_file
 from tests.conftest import CORPUS
@@ -117,3 +122,27 @@ def test_docker_practice_answers_start_with_da() -> None:
     notes = extract(parse_file(CORPUS / "docker_practice" / "README.md"))
     others = [q.loc.line for q in notes.questions if not q.answer_html.startswith("<p>答：")]
     assert others == [100]  # 仓库、注册服务器、注册索引有何关系？ is the one answer without "答："
+
+
+# Tags that show as "&lt;tag&gt;" only when raw HTML was shown as text instead of being rendered.
+ESCAPED_TAG = re.compile(r"&lt;/?(?:table|tr|td|th|p|div|br|li|ul|ol|pre|hr|img|span|a|b|strong|details|summary)\b")
+DECKS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("folder", DECKS, ids=lambda p: p.name)
+def test_no_repeated_front_and_no_dialect_left_raw(folder: Path) -> None:
+    """What other people's notes are judged by: no two cards of a deck share a front, no literal
+    `:::`, `:shortcode:` or escaped HTML tag in any field (code and math aside)."""
+    config = BuildConfig(sources=(folder,))
+    deck = assemble(config, load_notes(config), Ledger(), 0).deck
+    fronts = Counter(
+        (c.deck, c.front_text.casefold(), c.question.prompt_text if c.kind == "qa" else "") for c in deck.cards
+    )
+    assert [front for front, n in fronts.items() if n > 1] == []
+    for card in deck.cards:
+        for field in card.fields:
+            shown = re.sub(r'<pre.*?</pre>|<code>.*?</code>|<span class="cg-math">.*?</span>', "", field, flags=re.S)
+            plain = re.sub(r"<[^>]+>", "", shown)
+            assert not re.search(r"(^|\n):::", plain), (card.front_text, field)
+            assert emoji.emojize(plain, language="alias") == plain, (card.front_text, field)
+            assert not ESCAPED_TAG.search(shown), (card.front_text, field)

@@ -3,4 +3,4 @@ does not import genanki."""
 
 # Bump (to the current Unix time) whenever a template or ANKI_CSS changes: Anki applies a note
 # type's new templates and CSS only when its modification time is newer (docs/anki.md).
-MODEL_REVISION = 1_795_603_451
+MODEL_REVISION = 1_795_967_595

@@ -55,6 +55,13 @@ pre code {{ background: none; padding: 0; }}
 .nightMode.card, .night_mode .card, .nightMode .card {{ color: #e5e5ea; background-color: #1c1c1e; }}
 .nightMode .cg-meta, .night_mode .cg-meta {{ color: #98989d; }}
 .cg-math {{ font-family: {MONO_STACK}; }}
+.cg-callout {{ border-left: 4px solid #0a84ff; background: #f2f7ff; border-radius: 4px; padding: 0.3em 0.7em; margin: 0.6em 0; }}
+.cg-callout-title {{ font-weight: 600; margin: 0.2em 0; }}
+.cg-callout-tip, .cg-callout-success, .cg-callout-hint {{ border-color: #30a46c; background: #f0faf4; }}
+.cg-callout-warning, .cg-callout-caution, .cg-callout-important, .cg-callout-attention {{ border-color: #f5a300; background: #fff8e6; }}
+.cg-callout-danger, .cg-callout-error, .cg-callout-failure, .cg-callout-bug {{ border-color: #e5484d; background: #fff0f0; }}
+.nightMode .cg-callout, .night_mode .cg-callout {{ background: #2c2c2e; }}
+.cg-where {{ font-size: 0.7em; font-weight: normal; color: #6e6e73; }}
 {CODE_LIGHT_CSS}
 {CODE_NIGHT_CSS}
 .nightMode code, .night_mode code {{ background: #2c2c2e; }}

@@ -174,7 +174,8 @@ def build_package(deck: Deck) -> genanki.Package:
             _TimedNote(
                 card.mtime,
                 model=kinds[card.kind],
-                fields=list(card.fields),
+                # U+001F separates fields in Anki's database: one inside a field would split it.
+                fields=[field.replace("\x1f", "") for field in card.fields],
                 sort_field=card.front_text,
                 tags=list(card.tags),
                 guid=card.guid,

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardgen.cards.drafts import Draft, question_card, question_drafts
+from cardgen.cards.draft import Draft
+from cardgen.cards.drafts import question_card, question_drafts
+from cardgen.cards.fronts import Front, distinct_fronts
 from cardgen.config.options import BuildConfig
 from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime
 from cardgen.identity.ledger import Ledger, LedgerEntry
-from cardgen.model import Card, Deck, NoteFile, Question
+from cardgen.model import Card, Deck, NoteFile, Problem, Question
 from cardgen.vocab import Kind
 
 
@@ -39,6 +41,8 @@ class Assembly:
     """The ledger to write beside the deck."""
     reworded: tuple[Reworded, ...]
     """Questions recognised as rewordings of earlier ones."""
+    warnings: tuple[Problem, ...] = ()
+    """Cards whose fronts nothing tells apart."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
     drafts = [
         question_drafts(p.question, config.kinds, p.context, p.file_key, o) for p, o in zip(placed, own, strict=True)
     ]
+    drafts, warnings = _told_apart(placed, drafts)
     items = [(p.file_key, p.question, _content(o, p.tags)) for p, o in zip(placed, own, strict=True)]
     ids, entries = assign(items, ledger, config.namespace or top, now)
 
@@ -134,4 +139,15 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
                 )
             )
     reworded = tuple(Reworded(p.question, i.reworded_from) for p, i in zip(placed, ids, strict=True) if i.reworded_from)
-    return Assembly(Deck(top, tuple(cards), tuple(files)), tuple(entries), reworded)
+    return Assembly(Deck(top, tuple(cards), tuple(files)), tuple(entries), reworded, tuple(warnings))
+
+
+def _told_apart(placed: list[_Placed], drafts: list[list[Draft]]) -> tuple[list[list[Draft]], list[Problem]]:
+    """Every question's drafts, with fronts that read the same in one deck told apart."""
+    fronts = [Front(p.deck, p.question, d) for p, ds in zip(placed, drafts, strict=True) for d in ds]
+    told, warnings = distinct_fronts(fronts)
+    regrouped, start = [], 0
+    for ds in drafts:
+        regrouped.append(told[start : start + len(ds)])
+        start += len(ds)
+    return regrouped, warnings

@@ -20,7 +20,7 @@ from cardgen.commands import state
 from cardgen.config.options import BuildConfig
 from cardgen.errors import NotesError
 from cardgen.identity.ledger import dump_ledger, load_ledger
-from cardgen.model import Deck, NoteFile
+from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ class BuildResult:
     """Questions recognised as rewordings of earlier ones."""
     warnings: tuple[str, ...] = field(default=())
     """Problems that did not stop the build."""
+    problems: tuple[Problem, ...] = ()
+    """Problems in the notes that did not stop the build, each with its place."""
     pdf: PdfReport | None = None
     """What the PDF stage did, when it ran."""
     timings: tuple[tuple[str, float], ...] = ()
@@ -148,4 +150,4 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
     if outputs:
         state.record(config, outputs)
     warnings = (ledger.problem,) if ledger.problem else ()
-    return BuildResult(deck, tuple(outputs), assembly.reworded, warnings, pdf_report, tuple(timings))
+    return BuildResult(deck, tuple(outputs), assembly.reworded, warnings, assembly.warnings, pdf_report, tuple(timings))

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.cards.drafts import question_card, question_drafts, table_cells
+from cardgen.cards.deck import assemble
+from cardgen.cards.drafts import question_card, question_drafts
+from cardgen.cards.tables import table_cells, verdict
 from cardgen.config.options import BuildConfig
-from cardgen.errors import CardgenError
+from cardgen.errors import CardgenError, NotesError
 from cardgen.identity.guid import tell_apart
-from cardgen.model import Question, SourceLoc
+from cardgen.identity.ledger import Ledger
+from cardgen.model import NoteFile, Question, SourceLoc
 from cardgen.notes.extract import extract
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.question import NUMBER_PREFIX
@@ -20,7 +23,7 @@ from cardgen.notes.read import ParsedFile, parse_file
 from cardgen.pdf.fit import printed_parts
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
-from cardgen.vocab import Kind, Orientation
+from cardgen.vocab import Kind
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")
@@ -45,8 +48,12 @@ def check(config: BuildConfig) -> list[Finding]:
     """Every finding for the notes ``config`` points at, in file and line order."""
     findings: list[Finding] = []
     answered: list[Question] = []
+    files: list[NoteFile] = []
     options = config.print_options
-    for path, root in config.note_roots().items():
+    roots = config.note_roots()
+    if not roots:
+        raise NotesError(f"no Markdown notes (*.md) found in {', '.join(str(s) for s in config.sources)}")
+    for path, root in roots.items():
         try:
             parsed = parse_file(path)
         except CardgenError as exc:
@@ -55,6 +62,7 @@ def check(config: BuildConfig) -> list[Finding]:
         notes = extract(
             parsed, config.question_level, allow_html=config.allow_html, root=root, skip_headings=config.skip_headings
         )
+        files.append(notes)
         findings += [Finding(problem.loc, "note", problem.message) for problem in notes.skipped]
         asked = {q.loc.line for q in notes.questions}
         findings += _stray_question_headings(parsed, notes.question_level, asked)
@@ -66,7 +74,9 @@ def check(config: BuildConfig) -> list[Finding]:
                 continue
             answered.append(q)
             for table in q.tables:
-                if table.orientation != Orientation.SKIP and not table_cells(table):
+                if reason := verdict(table).reason:
+                    findings.append(Finding(table.loc, "note", f"table makes no cards: {reason}"))
+                elif not table_cells(table):
                     findings.append(Finding(table.loc, "warning", "table makes no cards (no named rows or columns)"))
             drafts = question_drafts(q, config.kinds, "", "")
             text = q.title_text + text_of(q.answer_html)
@@ -77,8 +87,11 @@ def check(config: BuildConfig) -> list[Finding]:
             parts = printed_parts(own.front_html, own.back_blocks, options)
             if parts > 1:
                 findings.append(Finding(q.loc, "note", f"answer needs {parts} printed cards: {q.title_text}"))
-    for q, first in tell_apart(answered)[1]:
+    clashes = tell_apart(answered)[1]
+    for q, first in clashes:
         findings.append(Finding(q.loc, "error", f"duplicate question (also at {first.loc}): {q.title_text}"))
+    if files and not clashes:  # the cards themselves: fronts nothing tells apart
+        findings += [Finding(p.loc, "warning", p.message) for p in assemble(config, files, Ledger(), 0).warnings]
     return sorted(findings)
 
 

@@ -45,6 +45,8 @@ def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = F
     deck = result.deck
     for warning in result.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for problem in result.problems:
+        click.secho(f"{problem.loc}: warning: {problem.message}", fg="yellow", err=True)
     unanswered = deck.unanswered
     pdf = result.pdf
     for q in (q for f in deck.files for q in f.questions):

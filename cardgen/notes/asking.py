@@ -53,8 +53,8 @@ def asks(text: str, *, among_questions: bool = False) -> bool:
         return False  # prose, or a lead-in ("数据库约束有哪些：") introducing what follows
     if not any(is_cjk(ch) for ch in text):
         return bool(_EN_OPENERS.match(text)) and 2 <= len(text.split()) <= MAX_TASK_WORDS
-    if len(text) > MAX_TASK_CHARS_ZH:
-        return False
+    if len(text) > MAX_TASK_CHARS_ZH or text.endswith(("。", "！")):
+        return False  # a Chinese sentence that ends in a full stop states, whatever words it holds
     return text.startswith(_ZH_OPENERS) or any(word in text for word in _ZH_INSIDE)
 
 

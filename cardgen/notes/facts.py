@@ -130,13 +130,24 @@ def lead_in(node: SyntaxTreeNode | None) -> str:
     return text if len(text) <= MAX_LEAD_CHARS else ""
 
 
+def _block_words(node: SyntaxTreeNode) -> str:
+    inline = node.children[0].token if node.children else None
+    return _short(inline_text(inline)) if inline is not None else ""
+
+
+def _short(text: str, limit: int = 20) -> str:
+    """The first words of an item, enough to name it (``悲观锁 - 假定会发生并发冲突…``)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) -> tuple[Term, ...]:
     """Every definition bullet in the answer, with the lead-in of its list."""
     terms: list[Term] = []
 
-    def visit(lists: Sequence[SyntaxTreeNode], lead: str) -> None:
+    def visit(lists: Sequence[SyntaxTreeNode], lead: str, parent: str = "") -> None:
         for lst in lists:
-            for item in lst.children:
+            for position, item in enumerate(lst.children, 1):
                 first = item.children[0] if item.children else None
                 item_lead = lead
                 if first is not None and first.type == "paragraph" and first.children and first.children[0].token:
@@ -146,12 +157,25 @@ def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) 
                         term_text, definition_text = _plain(split[0]), _plain(split[1])
                         if is_definition(term_text, definition_text):
                             terms.append(
-                                Term(loc_of(item), render.inline(split[0]), term_text, render.inline(split[1]), lead)
+                                Term(
+                                    loc_of(item),
+                                    render.inline(split[0]),
+                                    term_text,
+                                    render.inline(split[1]),
+                                    lead,
+                                    parent,
+                                    position,
+                                )
                             )
                     item_lead = lead_in(first) or lead
-                visit([c for c in item.children if c.type in ("bullet_list", "ordered_list")], item_lead)
+                    item_name = _short(inline_text(first.children[0].token))
+                else:
+                    item_name = parent
+                visit([c for c in item.children if c.type in ("bullet_list", "ordered_list")], item_lead, item_name)
 
     for i, node in enumerate(body):
         if node.type in ("bullet_list", "ordered_list"):
-            visit([node], lead_in(body[i - 1]) if i else "")
+            before = body[i - 1] if i else None
+            intro = _block_words(before) if before is not None and before.type == "paragraph" else ""
+            visit([node], lead_in(before), intro)
     return tuple(terms)

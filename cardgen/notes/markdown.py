@@ -39,6 +39,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from cardgen.notes.dialects import emojize, use_dialects
 from cardgen.notes.media import MediaResolver
 from cardgen.text import is_cjk
 
@@ -139,6 +140,12 @@ IMG_ATTR = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b([^>]*)>")
 # Tags kept (rebuilt without attributes) when raw HTML is not allowed.
 FORMATTING_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "code", "kbd", "sub", "sup", "mark", "br"})
+# Tags that structure content, kept (without attributes) in an HTML block when raw HTML is not allowed.
+STRUCTURE_TAGS = frozenset(
+    {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "ul", "ol", "li", "dl", "dt", "dd", "pre",
+     "blockquote", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
+)  # fmt: skip
+STRUCTURE = re.compile(r"<(?:table|ul|ol|dl|pre|blockquote|hr|h[1-6])\b", re.IGNORECASE)
 # Tags that only lay out or link: dropped, their text kept.
 LAYOUT_TAGS = frozenset({"p", "div", "span", "center", "figure", "figcaption", "a", "font"})
 
@@ -178,22 +185,34 @@ class SafeRenderer(RendererHTML):
     def _tame(self, content: str, resolver: MediaResolver | None, *, block: bool) -> str:
         """Raw HTML with nothing of it passed through: text escaped, formatting tags without
         attributes rebuilt, ``<img>`` shown through the resolver, layout tags and links reduced
-        to their text, ``<details>``/``<summary>`` dropped (extract reads them), the rest shown as text."""
+        to their text, ``<details>``/``<summary>`` dropped (extract reads them), the rest shown as text.
+        An HTML ``<table>`` stays a table, every attribute stripped."""
+        if block and STRUCTURE.search(content):
+            return self._structure(content, resolver)
         out: list[str] = []
         position = 0
         for match in ANY_TAG.finditer(content):
-            out.append(html.escape(content[position : match.start()]))
+            out.append(html.escape(emojize(content[position : match.start()])))
             out.append(self._tame_tag(match, resolver))
             position = match.end()
-        out.append(html.escape(content[position:]))
+        out.append(html.escape(emojize(content[position:])))
         shown = "".join(out)
         return f"<p>{shown}</p>\n" if block and shown.strip() else shown
 
+    def _structure(self, content: str, resolver: MediaResolver | None) -> str:
+        """An HTML block that structures content (a table, a list, preformatted text) as that
+        structure: its images through the resolver, then only structural and formatting tags kept,
+        without attributes (nh3 keeps the text of every tag it drops, and balances the rest)."""
+        content = IMG_TAG.sub(lambda m: self._html_image(m.group(0), resolver, keep=False), emojize(content))
+        tags = STRUCTURE_TAGS | FORMATTING_TAGS | {"p", "img", "span"}
+        attributes = {"img": {"src", "alt"}, "span": {"class"}}
+        return str(nh3.clean(content, tags=tags, attributes=attributes, link_rel=None)).strip() + "\n"
+
     def _tame_tag(self, match: re.Match[str], resolver: MediaResolver | None) -> str:
-        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name = match.group(1), match.group(2).lower()
         if name == "img":
             return self._html_image(match.group(0), resolver, keep=False)
-        if name in FORMATTING_TAGS and not rest.strip(" /"):
+        if name in FORMATTING_TAGS:  # rebuilt without its attributes (class, style, handlers)
             return f"<{closing}{name}>" if name != "br" else "<br />"
         if name in LAYOUT_TAGS or name in ("details", "summary"):
             return ""
@@ -258,6 +277,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
     md.core.ruler.after("inline", "cjk_softbreak", _join_cjk_softbreaks)
+    use_dialects(md)
     assert isinstance(md.renderer, SafeRenderer)
     md.renderer.allow_html = allow_html
     return md

@@ -115,6 +115,14 @@ pre code {{ background: none; }}
 .cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto {IMAGE_GAP}em; }}
 .cg-missing {{ color: #a00; font-style: italic; }}
+.cg-callout {{ border-left: 0.6mm solid #0a84ff; background: #f2f7ff; padding: 0.15em 0.4em;
+               margin: 0 0 {BLOCK_GAP}em; }}
+.cg-callout-title {{ font-weight: bold; margin: 0; }}
+.cg-callout-tip, .cg-callout-success, .cg-callout-hint {{ border-color: #30a46c; background: #f0faf4; }}
+.cg-callout-warning, .cg-callout-caution, .cg-callout-important {{ border-color: #f5a300; background: #fff8e6; }}
+.cg-callout-danger, .cg-callout-error, .cg-callout-failure, .cg-callout-bug {{ border-color: #e5484d;
+    background: #fff0f0; }}
+.cg-where {{ font-size: 0.7em; font-weight: normal; color: #666; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}

@@ -1,0 +1,47 @@
+"""Dialects of other people's notes: callouts, emoji shortcodes, HTML structure, escaped breaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardgen.notes.markdown import make_parser
+
+
+def render(text: str) -> str:
+    return make_parser().render(text)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "title"),
+    [
+        (":::note\n注意事项。\n:::\n", "note", "Note"),
+        (":::info Latest version\nSee the site.\n:::\n", "info", "Latest version"),
+        ('!!! warning "Careful"\n    Body.\n', "warning", "Careful"),
+        ('??? success "参考答案"\n    1. 答案\n', "success", "参考答案"),
+        ("> [!TIP]\n> Use probes.\n", "tip", "Tip"),
+    ],
+)
+def test_callouts_render_alike(source: str, kind: str, title: str) -> None:
+    html = render(source)
+    assert f'<div class="cg-callout cg-callout-{kind}">' in html
+    assert f'<p class="cg-callout-title">{title}</p>' in html
+    assert ":::" not in html and "!!!" not in html and "???" not in html and "[!" not in html
+
+
+def test_shortcodes_become_emoji_but_not_in_code() -> None:
+    html = render(":white_check_mark: **Do:** run `npm:inspect:quick` and :clap:\n\n```\nerror:clap:\n```\n")
+    assert "✅" in html and "👏" in html and "npm:inspect:quick" in html and "error:clap:" in html
+    assert render("<strong>:new: Vaporwave</strong>\n") == "<p><strong>🆕 Vaporwave</strong></p>\n"
+
+
+def test_html_structure_stays_structure_without_attributes() -> None:
+    html = render('<table class="x" onclick="alert(1)"><tr><td style="color:red">a</td></tr></table>\n')
+    assert html.startswith("<table><tbody><tr><td>a</td></tr></tbody></table>")
+    listing = render('<ol class="postList"><li name="e3" id="e3">Use a declarative syntax</li></ol>\n')
+    assert listing.strip() == "<ol><li>Use a declarative syntax</li></ol>"
+    assert "onclick" not in html and "&lt;" not in html + listing
+
+
+def test_escaped_break_in_a_cell_is_a_break() -> None:
+    html = render("| a | b |\n| - | - |\n| x | one\\</br\\> two |\n")
+    assert "one<br />" in html and "&lt;" not in html
