@@ -118,7 +118,10 @@ def extract(
                 reader.heading(node, asks=index in asking_heads)
             elif reader.current is not None:
                 reader.body.append(node)
+            elif not reader.in_details and _shows_something(node, raw):
+                reader.loose.append(node)
     reader.close()
+    reader.flush_loose()
 
     return NoteFile(
         path=parsed.path,
@@ -163,6 +166,8 @@ class _Reader:
         self.skipped: list[Problem] = []
         self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
         self.bold_parent = ""  # the heading question that the bold questions after it follow up
+        self.loose: list[SyntaxTreeNode] = []  # text under a heading that asks nothing
+        self.skipping = False  # in back matter: its text was reported with its heading
         self.sections: list[tuple[int, str]] = []
         self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
         self.title = ""
@@ -251,9 +256,27 @@ class _Reader:
             self.close()
             self.in_details = False
 
+    def flush_loose(self) -> None:
+        """Text under a heading that asks nothing (the title, a category): questions when it lists
+        them, otherwise reported, since it is on no card."""
+        loose, self.loose = self.loose, []
+        if not loose or self.skipping:
+            return
+        bank = read_bank(loose)
+        if bank is not None:
+            self._bank(bank, [s for _, s in self.sections])
+            return
+        words = " ".join(" ".join(t.content for t in n.to_tokens() if t.type == "inline") for n in loose).split()
+        shown = " ".join(words) or "(images or HTML only)"
+        shown = shown if len(shown) <= 50 else shown[:49] + "…"
+        where = f"under {self.sections[-1][1]!r}" if self.sections else "before the first question"
+        self.skipped.append(Problem(self.parsed.loc(loose[0]), f"text {where} is on no card: {shown}"))
+
     def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
         """A heading outside any answer: a question, the file's title, a category, or back matter."""
         self.close()
+        self.flush_loose()
+        self.skipping = False
         self.bold_parent = ""
         node_level = _level(node)
         if self.heads_topic is not None:
@@ -269,6 +292,7 @@ class _Reader:
         text = heading_text(node)
         if is_back_matter(text, self.skip):
             self.skipped.append(Problem(self.parsed.loc(node), f"section skipped (back matter): {text}"))
+            self.skipping = True  # its text is reported with it
         if node_level == 1 and not self.title and not self.questions:
             self.title = text
             return

@@ -43,7 +43,9 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
 
     Unless a shallower level plainly asks: when most of its headings (two at least) are
     questions (``### What does kube-proxy do?``) and the leaf level's are fewer, the leaf
-    headings are their answers' sub-headings (``#### iptables mode``)."""
+    headings are their answers' sub-headings (``#### iptables mode``). And when the leaf level
+    asks nothing (``## JVM``, ``## Collections``) but every heading of a deeper level asks
+    (``### What is a HashMap?``), the deeper level holds the questions."""
     heads = [node for node in root.children if node.type == "heading"]
     if not heads:
         return 0
@@ -62,6 +64,10 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
         plainly = asking[level] >= 2 and 2 * asking[level] >= count[level] and asking[level] > asking[by_leaves]
         if level < by_leaves and plainly:
             return level
+    if not asking[by_leaves]:  # the leaf level asks nothing: a deeper level whose headings all ask does
+        deeper = [lv for lv in sorted(asking) if lv > by_leaves and asking[lv] == count[lv]]
+        if deeper:
+            return max(deeper, key=lambda lv: asking[lv])
     return by_leaves
 
 
