@@ -157,6 +157,23 @@ def test_missing_glyph_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_emoji_print_in_colour_and_digits_stay_in_the_text_face(tmp_path: Path) -> None:
+    """⭐ and ✅ (and :clap: after the emoji pass) print from the emoji font; "#1" in the card's corner
+    does not, although "#" and digits are emoji characters too."""
+    import pdfplumber
+
+    notes = tmp_path / "in" / "emoji.md"
+    notes.parent.mkdir()
+    notes.write_text("## 1. Which marks?\n\n⭐ stars, ✅ done, :clap: claps.\n", encoding="utf-8")
+    _, report, path = build_pdf(tmp_path / "out", notes=notes)
+    assert report.missing_glyphs == ()
+    with pdfplumber.open(path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    fonts = {c["text"]: c["fontname"] for c in chars}
+    assert "Noto-Color-Emoji" in fonts["⭐"] and "Noto-Color-Emoji" in fonts["👏"]
+    assert "DejaVu" in fonts["#"] and "DejaVu" in fonts["1"]
+
+
 def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
     """Spawned workers render sheet ranges and the parts are joined: same pages as one process."""
     _, one, one_path = build_pdf(tmp_path / "one", workers=1)

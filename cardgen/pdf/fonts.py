@@ -22,6 +22,14 @@ from cardgen.text import is_cjk
 CJK_REGION = {"zh-CN": "SC", "zh-TW": "TC", "ja": "JP", "ko": "KR"}
 LATIN_SANS = "DejaVu Sans"
 LATIN_MONO = "DejaVu Sans Mono"
+# Last in every stack, and only for emoji code points: named plainly, Pango takes it for digits
+# and "#" too (they are emoji characters as well), see docs/printing.md.
+EMOJI = "Noto Color Emoji"
+EMOJI_FACE = "cg-emoji"
+EMOJI_RANGES = (
+    "U+00A9, U+00AE, U+203C, U+2049, U+2122, U+2139, U+2194-21AA, U+231A-23FF, U+24C2, U+25AA-27BF, "
+    "U+2934-2935, U+2B05-2B55, U+3030, U+303D, U+3297, U+3299, U+1F000-1FAFF"
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,14 @@ class FontStacks:
     """Code."""
 
     def css(self, stack: tuple[str, ...]) -> str:
-        return ", ".join(f'"{family}"' for family in stack) + (", monospace" if stack == self.mono else ", sans-serif")
+        families = (EMOJI_FACE if family == EMOJI else family for family in stack)
+        generic = ", monospace" if stack == self.mono else ", sans-serif"
+        return ", ".join(f'"{family}"' for family in families) + generic
+
+
+def font_faces() -> str:
+    """The ``@font-face`` rules the stacks' CSS names rely on."""
+    return f'@font-face {{ font-family: "{EMOJI_FACE}"; src: local("{EMOJI}"); unicode-range: {EMOJI_RANGES}; }}'
 
 
 def detect_language(text: str) -> str:
@@ -59,8 +74,8 @@ def stacks_for(language: str) -> FontStacks:
     region = CJK_REGION.get(language, "SC")
     # Latin first so English reads in a Latin design; the CJK face catches every CJK character.
     return FontStacks(
-        sans=(LATIN_SANS, f"Noto Sans CJK {region}"),
-        mono=(LATIN_MONO, f"Noto Sans Mono CJK {region}"),
+        sans=(LATIN_SANS, f"Noto Sans CJK {region}", EMOJI),
+        mono=(LATIN_MONO, f"Noto Sans Mono CJK {region}", EMOJI),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cardgen.model import AnswerBlock, Card
 from cardgen.notes.code_styles import CODE_LIGHT, scoped
-from cardgen.pdf.fonts import FontStacks
+from cardgen.pdf.fonts import FontStacks, font_faces
 from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.metrics import (
     ANSWER_LINE,
@@ -74,6 +74,7 @@ def face_width(card_width: float) -> float:
 def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float) -> str:
     sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
     return f"""
+{font_faces()}
 @page {{ size: {sheet.page_width}mm {sheet.page_height}mm; margin: 0; }}
 html {{ font-family: {sans}; color: #111; }}
 body {{ margin: 0; }}
