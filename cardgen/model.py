@@ -103,6 +103,8 @@ class AnswerBlock:
     """For a table: the piece ends its table, so the gap under a table follows it."""
     images: int = 0
     """How many images it shows."""
+    continues: bool = False
+    """For code: it continues a code block cut into pieces (a printed card it opens says so)."""
 
 
 @dataclass(frozen=True)

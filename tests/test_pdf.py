@@ -224,3 +224,38 @@ def test_parts_end_where_sheets_end(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = cardgen.pdf.writer.partition(fitted, 8, workers=2)
     assert [f for g in groups for f in g] == fitted and len(groups) > 2
     assert all(sum(len(f.cards) for f in g) % 8 == 0 for g in groups[:-1])
+
+
+def test_long_code_continues_on_further_cards_and_nothing_is_cut(tmp_path: Path) -> None:
+    """A 90-line listing prints every line inside some card's back (not clipped at the bottom of one),
+    the continuation cards marked; a lead-in list item travels with what it introduces; a remote image
+    prints as its alt text and host."""
+    lines = [f"local setting_{n:02d} = {n} -- line {n}" for n in range(90)]
+    notes = tmp_path / "in" / "code.md"
+    notes.parent.mkdir()
+    notes.write_text(
+        "## 1. How is it configured?\n\nSee ![diagram](https://example.com/d.png).\n\n"
+        "1. Use the plugin:\n\n```lua\n" + "\n".join(lines) + "\n```\n",
+        encoding="utf-8",
+    )
+    result, report, path = build_pdf(tmp_path / "out", notes=notes)
+    assert report.clipped == [] or report.clipped == ()
+    parts = [(n, pc) for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
+    assert len(parts) > 2
+    # The lead-in item opens the card its listing starts on; every later card opens mid-listing, marked.
+    (start,) = [i for i, (_, pc) in enumerate(parts) if pc.blocks[0].text.strip() == "Use the plugin:"]
+    assert parts[start][1].blocks[1].kind == "code" and not parts[start][1].blocks[1].continues
+    assert all(pc.blocks[0].continues for _, pc in parts[start + 1 :])
+    pages = pages_chars(path)
+    printed = ""
+    for n, _ in parts:
+        s, k = divmod(n, report.sheet.per_sheet)
+        slot = report.sheet.back(k, "long")
+        printed += text_in(pages[2 * s + 1], slot.x, slot.y + PAD_TOP, CARD_W, CARD_H - PAD_TOP)
+    for line in lines:
+        assert line.replace(" ", "") in printed.replace(" ", ""), line
+    assert "[diagram—example.com]" in printed.replace(" ", "")
+    problems = [p.message for p in result.deck.files[0].questions[0].problems]
+    assert problems == [
+        "remote image https://example.com/d.png is not fetched: Anki loads it when online, print shows its alt text"
+    ]

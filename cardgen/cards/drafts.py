@@ -19,7 +19,10 @@ def question_card(q: Question, context: str, source: str) -> Draft:
     if CLOZE.search(q.answer_html):
         text = f'<div class="cg-question">{q.title_html}</div>{q.answer_html}'
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
-        revealed = tuple(answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last) for b in q.answer_blocks)
+        revealed = tuple(
+            answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last, continues=b.continues)
+            for b in q.answer_blocks
+        )
         front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
         return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", context, source))
     question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html

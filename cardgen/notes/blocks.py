@@ -41,7 +41,7 @@ _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([dh])[^>]*>(.*?)</t[dh]>", re.S)
 
 
-def answer_block(kind: BlockKind, html: str, *, last: bool = True) -> AnswerBlock:
+def answer_block(kind: BlockKind, html: str, *, last: bool = True, continues: bool = False) -> AnswerBlock:
     """A printable piece of HTML that cardgen rendered, with what the height model needs of it."""
     rows: tuple[tuple[str, ...], ...] = ()
     bold: tuple[bool, ...] = ()
@@ -49,7 +49,7 @@ def answer_block(kind: BlockKind, html: str, *, last: bool = True) -> AnswerBloc
         cells = [_CELL.findall(row) for row in _ROW.findall(html)]
         rows = tuple(tuple(text_of(c).strip("\n") for _, c in row) or ("",) for row in cells)
         bold = tuple(any(tag == "h" for tag, _ in row) for row in cells)
-    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"))
+    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"), continues)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,14 @@ class Piece:
     html: str
     """Its HTML."""
     last: bool = True
-    """For table rows: the piece ends its table."""
+    """For table rows and code: the piece ends its table or its code block."""
+    continues: bool = False
+    """For code: the piece continues a code block cut into pieces (not its first lines)."""
+
+
+# A code block longer than this prints in pieces of this many lines, so a long listing continues on
+# further cards instead of being cut off at the bottom of one.
+CODE_PIECE_LINES = 6
 
 
 def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) -> tuple[str, tuple[Piece, ...]]:
@@ -125,9 +132,26 @@ def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) 
             rows = _row_pieces(block, parts, render)
             pieces.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
         else:
-            pieces.append(Piece(kind, parts[0]))
-    kept = (Piece(p.kind, p.html.strip(), p.last) for p in pieces)
+            pieces.extend(_code_pieces(block, render) if kind == BlockKind.CODE else [Piece(kind, parts[0])])
+    kept = (Piece(p.kind, p.html.strip(), p.last, p.continues) for p in pieces)
     return "".join(whole).strip(), tuple(p for p in kept if p.html)
+
+
+def _code_pieces(block: Block, render: Render) -> list[Piece]:
+    """A code block as pieces of ``CODE_PIECE_LINES`` lines, each highlighted on its own."""
+    (code,) = block.runs[0] if len(block.runs[0]) == 1 else (None,)
+    lines = code.content.splitlines(keepends=True) if code is not None else []
+    if code is None or len(lines) <= CODE_PIECE_LINES:
+        return [Piece(BlockKind.CODE, render(list(block.runs[0])))]
+    chunks = [lines[i : i + CODE_PIECE_LINES] for i in range(0, len(lines), CODE_PIECE_LINES)]
+    pieces = []
+    for n, chunk in enumerate(chunks):
+        html = render([code.copy(content="".join(chunk))])
+        last = n == len(chunks) - 1
+        # The pieces of one listing join up when printed together: no gap under all but the last.
+        pieces.append(Piece(BlockKind.CODE, html if last else html.replace("<pre>", '<pre class="cg-chunk">', 1),
+                            last=last, continues=n > 0))  # fmt: skip
+    return pieces
 
 
 def _list_pieces(block: Block, parts: list[str], render: Render) -> list[str]:

@@ -126,7 +126,12 @@ def code_css(scope: str, style: str = "friendly") -> str:
 
 
 # Tags and attributes raw HTML may keep when the user allows it (nh3 removes scripts and handlers).
-ALLOWED_ATTRIBUTES = {"*": {"class", "style", "title"}, "img": {"src", "alt", "width", "height"}, "a": {"href"}}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "style", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "a": {"href"},
+    "ol": {"start"},  # a list printed in pieces keeps its numbering
+}
 
 
 def sanitise(fragment: str) -> str:

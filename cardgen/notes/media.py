@@ -35,6 +35,9 @@ class MediaResolver:
         """The media name to use for ``src``; ``src`` itself if remote; None if left out."""
         parts = urlsplit(src)
         if parts.scheme.lower() in REMOTE_SCHEMES or src.startswith("//"):
+            if parts.scheme.lower() != "data":
+                message = f"remote image {src} is not fetched: Anki loads it when online, print shows its alt text"
+                self.problems.append((self.line, message))
             return src
         if parts.scheme or Path(unquote(parts.path)).is_absolute():
             self.problems.append(

@@ -128,7 +128,7 @@ def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
         return block.images * (IMAGE_MM + IMAGE_GAP * em) + (_lines_height(rest, width_em) * em if rest else 0.0)
     if block.kind == BlockKind.CODE:
         lines = wrapped_lines(block.text, (width_em - 2 * PRE_PAD_X) / CODE_FONT, mono=True)
-        return (lines * ANSWER_LINE_BOX * CODE_FONT + 2 * PRE_PAD_Y + BLOCK_GAP) * em
+        return (lines * ANSWER_LINE_BOX * CODE_FONT + 2 * PRE_PAD_Y + (BLOCK_GAP if block.last else 0.0)) * em
     if block.kind == BlockKind.LIST_ITEM:
         return (wrapped_lines(block.text, width_em - LIST_INDENT) * ANSWER_LINE_BOX + ITEM_GAP) * em
     if block.kind == BlockKind.HEADING:

@@ -19,6 +19,7 @@ from cardgen.vocab import BlockKind
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
 BACK_STEPS = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
+MAX_LEAD_IN_CHARS = 60
 # Plans keep this share of the card, for the estimate's error (measured within ±3 %).
 SLACK = 0.96
 
@@ -110,8 +111,10 @@ def split_blocks(blocks: Sequence[AnswerBlock], heights: Sequence[float], room: 
 
 
 def is_lead_in(block: AnswerBlock) -> bool:
-    """A heading, or a short paragraph ending in a colon: it introduces what follows."""
+    """A heading, or a short paragraph or list item ending in a colon ("示例：", "1. 使用 serverless
+    插件："): it introduces what follows, so it never ends a printed card."""
     if block.kind == BlockKind.HEADING:
         return True
     text = block.text.strip()
-    return block.kind == BlockKind.PARAGRAPH and len(text) <= 40 and text.endswith((":", "："))
+    lead = block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(text) <= MAX_LEAD_IN_CHARS
+    return lead and text.endswith((":", "："))

@@ -8,11 +8,14 @@ layout can be read back through ``page.anchors`` and every face checked against 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from cardgen.model import AnswerBlock, Card
 from cardgen.notes.code_styles import CODE_LIGHT, scoped
+from cardgen.notes.markdown import img_attributes
 from cardgen.pdf.fonts import FontStacks, font_faces
 from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.metrics import (
@@ -83,7 +86,7 @@ body {{ margin: 0; }}
 .card {{ position: absolute; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
          padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; }}
 .meta {{ position: absolute; top: 2.6mm; left: {PAD_X}mm; right: {PAD_X}mm; font-size: {META_PT}pt;
-         line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; }}
+         line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
 .front .face {{ display: flex; flex-direction: column; justify-content: center; height: {face_height(card_height)}mm; }}
 .front .cell {{ text-align: center; }}
@@ -124,6 +127,8 @@ pre code {{ background: none; }}
 .cg-callout-danger, .cg-callout-error, .cg-callout-failure, .cg-callout-bug {{ border-color: #e5484d;
     background: #fff0f0; }}
 .cg-where {{ font-size: 0.7em; font-weight: normal; color: #666; }}
+.cg-cont-mark {{ color: #888; font-size: 0.8em; line-height: 1; }}
+.a .blk > pre.cg-chunk {{ margin-bottom: 0; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}
@@ -139,8 +144,28 @@ def _meta(pc: PrintCard) -> str:
     return f'<div class="meta"><span class="num">{html.escape(label)}</span>{html.escape(pc.card.context)}</div>'
 
 
+# A remote image is never fetched: printed, it is its alt text and its host, where it would stand.
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def printable(fragment: str) -> str:
+    """``fragment`` as printed: remote images as a visible placeholder instead of a blank."""
+    if "<img" not in fragment:
+        return fragment
+
+    def placeholder(match: re.Match[str]) -> str:
+        attrs = img_attributes(match.group(0))
+        src = attrs.get("src", "")
+        if not src.lower().startswith(("http://", "https://", "//")):
+            return match.group(0)
+        host = urlsplit(src if not src.startswith("//") else "https:" + src).netloc
+        return f'<span class="cg-missing">[{html.escape(attrs.get("alt") or "image")} — {html.escape(host)}]</span>'
+
+    return _IMG.sub(placeholder, fragment)
+
+
 def front_face(pc: PrintCard, face_id: str) -> str:
-    question = pc.card.front_html
+    question = printable(pc.card.front_html)
     return (
         f'{_meta(pc)}<div class="face"><div class="cell">'
         f'<div class="q" id="{face_id}" style="font-size:{pc.front_pt}pt">{question}</div></div></div>'
@@ -148,7 +173,9 @@ def front_face(pc: PrintCard, face_id: str) -> str:
 
 
 def back_face(pc: PrintCard, face_id: str) -> str:
-    blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{b.html}</div>' for i, b in enumerate(pc.blocks))
+    blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{printable(b.html)}</div>' for i, b in enumerate(pc.blocks))
+    if pc.blocks and pc.blocks[0].continues:  # a code listing carried over from the card before
+        blocks = f'<div class="cg-cont-mark">⋯</div>{blocks}'
     return (
         f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
         f'<div class="qh">{pc.card.front_html}</div>{blocks}</div>'
