@@ -97,3 +97,16 @@ def test_an_empty_notes_folder_fails_like_build(tmp_path: Path, monkeypatch: pyt
     for command in ("check", "build"):
         result = CliRunner().invoke(main, [command])
         assert result.exit_code == 1 and "no Markdown notes (*.md) found in source" in result.stderr
+
+
+def test_a_block_too_tall_for_any_card_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An answer splits between blocks, never inside one: a paragraph taller than a card at the floor
+    size would be cut off in print, so check warns (and build --strict writes nothing)."""
+    (tmp_path / "source").mkdir()
+    text = "## 1. What does the long paragraph say?\n\n" + "这是一个很长的段落。" * 200 + "\n"
+    (tmp_path / "source" / "n.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = [str(f) for f in check(BuildConfig())]
+    assert any(f.startswith("source/n.md:1: warning: too tall for one printed card even at 6.5 pt") for f in findings)
+    result = CliRunner().invoke(main, ["build", "--strict"])
+    assert result.exit_code == 1 and not (tmp_path / "build" / "n.apkg").exists()

@@ -20,7 +20,7 @@ from cardgen.notes.extract import extract
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.question import NUMBER_PREFIX
 from cardgen.notes.read import ParsedFile, parse_file
-from cardgen.pdf.fit import printed_parts
+from cardgen.pdf.fit import printed_parts, too_tall
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
 from cardgen.vocab import Kind
@@ -85,6 +85,10 @@ def check(config: BuildConfig) -> list[Finding]:
                 findings.append(Finding(q.loc, "warning", f"no font can print {''.join(missing)!r}"))
             own = next((d for d in drafts if d.kind in (Kind.QA, Kind.CLOZE)), None) or question_card(q, "", "")
             parts = printed_parts(own.front_html, own.back_blocks, options)
+            for block in too_tall(own.front_html, own.back_blocks, options):
+                shown = " ".join(block.text.split())[:40]
+                message = f"too tall for one printed card even at {options.font_floor:g} pt, print cuts it off: {shown}"
+                findings.append(Finding(q.loc, "warning", message))
             if parts > 1:
                 findings.append(Finding(q.loc, "note", f"answer needs {parts} printed cards: {q.title_text}"))
     clashes = tell_apart(answered)[1]

@@ -80,6 +80,14 @@ def printed_parts(front_html: str, back_blocks: tuple[AnswerBlock, ...], options
     return len(plan(front_html, back_blocks, width, height, options.font_floor)[2])
 
 
+def too_tall(front_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions) -> list[AnswerBlock]:
+    """Blocks that cannot fit on one printed card even at the floor size (planned, not rendered):
+    the answer cannot be split inside them, so print would cut them off."""
+    width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
+    room = height - header_height(front_html, width)
+    return [b for b in back_blocks if block_height(b, options.font_floor, width) > room]
+
+
 def split_blocks(blocks: Sequence[AnswerBlock], heights: Sequence[float], room: float) -> list[tuple[AnswerBlock, ...]]:
     """Cut the answer between blocks into as few cards as the floor size allows, evened out."""
 
