@@ -7,6 +7,7 @@ line on stderr (``Error: file:line: message``) and exit status 1.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 
 from cardgen import __version__
 from cardgen.commands.build import build, plan, safe_filename
-from cardgen.commands.report import print_summary
+from cardgen.commands.report import build_json, print_summary, progress_bar
 from cardgen.config import settings
 from cardgen.config.options import BuildConfig
 from cardgen.config.settings import load_settings, make_config
@@ -95,10 +96,13 @@ def config_from(flags: dict[str, Any]) -> BuildConfig:
 @build_options
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings from `cardgen check`, writing nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line, warnings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also time per stage and output sizes.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also every unanswered question, shrunk or split card, and time per stage."
+)
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
+@click.option("--json", "as_json", is_flag=True, help="Print what the build did as JSON (see the README).")
 @user_errors
-def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags: Any) -> None:
+def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, as_json: bool, **flags: Any) -> None:
     """Build flashcards from SOURCES (Markdown files or folders; default: source/)."""
 
     config = config_from(flags)
@@ -111,13 +115,11 @@ def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags
                 if finding.level != "note":
                     click.echo(str(finding), err=True)
             raise click.ClickException(f"--strict: {summary(findings)}; nothing was written")
-    if sys.stderr.isatty() and not quiet:
-        from rich.console import Console
-
-        with Console(stderr=True).status("Building cards (the PDF takes a moment)…"):
-            result = build(config, force=force)
-    else:
-        result = build(config, force=force)
+    with progress_bar(sys.stderr.isatty() and not quiet and not as_json) as progress:
+        result = build(config, force=force, progress=progress)
+    if as_json:
+        click.echo(json.dumps(build_json(result), ensure_ascii=False, indent=2))
+        return
     if result.up_to_date:
         click.echo(f"up to date: {', '.join(str(p) for p in result.outputs)} (--force rebuilds anyway)")
         return
@@ -134,15 +136,19 @@ def build_command(strict: bool, quiet: bool, verbose: bool, force: bool, **flags
 )
 @build_options
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (see the README).")
 @user_errors
-def check_command(strict: bool, **flags: Any) -> None:
+def check_command(strict: bool, as_json: bool, **flags: Any) -> None:
     """Lint the notes without writing anything: file:line: level: message."""
-    from cardgen.commands.check import check, failed, summary
+    from cardgen.commands.check import check, failed, findings_json, summary
 
     findings = check(config_from(flags))
-    for finding in findings:
-        click.echo(str(finding))
-    click.echo(summary(findings))
+    if as_json:
+        click.echo(json.dumps(findings_json(findings), ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        click.echo(summary(findings))
     if failed(findings, strict):
         raise SystemExit(1)
 

@@ -110,3 +110,17 @@ def test_a_block_too_tall_for_any_card_is_a_warning(tmp_path: Path, monkeypatch:
     assert any(f.startswith("source/n.md:1: warning: too tall for one printed card even at 6.5 pt") for f in findings)
     result = CliRunner().invoke(main, ["build", "--strict"])
     assert result.exit_code == 1 and not (tmp_path / "build" / "n.apkg").exists()
+
+
+def test_check_json(notes: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(main, ["check", "--json"])
+    facts = json.loads(result.stdout)
+    assert result.exit_code == 1 and facts["counts"] == {"error": 1, "warning": 4, "note": 2}
+    assert facts["findings"][1] == {
+        "file": "source/notes.md",
+        "line": 9,
+        "level": "warning",
+        "message": "unanswered question: What is a Node?",
+    }

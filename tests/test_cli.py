@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,17 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.mark.slow  # writes the PDF
 def test_build_reports_unanswered_and_outputs(project: Path) -> None:
-    code, out, _ = run("build")
+    """By default: warnings that need action (none here) and a compact summary; -v lists every
+    unanswered question and every printed card set smaller or continued; --json says it all."""
+    code, out, err = run("build")
+    assert code == 0, out
+    assert err == "" and len(out.splitlines()) <= 6, out
+    assert "31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered (-v lists them" in out
+    assert "PDF: " in out and " set smaller, " in out and " continued on further cards" in out
+    assert "wrote build/kubernetes-interview.pdf (" in out and "wrote build/kubernetes-interview.apkg (" in out
+    assert (project / "build" / "kubernetes-interview.apkg").stat().st_size > 0
+
+    code, out, _ = run("build", "-v", "--force")
     assert code == 0, out
     assert any(
         line.startswith("source/kubernetes-interview.md:176: kube-proxy")
@@ -26,12 +37,22 @@ def test_build_reports_unanswered_and_outputs(project: Path) -> None:
         and "continued on" in line
         for line in out.splitlines()
     ), out
-    assert "PDF: " in out and "wrote build/kubernetes-interview.pdf" in out
     assert "source/kubernetes-interview.md:15: unanswered: 如果从零开始部署集群" in out
     assert sum(": unanswered: " in line for line in out.splitlines()) == 24
-    assert "31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered" in out
-    assert "wrote build/kubernetes-interview.apkg" in out
-    assert (project / "build" / "kubernetes-interview.apkg").stat().st_size > 0
+
+    code, out, _ = run("build", "--json", "--force")
+    facts = json.loads(out)
+    assert facts["cards"] == {"qa": 7, "table": 67, "term": 33} and len(facts["unanswered"]) == 24
+    assert facts["unanswered"][0] == {
+        "file": "source/kubernetes-interview.md",
+        "line": 15,
+        "question": "如果从零开始部署集群",
+    }
+    assert facts["printed"]["cards"] > 107 and facts["printed"]["cut_off"] == []
+    assert {o["path"] for o in facts["outputs"]} == {
+        "build/kubernetes-interview.apkg",
+        "build/kubernetes-interview.pdf",
+    }
 
 
 def test_build_options(project: Path) -> None:

@@ -24,7 +24,7 @@ from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
 
 if TYPE_CHECKING:
-    from cardgen.pdf.writer import PdfReport
+    from cardgen.pdf.writer import PdfReport, Progress
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -> BuildResult:
+def build(
+    config: BuildConfig, now: int | None = None, *, force: bool = False, progress: Progress | None = None
+) -> BuildResult:
     """Run the whole pipeline and write the outputs (each atomically; the ledger right after the deck).
 
     When nothing the build reads has changed since the last build, nothing is done
@@ -144,7 +146,7 @@ def build(config: BuildConfig, now: int | None = None, *, force: bool = False) -
         from cardgen.pdf.writer import write_pdf
 
         pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
-        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options)
+        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options, progress)
         outputs.append(pdf_path)
         lap("pdf")
     if outputs:

@@ -7,6 +7,7 @@ with ``--strict``; notes are information (how many printed cards an answer takes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from cardgen.cards.deck import assemble
 from cardgen.cards.drafts import question_card, question_drafts
@@ -122,6 +123,16 @@ def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) ->
                 )
             )
     return findings
+
+
+def findings_json(findings: list[Finding]) -> dict[str, Any]:
+    """The findings for scripts and editors (documented in the README)."""
+    return {
+        "findings": [
+            {"file": f.loc.file, "line": f.loc.line, "level": f.level, "message": f.message} for f in findings
+        ],
+        "counts": {level: sum(1 for f in findings if f.level == level) for level in LEVELS},
+    }
 
 
 def summary(findings: list[Finding]) -> str:

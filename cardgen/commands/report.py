@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -41,49 +44,137 @@ def fit_summary(pdf: PdfReport) -> list[str]:
     return lines
 
 
-def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = False) -> None:
-    deck = result.deck
-    for warning in result.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    for problem in result.problems:
-        click.secho(f"{problem.loc}: warning: {problem.message}", fg="yellow", err=True)
-    unanswered = deck.unanswered
+@dataclass(frozen=True)
+class Notice:
+    """One thing a build says about a place in the notes."""
+
+    loc: SourceLoc | None
+    """Where, when it has a place."""
+    level: str
+    """``warning`` (needs action) or ``info``."""
+    message: str
+    """What it is."""
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.level}: {self.message}" if self.loc else f"{self.level}: {self.message}"
+
+
+def warnings_of(result: BuildResult) -> list[Notice]:
+    """What needs the user's action: cut off in print, missing or refused images, characters no
+    font prints, fronts nothing tells apart, problems with the ledger or the machine."""
+    notices = [Notice(None, "warning", w) for w in result.warnings]
+    notices += [Notice(p.loc, "warning", p.message) for p in result.problems]
+    notices += [Notice(p.loc, "warning", p.message) for f in result.deck.files for q in f.questions for p in q.problems]
     pdf = result.pdf
-    for q in (q for f in deck.files for q in f.questions):
-        for problem in q.problems:
-            click.secho(f"{problem.loc}: warning: {problem.message}", fg="yellow", err=True)
-    if not quiet:
-        for q in unanswered:
-            click.echo(f"{q.loc}: unanswered: {q.title_text}")
-        for r in result.reworded:
-            click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
-        for line in fit_summary(pdf) if pdf is not None else []:
-            click.echo(line)
     if pdf is not None:
         for q in pdf.clipped:
-            click.secho(
-                f"{q.loc}: warning: too long for one card even at the smallest size; cut off: {q.title_text}",
-                fg="yellow",
-            )
-        for loc, chars in pdf.missing_glyphs:
-            click.secho(f"{loc}: warning: no font can print {chars!r}; they will show as boxes", fg="yellow")
-        for warning in pdf.warnings:
-            click.secho(f"warning: {warning}", fg="yellow", err=True)
+            message = f"too long for one card even at the smallest size; cut off: {q.title_text}"
+            notices.append(Notice(q.loc, "warning", message))
+        notices += [Notice(loc, "warning", f"no font can print {chars!r}") for loc, chars in pdf.missing_glyphs]
+        notices += [Notice(None, "warning", w) for w in pdf.warnings]
+    return notices
+
+
+def details_of(result: BuildResult) -> list[Notice]:
+    """What is worth knowing place by place (``-v``): unanswered questions, rewordings, and which
+    printed cards were set smaller or continued."""
+    notices = [Notice(q.loc, "info", f"unanswered: {q.title_text}") for q in result.deck.unanswered]
+    for r in result.reworded:
+        notices.append(
+            Notice(r.question.loc, "info", f"reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
+        )
+    return notices
+
+
+def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = False) -> None:
+    """By default the warnings that need action, then a compact summary; ``-v`` adds every
+    unanswered question, rewording and shrunk or split printed card; ``-q`` only the counts."""
+    for notice in warnings_of(result):
+        click.secho(str(notice), fg="yellow", err=True)
+    if verbose:
+        for notice in details_of(result):
+            click.echo(f"{notice.loc}: {notice.message}")
+        for line in fit_summary(result.pdf) if result.pdf is not None else []:
+            click.echo(line)
+    elif not quiet:
+        for r in result.reworded:  # rare, and it tells the user a note was kept: always worth a line
+            click.echo(f"{r.question.loc}: reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
+    deck = result.deck
     questions = sum(len(f.questions) for f in deck.files)
     by_kind = Counter(card.kind for card in deck.cards)
     kinds = ", ".join(f"{by_kind[k]} {KIND_NAMES[k].split()[0]}" for k in KIND_NAMES if by_kind[k])
+    unanswered = len(deck.unanswered)
     click.echo(
         f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards"
-        f"{f' ({kinds})' if kinds else ''}, {len(unanswered)} unanswered"
+        f"{f' ({kinds})' if kinds else ''}, {unanswered} unanswered"
+        + ("" if quiet or verbose or not unanswered else " (-v lists them, or cardgen check)")
     )
+    pdf = result.pdf
     if pdf is not None and not quiet:
+        shrunk, split = len(pdf.shrunk), len(pdf.split)
         click.echo(
             f"PDF: {len(pdf.printed)} printed cards on {pdf.sheets} sheet(s), {pdf.pages} pages "
-            f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet)"
+            f"({pdf.sheet.columns}×{pdf.sheet.rows} per {pdf.sheet.paper} sheet); "
+            f"{shrunk} set smaller, {split} continued on further cards"
             + (f"; {pdf.reused_sheets} unchanged sheet(s) kept from the last PDF" if pdf.reused_sheets else "")
         )
     for path in result.outputs:
-        size = f" ({path.stat().st_size / 1024:.0f} KiB)" if verbose else ""
+        size = f" ({path.stat().st_size / 1024:.0f} KiB)" if not quiet else ""
         click.echo(f"wrote {path}{size}")
     if verbose:
         click.echo("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings))
+    elif not quiet and result.timings:
+        click.echo(f"time: {sum(seconds for _, seconds in result.timings):.1f}s")
+
+
+def _loc(loc: SourceLoc | None) -> dict[str, Any]:
+    return {"file": loc.file, "line": loc.line} if loc is not None else {"file": None, "line": None}
+
+
+def build_json(result: BuildResult) -> dict[str, Any]:
+    """The build's facts for scripts and editors (documented in the README)."""
+    deck, pdf = result.deck, result.pdf
+    return {
+        "up_to_date": result.up_to_date,
+        "deck": deck.name,
+        "files": [f.display for f in deck.files],
+        "questions": sum(len(f.questions) for f in deck.files),
+        "cards": {str(kind): n for kind, n in Counter(card.kind for card in deck.cards).items()},
+        "unanswered": [{**_loc(q.loc), "question": q.title_text} for q in deck.unanswered],
+        "reworded": [{**_loc(r.question.loc), "was": r.was, "now": r.question.title_text} for r in result.reworded],
+        "warnings": [{**_loc(n.loc), "message": n.message} for n in warnings_of(result)],
+        "printed": None
+        if pdf is None
+        else {
+            "cards": len(pdf.printed),
+            "sheets": pdf.sheets,
+            "pages": pdf.pages,
+            "smaller": [{**_loc(card.question.loc), "kind": str(card.kind), "pt": pt} for card, pt in pdf.shrunk],
+            "continued": [{**_loc(card.question.loc), "kind": str(card.kind), "cards": n} for card, n in pdf.split],
+            "cut_off": [{**_loc(q.loc), "question": q.title_text} for q in pdf.clipped],
+            "reused_sheets": pdf.reused_sheets,
+        },
+        "outputs": [{"path": str(p), "bytes": p.stat().st_size} for p in result.outputs],
+        "seconds": {stage: round(seconds, 3) for stage, seconds in result.timings},
+    }
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """On a terminal: a bar of the sheets laid out so far, with the time left, while the PDF is made
+    (a spinner before that). Elsewhere (pipes, CI, ``-q``, ``--json``): nothing."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Reading the notes, writing the deck", total=None)
+
+        def tell(done: int, total: int) -> None:
+            bar.update(task, description="Laying out PDF sheets", completed=done, total=total)
+
+        yield tell

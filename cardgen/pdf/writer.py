@@ -11,8 +11,8 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -111,9 +111,14 @@ def harfbuzz_subset_available() -> bool:
     return getattr(ffi, "harfbuzz_subset", None) is not None
 
 
-def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfReport:
+Progress = Callable[[int, int], None]
+"""Told (sheets laid out, sheets in all) as parts of the PDF are done."""
+
+
+def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress: Progress | None = None) -> PdfReport:
     """Lay out ``cards`` for printing and write the PDF atomically, reusing what the last
     build laid out where nothing changed (``cache``)."""
+    tell = progress or (lambda done, total: None)
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
     card_w, card_h = options.card_size
     texts = [c.front_text + "".join(b.text for b in c.back_blocks) for c in cards]
@@ -152,10 +157,13 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
     reusable = {h: n for n, h in enumerate(old.sheets)} if old is not None and old.reuses < cache.MAX_REUSES else {}
 
     with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
+        total = _sheets(sum(len(f.cards) for f in fitted), sheet)
+        tell(0, total)
         if reusable and _worth_reusing(fitted, sheet, options, setup, reusable):
             # Few sheets changed: lay those out here, copy the others from the last PDF.
             job = PartJob(fitted, options, language, style, Path(work) / "part0.pdf", setup, reusable, path)
             parts = [render_part(job)]
+            tell(total, total)
         else:
             groups = partition(fitted, sheet.per_sheet, workers_for(fitted, sheet, options))
             jobs = [
@@ -163,14 +171,24 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions) -> PdfRe
                 for n, group in enumerate(groups)
             ]
             workers = min(len(jobs), workers_for(fitted, sheet, options))
+            sizes = [_sheets(sum(len(f.cards) for f in job.fitted), sheet) for job in jobs]
+            done = 0
             if workers == 1:
-                parts = [render_part(job) for job in jobs]
+                parts = []
+                for job, size in zip(jobs, sizes, strict=True):
+                    parts.append(render_part(job))
+                    done += size
+                    tell(done, total)
             else:
                 # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
                 # worker lays out and writes whole sheets of its own; the parts are joined after.
                 spawn, me = multiprocessing.get_context("spawn"), os.getpid()
                 with ProcessPoolExecutor(workers, spawn, initializer=exit_with_parent, initargs=(me,)) as pool:
-                    parts = list(pool.map(render_part, jobs))
+                    futures = {pool.submit(render_part, job): size for job, size in zip(jobs, sizes, strict=True)}
+                    for future in as_completed(futures):
+                        done += futures[future]
+                        tell(done, total)
+                    parts = [future.result() for future in futures]
         with atomic_path(path) as tmp:
             join_parts([part.path for part in parts], tmp)
             digest = cache.sha256_of(tmp)
