@@ -41,14 +41,20 @@ def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
                 raise CardgenError(f"cannot write {path}: {exc.strerror}") from exc
             os.close(fd)
             temps.append(Path(name))
-        yield tuple(temps)
-        for tmp, path in zip(temps, paths, strict=True):
-            with open(tmp, "rb") as fh:  # the bytes must be on disk before the rename makes them the file
-                os.fsync(fh.fileno())
-            # mkstemp creates 0600; give the output the mode a plain open() would (or the old file's).
-            tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        for tmp, path in zip(temps, paths, strict=True):
-            os.replace(tmp, path)
+        try:
+            yield tuple(temps)
+            for tmp, path in zip(temps, paths, strict=True):
+                with open(tmp, "rb") as fh:  # the bytes must be on disk before the rename makes them the file
+                    os.fsync(fh.fileno())
+                # mkstemp creates 0600; give the output the mode a plain open() would (or the old file's).
+                tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+            for tmp, path in zip(temps, paths, strict=True):
+                os.replace(tmp, path)
+        except OSError as exc:  # a full disk, a folder made read-only meanwhile: the old files stay
+            names = " and ".join(str(p) for p in paths)
+            raise CardgenError(
+                f"cannot write {names}: {exc.strerror or exc}; the previous files are untouched"
+            ) from exc
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardgen.cards.drafts import question_drafts
-from cardgen.commands.build import build
+from cardgen.commands.build import build, plan
+from cardgen.commands.preview import preview_html
 from cardgen.config.options import BuildConfig
 from cardgen.errors import CardgenError
 from cardgen.notes.extract import extract
@@ -30,6 +31,9 @@ PIECES = [
     '<img src="a.png">', "<img src=x onerror=alert(1)>", "<b>", "</b>", "<br>", '<a href="#">↥ back to top</a>',
     '<div align="right">', "</div>", '<p align="center">', "<summary>Answer</summary>", "## 面试题\n",
     "## 面试题剖析\n", "## Table of Contents\n", "<sub>", '<b onclick="x()">', "</summary><br><b>\n",
+    "&lt;script&gt;alert(1)&lt;/script&gt;", "[x](javascript:alert(1))", '<a href="javascript:alert(2)">a</a>',
+    "| <img src=/etc/hosts.png> | ![](/etc/x.png) |\n", "* exec：<img src=y onerror=alert(3)>执行\n", ":::note\n",
+    ":::\n", "> [!NOTE]\n", "!!! tip\n    ", ":clap:", "<table><tr><td onclick=x>1</td></tr></table>\n",
 ]  # fmt: skip
 
 
@@ -39,8 +43,15 @@ class _Tags(HTMLParser):
         self.unsafe: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "iframe", "object") or any(name.startswith("on") for name, _ in attrs):
+        if tag in ("script", "iframe", "object", "embed") or any(name.startswith("on") for name, _ in attrs):
             self.unsafe.append(tag)
+        for name, value in attrs:
+            url = (value or "").strip().lower()
+            if name in ("href", "src") and url.startswith(("javascript:", "vbscript:")):
+                self.unsafe.append(f"{tag} {name}={value}")
+            # An image is a hashed media name beside the notes, or remote (never fetched by cardgen).
+            if tag == "img" and name == "src" and not url.startswith(("cg-", "http://", "https://", "//", "data:")):
+                self.unsafe.append(f"img src={value}")
 
 
 def unsafe_tags(html: str) -> list[str]:
@@ -85,3 +96,24 @@ def test_built_decks_import_into_anki(text: str) -> None:
                     assert "templates/errors" not in question + answer  # Anki's template-error link
             finally:
                 collection.close()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.booleans())
+def test_every_field_of_every_note_and_the_preview_are_safe(text: str, allow_html: bool) -> None:
+    """Parsed, not grepped: no script element, no event handler, no javascript: URL and no image
+    from outside the notes in any field of any note (Q&A, table, term, cloze) or in the preview
+    page, with raw HTML shown as text or allowed through."""
+    with tempfile.TemporaryDirectory() as tmp:
+        notes = Path(tmp) / "notes" / "notes.md"
+        notes.parent.mkdir()
+        notes.write_text(text, encoding="utf-8", newline="")
+        config = BuildConfig(sources=(notes.parent,), allow_html=allow_html, write_pdf=False)
+        try:
+            deck = plan(config, now=0)
+        except CardgenError:
+            return
+        for card in deck.cards:
+            for name, field in zip(type(card.fields)._fields, card.fields, strict=True):
+                assert not unsafe_tags(field), (card.kind, name, field)
+        assert unsafe_tags(preview_html(deck, "en")) == ["script"]  # the page's own search box, nothing else

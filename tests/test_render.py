@@ -34,3 +34,13 @@ def test_cells_and_terms_go_through_the_sanitiser_and_the_resolver(tmp_path: Pat
     assert any(line == 7 and "missing image: x" in message for line, message in problems), problems
     assert '<span class="cg-missing">[探针图]</span>' in table.rows[1][1].html
     assert q.media == ()
+
+
+def test_a_heading_cannot_smuggle_markup_into_the_context_field(tmp_path: Path) -> None:
+    """Entities in a heading decode to text such as "<script>"; the Context field shows it as text."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    (tmp_path / "n.md").write_text("## &lt;script&gt;alert(1)&lt;/script&gt;\n\n### What is X?\n\nA thing.\n")
+    (card,) = plan(BuildConfig(sources=(tmp_path,))).cards
+    assert card.fields.Context == "n / &lt;script&gt;alert(1)&lt;/script&gt;"

@@ -18,6 +18,7 @@ from cardgen.config.options import BuildConfig
 from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime
 from cardgen.identity.ledger import Ledger, LedgerEntry
 from cardgen.model import Card, Deck, NoteFile, Problem, Question
+from cardgen.notes.markdown import sanitise
 from cardgen.vocab import Kind
 
 
@@ -130,7 +131,8 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
                     front_html=draft.front_html,
                     front_text=draft.front_text,
                     back_blocks=draft.back_blocks,
-                    fields=draft.fields,
+                    # The last gate: whatever a field was made of, nh3 has the final word on it.
+                    fields=type(draft.fields)(*(sanitise(field) for field in draft.fields)),
                     context=p.context,
                     source=p.file_key,
                     tags=tags,

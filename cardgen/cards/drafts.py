@@ -24,9 +24,9 @@ def question_card(q: Question, context: str, source: str) -> Draft:
             for b in q.answer_blocks
         )
         front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
-        return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", context, source))
+        return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", esc(context), esc(source)))
     question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html
-    fields = QaFields(question, q.answer_html, q.number, context, source, Extra="")
+    fields = QaFields(question, q.answer_html, esc(q.number), esc(context), esc(source), Extra="")
     return Draft(Kind.QA, (), question, q.title_text, q.answer_blocks, fields)
 
 
@@ -35,7 +35,7 @@ def term_cards(q: Question, context: str, source: str) -> list[Draft]:
     for term in q.terms:
         lead = " › ".join(x for x in (q.title_text, term.lead) if x)
         front = f'<div class="cg-lead">{esc(lead)}</div>{term.term_html}'
-        fields = TermFields(term.term_html, term.definition_html, esc(lead), context, source, Extra="")
+        fields = TermFields(term.term_html, term.definition_html, esc(lead), esc(context), esc(source), Extra="")
         drafts.append(
             Draft(
                 Kind.TERM,

@@ -175,7 +175,7 @@ def table_cards(q: Question, context: str, source: str) -> list[Draft]:
             value = table.rows[r][c].html
             front = f'<div class="cg-lead">{esc(q.title_text)}</div>{esc(asked)}'
             whole = table_html(table, (r, c))
-            fields = TableFields(front, value, whole, context, source, Extra="")
+            fields = TableFields(front, value, whole, esc(context), esc(source), Extra="")
             # Printed, the whole table would push most cells onto two cards: print the thing's own facts.
             printed = (
                 answer_block(BlockKind.OTHER, f'<div class="cg-value">{value}</div>'),

@@ -19,7 +19,7 @@ from cardgen.cards.deck import Reworded, assemble
 from cardgen.commands import state
 from cardgen.config.options import BuildConfig
 from cardgen.errors import NotesError
-from cardgen.identity.ledger import dump_ledger, load_ledger
+from cardgen.identity.ledger import dump_ledger, keep_damaged, load_ledger
 from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
 
@@ -125,6 +125,7 @@ def build(
         lap("parse + extract")
         ledger_path = config.ledger_path()
         ledger = load_ledger(ledger_path)
+        problem = ledger.problem
         assembly = assemble(config, files, ledger, now)
         deck = assembly.deck
         lap("cards + identity")
@@ -135,6 +136,9 @@ def build(
             from cardgen.anki.writer import write_package
 
             apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+            if ledger.damaged and ledger_path.exists():
+                copy = keep_damaged(ledger_path, time.time())
+                problem = problem.replace("Its copy is kept beside it", f"A copy is kept as {copy.name}")
             # The ledger describes what was exported: the two are replaced together.
             with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
                 write_package(deck, apkg_tmp)
@@ -151,5 +155,5 @@ def build(
         lap("pdf")
     if outputs:
         state.record(config, outputs)
-    warnings = (ledger.problem,) if ledger.problem else ()
+    warnings = (problem,) if problem else ()
     return BuildResult(deck, tuple(outputs), assembly.reworded, warnings, assembly.warnings, pdf_report, tuple(timings))

@@ -44,7 +44,10 @@ def init_project(directory: Path) -> list[Path]:
     existing = [str(p) for p in (config, note) if p.exists()]
     if existing:
         raise ConfigError(f"{', '.join(existing)} already exists; not overwriting anything")
-    note.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(template(), encoding="utf-8")
-    note.write_text(EXAMPLE_NOTE, encoding="utf-8")
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(template(), encoding="utf-8")
+        note.write_text(EXAMPLE_NOTE, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot write into {directory}: {exc.strerror or exc}") from exc
     return [config, note]

@@ -32,6 +32,8 @@ def rebuild_line(load: Callable[[], BuildConfig]) -> tuple[str, BuildResult | No
     except CardgenError as exc:
         first = str(exc).splitlines()[0]
         return f"{stamp} error: {first} (still watching)", None
+    except OSError as exc:  # a file renamed or deleted while the build read it: the next save rebuilds
+        return f"{stamp} error: {exc.filename or ''}: {exc.strerror or exc} (still watching)", None
     if result.up_to_date:
         return f"{stamp} up to date", result
     deck = result.deck

@@ -51,7 +51,11 @@ class MediaResolver:
         if not candidate.is_file():
             self.problems.append((self.line, f"missing image: {src}"))
             return None
-        digest = hashlib.sha256(candidate.read_bytes()).hexdigest()[:20]
+        try:
+            digest = hashlib.sha256(candidate.read_bytes()).hexdigest()[:20]
+        except OSError as exc:
+            self.problems.append((self.line, f"image {src!r} cannot be read: {exc.strerror}"))
+            return None
         name = f"cg-{digest}{candidate.suffix.lower()}"
         self.found[name] = candidate
         return name

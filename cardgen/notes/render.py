@@ -29,8 +29,9 @@ class CardHtml:
         self.media = media
 
     def _clean(self, fragment: str) -> str:
-        # Without allow_html the renderer itself lets no raw HTML through (SafeRenderer._tame).
-        return sanitise(fragment) if self.renderer.allow_html else fragment
+        # In both modes: without allow_html the renderer already lets no raw HTML through
+        # (SafeRenderer._tame), and nh3 makes sure of it for every field.
+        return sanitise(fragment) if fragment else fragment
 
     def inline(self, tokens: Sequence[Token]) -> str:
         """Inline tokens (a title, a cell, a term) as HTML."""
