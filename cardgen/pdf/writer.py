@@ -23,7 +23,7 @@ from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import cache, markup
 from cardgen.pdf.fit import Fitted, fit_card
-from cardgen.pdf.fonts import detect_language, missing_families, stacks_for, uncovered
+from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_for, uncovered
 from cardgen.pdf.layout import Sheet, make_sheet
 from cardgen.pdf.markup import PrintCard
 from cardgen.pdf.sheets import Sheets, compose, compose_sheet, layout_until_it_fits, pages_per_sheet
@@ -126,7 +126,9 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
     stacks = stacks_for(language)
     absent = missing_families(stacks)
     warnings = [
-        f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
+        f"font {family!r} is not installed; emoji may print as boxes (Debian: apt-get install fonts-noto-color-emoji)"
+        if family == EMOJI
+        else f"font {family!r} is not installed; Chinese/Japanese/Korean text may print as boxes "
         "(Debian: apt-get install fonts-noto-cjk)"
         for family in absent
     ]
