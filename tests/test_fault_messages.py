@@ -91,3 +91,19 @@ def test_a_file_that_vanishes_during_a_watch_rebuild_keeps_the_watcher_watching(
     monkeypatch.setattr(watch_module, "build", vanished)
     line, result = watch_module.rebuild_line(lambda: BuildConfig(write_pdf=False))
     assert result is None and "error: source/n.md: No such file or directory (still watching)" in line
+
+
+def test_an_unreadable_notes_file_is_one_line_and_nothing_changes(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = outputs(built)
+    edit(built)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.suffix == ".md":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = CliRunner().invoke(main, ["build", "--no-pdf"])
+    assert result.exit_code == 1 and result.stderr.strip() == "Error: cannot read source/n.md: Permission denied"
+    assert outputs(built) == before

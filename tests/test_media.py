@@ -78,7 +78,7 @@ def test_html_img_tags_are_images_too(tmp_path: Path, collection: AnkiCollection
     arch, outside = result.deck.cards
     ((name, source),) = arch.question.media
     assert source == (root / "assets" / "arch.png").resolve()
-    assert arch.fields[1] == f'<p>\n  <img src="{name}" alt="Docker" />\n</p>'  # no onerror, no tag soup
+    assert arch.fields[1] == f'<p>\n  <img src="{name}" alt="Docker">\n</p>'  # no onerror, no tag soup
     assert outside.question.media == () and "refused" in outside.question.problems[0].message
 
     collection.import_apkg(tmp_path / "out" / "Html.apkg")
