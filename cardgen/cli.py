@@ -70,13 +70,18 @@ def _option(setting: settings.Setting) -> Callable[[F], F]:
     return click.option(*short, flag, setting.key, metavar=setting.metavar, help=setting.help + shown)
 
 
-def build_options(func: F) -> F:
+def build_options(func: F, scopes: tuple[str, ...] = ("build",)) -> F:
     """Options shared by build, check, watch and preview, made from the settings schema.
     Unset options fall back to cardgen.toml."""
     for setting in reversed(settings.SETTINGS):
-        if setting.flag is not None:
+        if setting.flag is not None and setting.scope in scopes:
             func = _option(setting)(func)
     return func
+
+
+def anki_options(func: F) -> F:
+    """The build options and those of AnkiConnect (sync, watch --sync)."""
+    return build_options(func, ("build", "anki"))
 
 
 def config_from(flags: dict[str, Any]) -> BuildConfig:
@@ -180,16 +185,46 @@ def preview_command(**flags: Any) -> None:
 
 \b
   cardgen watch
-  cardgen watch notes/ --no-pdf      # faster while writing""",
+  cardgen watch notes/ --no-pdf      # faster while writing
+  cardgen watch --sync               # and push every rebuild into the running Anki""",
 )
-@build_options
+@anki_options
+@click.option("--sync", "push", is_flag=True, help="After each rebuild, push the deck into the running Anki.")
 @user_errors
-def watch_command(**flags: Any) -> None:
+def watch_command(push: bool, **flags: Any) -> None:
     """Build, then rebuild whenever a note, image or cardgen.toml changes."""
     from cardgen.commands.watch import watch
 
     config_from(flags)  # bad settings stop here, before anything is watched
-    watch(lambda: config_from(flags), click.echo)
+    watch(lambda: config_from(flags), click.echo, sync=push)
+
+
+@main.command(
+    "sync",
+    epilog="""Examples:
+
+\b
+  cardgen sync                       # build, then import into the running Anki
+  cardgen sync --dry-run             # what would be added, updated, removed
+  cardgen sync --prune               # also delete notes the notes no longer make""",
+)
+@anki_options
+@click.option("--prune", is_flag=True, help="Delete from Anki the notes the notes no longer make (else: tag them).")
+@click.option("--dry-run", is_flag=True, help="Show what would change in Anki; change nothing, write nothing.")
+@user_errors
+def sync_command(prune: bool, dry_run: bool, **flags: Any) -> None:
+    """Build, then push the deck into the running Anki through AnkiConnect (add-on 2055492159)."""
+    from cardgen.anki.connect import AnkiConnect
+    from cardgen.commands.sync import describe, sync
+
+    config = config_from(flags)
+    anki = AnkiConnect(config.anki_url, config.anki_key)
+    with progress_bar(sys.stderr.isatty() and not dry_run) as progress:
+        report = sync(config, anki, prune=prune, dry_run=dry_run, progress=progress)
+    if report.build is not None:
+        print_summary(report.build, quiet=True)
+    for line in describe(report):
+        click.echo(line)
 
 
 @main.command(

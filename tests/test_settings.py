@@ -147,9 +147,11 @@ def test_init_template_is_the_defaults(tmp_path: Path) -> None:
 def test_every_flag_is_in_help_and_checked_like_the_file() -> None:
     from cardgen.config.settings import SETTINGS
 
-    result = CliRunner().invoke(main, ["build", "--help"])
+    build_help = CliRunner().invoke(main, ["build", "--help"]).output
+    sync_help = CliRunner().invoke(main, ["sync", "--help"]).output
     for setting in SETTINGS:
         if setting.flag and setting.flag_kind != "argument":
-            assert setting.flag in result.output
+            assert setting.flag in sync_help
+            assert (setting.flag in build_help) == (setting.scope == "build")
     result = CliRunner().invoke(main, ["check", "--paper", "a5"])
     assert result.exit_code == 2 and "'a5' is not one of 'a4', 'letter'" in result.output

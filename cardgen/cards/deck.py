@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cardgen.cards.draft import Draft
 from cardgen.cards.drafts import question_card, question_drafts
 from cardgen.cards.fronts import Front, distinct_fronts
 from cardgen.config.options import BuildConfig
-from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime
+from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime, note_fingerprint
 from cardgen.identity.ledger import Ledger, LedgerEntry
 from cardgen.model import Card, Deck, NoteFile, Problem, Question
 from cardgen.notes.markdown import sanitise
+from cardgen.notetypes import NOTE_TYPES
 from cardgen.vocab import Kind
 
 
@@ -104,7 +105,9 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
     ]
     drafts, warnings = _told_apart(placed, drafts)
     items = [(p.file_key, p.question, _content(o, p.tags)) for p, o in zip(placed, own, strict=True)]
-    ids, entries = assign(items, ledger, config.namespace or top, now)
+    # Tombstones (notes the notes no longer make) take no part in identity: only sync reads them.
+    live = Ledger(tuple(e for e in ledger.entries if not e.removed))
+    ids, entries = assign(items, live, config.namespace or top, now)
 
     previous = {e.guid: e for e in ledger.entries}
     taken = {i.guid for i in ids}
@@ -141,7 +144,21 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
                 )
             )
     reworded = tuple(Reworded(p.question, i.reworded_from) for p, i in zip(placed, ids, strict=True) if i.reworded_from)
-    return Assembly(Deck(top, tuple(cards), tuple(files)), tuple(entries), reworded, tuple(warnings))
+    ledger_entries = _with_fingerprints(entries, cards) + _tombstones(ledger, entries, now)
+    return Assembly(Deck(top, tuple(cards), tuple(files)), ledger_entries, reworded, tuple(warnings))
+
+
+def _with_fingerprints(entries: list[LedgerEntry], cards: list[Card]) -> tuple[LedgerEntry, ...]:
+    """Each entry with the fingerprint of the note written for it (how sync finds it in Anki)."""
+    written = {card.guid: note_fingerprint(NOTE_TYPES[card.kind].name, card.fields) for card in cards}
+    return tuple(replace(e, anki=written.get(e.guid, "")) for e in entries)
+
+
+def _tombstones(ledger: Ledger, entries: list[LedgerEntry], now: int) -> tuple[LedgerEntry, ...]:
+    """Notes cardgen wrote that the notes no longer make (a question deleted, a row removed, a kind
+    switched off): remembered, with their fingerprint, until ``cardgen sync --prune`` deletes them."""
+    alive = {e.guid for e in entries}
+    return tuple(e if e.removed else replace(e, removed=now) for e in ledger.entries if e.guid not in alive and e.anki)
 
 
 def _told_apart(placed: list[_Placed], drafts: list[list[Draft]]) -> tuple[list[list[Draft]], list[Problem]]:

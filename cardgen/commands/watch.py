@@ -23,12 +23,24 @@ def relevant(change: watchfiles.Change, path: str) -> bool:
     return name != LEDGER_NAME and not name.startswith(".") and name.endswith(WATCHED_SUFFIXES)
 
 
-def rebuild_line(load: Callable[[], BuildConfig]) -> tuple[str, BuildResult | None]:
-    """Read the settings and build once; a one-line summary, or the first error (never an exception)."""
+def rebuild_line(load: Callable[[], BuildConfig], *, sync: bool = False) -> tuple[str, BuildResult | None]:
+    """Read the settings and build once (and push into Anki); a one-line summary, or the first error
+    (never an exception)."""
     start = time.perf_counter()
     stamp = time.strftime("%H:%M:%S")
     try:
-        result = build(load())
+        config = load()
+        result = build(config)
+        if sync and not result.up_to_date:
+            from cardgen.anki.connect import AnkiConnect
+            from cardgen.commands.sync import check_anki, push
+
+            anki = AnkiConnect(config.anki_url, config.anki_key)
+            check_anki(anki)
+            report = push(config, anki, result, prune=False)
+            took = time.perf_counter() - start
+            line = f"{stamp} built {len(result.deck.cards)} cards; Anki: {report.added} added, {report.updated} updated"
+            return f"{line} in {took:.1f}s", result
     except CardgenError as exc:
         first = str(exc).splitlines()[0]
         return f"{stamp} error: {first} (still watching)", None
@@ -47,6 +59,8 @@ def watch(
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
     project: Path | None = None,
+    *,
+    sync: bool = False,
 ) -> int:
     """Build, then rebuild after each batch of changes until ``stop`` is set (or Ctrl-C). Returns the builds run.
 
@@ -55,12 +69,12 @@ def watch(
     """
     paths = [p for p in load().sources if p.exists()]
     paths += [p for p in settings_files(project or Path.cwd()) if p.exists()]
-    line, _ = rebuild_line(load)
+    line, _ = rebuild_line(load, sync=sync)
     echo(line)
     builds = 1
     echo(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C to stop)")
     for _ in watchfiles.watch(*paths, watch_filter=relevant, stop_event=stop, debounce=300, raise_interrupt=False):
-        line, _ = rebuild_line(load)
+        line, _ = rebuild_line(load, sync=sync)
         echo(line)
         builds += 1
     return builds

@@ -44,6 +44,10 @@ class BuildConfig:
     """Write the Anki package."""
     kinds: frozenset[Kind] = frozenset(Kind)
     """Which cards to make: ``qa`` (or ``cloze``), ``table``, ``term``."""
+    anki_url: str = "http://127.0.0.1:8765"
+    """Where AnkiConnect answers (``cardgen sync``)."""
+    anki_key: str | None = None
+    """AnkiConnect's API key, when it has one set."""
     write_pdf: bool = True
     """Write the print-ready PDF."""
     print_options: PrintOptions = field(default_factory=PrintOptions)

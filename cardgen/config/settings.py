@@ -54,6 +54,8 @@ class Setting:
     """TOML for the ``init`` template when the default is not written the way the setting reads it."""
     flag_help: str | None = None
     """Help for the flag when it says something else than the key (``--no-pdf``)."""
+    scope: Literal["build", "anki"] = "build"
+    """Which commands take the flag: every command that builds, or only those that talk to Anki."""
 
 
 def _choice(vocabulary: type[StrEnum]) -> Callable[[Any], Any]:
@@ -147,6 +149,12 @@ def _offset_flag(text: str) -> list[float]:
     return values
 
 
+def _url(value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise ValueError(f"expected an http:// URL such as http://127.0.0.1:8765, got {value!r}")
+    return value
+
+
 def _language(value: Any) -> str:
     if not isinstance(value, str) or not value.replace("-", "").isalnum():
         raise ValueError(f"expected a language tag such as zh-CN, en, ja, got {value!r}")
@@ -209,6 +217,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("font_floor", PRINT + "font_floor", _floor,
             "Smallest font size (pt) before an answer continues on another card.",
             flag="--font-floor", metavar="PT", from_flag=_number(float)),
+    Setting("anki_url", "anki_url", _url, "Where AnkiConnect answers, for cardgen sync.",
+            flag="--anki-url", metavar="URL", scope="anki"),
+    Setting("anki_key", "anki_key", _string, "AnkiConnect's API key, when it has one set (cardgen sync).",
+            flag="--anki-key", metavar="KEY", scope="anki", example='"my-secret"'),
     Setting("back_offset", PRINT + "back_offset", _offset,
             "Shift back pages by [dx, dy] mm if your printer's fronts and backs do not line up.",
             flag="--back-offset", metavar="DX,DY", from_flag=_offset_flag),

@@ -74,6 +74,13 @@ def question_guid(namespace: str, normalised: str, salt: int = 0) -> str:
     return guid_for(namespace, normalised, *([salt] if salt else []))
 
 
+def note_fingerprint(note_type: str, fields: Sequence[str]) -> str:
+    """A note as Anki shows it through AnkiConnect (note type name and field values, NFC as Anki
+    stores them): how ``cardgen sync`` recognises a note it wrote without seeing its GUID."""
+    text = "\x1f".join(unicodedata.normalize("NFC", part) for part in (note_type, *fields))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
 def content_hash(*parts: str) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:16]

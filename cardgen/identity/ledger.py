@@ -39,6 +39,12 @@ class LedgerEntry:
     kind: str = "qa"
     """``qa`` for a question's own note (matched by question text); otherwise a card derived
     from a question (table cell, term), matched by GUID alone."""
+    anki: str = ""
+    """``note_fingerprint`` of the note as written: how ``cardgen sync`` finds it in Anki, whose
+    AnkiConnect cannot see GUIDs (empty in entries written before cardgen 0.4)."""
+    removed: int = 0
+    """When the notes stopped making this note (0 while they make it): kept so ``cardgen sync`` can
+    find it in Anki and tag or delete it (docs/anki.md)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ class LedgerDamage(ValueError):
 # Lines git writes into a file it could not merge.
 CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 _FIELDS = {f: t for f, t in (("guid", str), ("file", str), ("question", str), ("number", str), ("answer", str),
-                             ("content", str), ("mtime", int), ("kind", str))}  # fmt: skip
+                             ("content", str), ("mtime", int), ("kind", str), ("anki", str),
+                             ("removed", int))}  # fmt: skip
+_OPTIONAL = frozenset({"kind", "anki", "removed"})
 
 
 def _entry(data: object, where: str) -> LedgerEntry:
@@ -69,7 +77,7 @@ def _entry(data: object, where: str) -> LedgerEntry:
     values = {}
     for name, kind in _FIELDS.items():
         if name not in data:
-            if name == "kind":
+            if name in _OPTIONAL:
                 continue
             raise LedgerDamage(f"{where}: missing {name!r}")
         if not isinstance(data[name], kind) or isinstance(data[name], bool):
