@@ -139,6 +139,8 @@ class Question:
     """Images the question and answer show: (media name used in the HTML, file)."""
     problems: tuple[Problem, ...] = ()
     """What went wrong while rendering it (missing or refused images)."""
+    tags: tuple[str, ...] = ()
+    """Obsidian ``#tags`` of its title and answer (``nested/tag``), without the ``#``."""
     identity_context: str = ""
     """The headings above it, set only when another question in the deck reads the same
     (``数据类型`` under two topics), so that the two keep apart; otherwise ``""``."""
@@ -168,6 +170,8 @@ class NoteFile:
     """Heading level (1–6) of the questions in this file; 0 when the file has no headings."""
     questions: tuple[Question, ...]
     """Every question in document order, answered or not."""
+    tags: tuple[str, ...] = ()
+    """The file's own tags (front matter ``tags:``), for every card it makes."""
     skipped: tuple[Problem, ...] = ()
     """What in the file makes no card and is no question, and why (back matter, list items
     among questions that ask nothing), for ``cardgen check``."""

@@ -68,6 +68,11 @@ def tag(text: str) -> str:
     return re.sub(r"\s+", "_", text.strip()).replace("::", ":").strip("_")
 
 
+def nested_tag(text: str) -> str:
+    """An Obsidian tag (``nested/tag``) as an Anki tag (``nested::tag``)."""
+    return "::".join(t for t in (tag(part) for part in text.split("/")) if t)
+
+
 def top_deck_name(config: BuildConfig, files: list[NoteFile]) -> str:
     return (config.deck_name or (config.collection_name() if len(files) > 1 else files[0].title)).replace("::", ":")
 
@@ -84,7 +89,8 @@ def _place(config: BuildConfig, files: list[NoteFile], top: str) -> list[_Placed
         for q in note_file.questions:
             if q.answered:
                 context = " / ".join([sub, *q.sections])
-                tags = tuple(t for t in (tag(note_file.path.stem), *map(tag, q.sections)) if t)
+                own = (nested_tag(t) for t in (*note_file.tags, *q.tags))  # Obsidian's #tags and front matter
+                tags = tuple(dict.fromkeys(t for t in (tag(note_file.path.stem), *map(tag, q.sections), *own) if t))
                 placed.append(_Placed(q, deck_name, context, file_key, tags))
     told_apart = check_unique([p.question for p in placed], [p.file_key for p in placed])
     return [_Placed(q, p.deck, p.context, p.file_key, p.tags) for q, p in zip(told_apart, placed, strict=True)]

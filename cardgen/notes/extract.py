@@ -34,7 +34,7 @@ from cardgen.notes.htmlblocks import (
     summary_tail,
 )
 from cardgen.notes.markdown import make_parser
-from cardgen.notes.media import MediaResolver
+from cardgen.notes.media import MediaResolver, Vault
 from cardgen.notes.outline import (
     detect_question_level,
     heading_level,
@@ -83,7 +83,9 @@ def extract(
     tidy = question_level is not None or level == 7
     asking_heads = question_headings(tree.children, shows, level, tidy=tidy, skip=skip_headings)
     md = make_parser(allow_html)
-    reader = _Reader(parsed, md, MediaRoots(parsed.path.parent, root or parsed.path.parent), level, skip_headings)
+    folder = root or parsed.path.parent
+    roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
+    reader = _Reader(parsed, md, roots, level, skip_headings)
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
     skipped: set[int] = set()  # the two sections (headings included) of such a question
@@ -122,6 +124,7 @@ def extract(
                 reader.loose.append(node)
     reader.close()
     reader.flush_loose()
+    reader.title_card()
 
     return NoteFile(
         path=parsed.path,
@@ -129,9 +132,32 @@ def extract(
         title=reader.title or deck_title(parsed.path),
         question_level=level if level <= 6 else 0,
         questions=tuple(reader.questions),
+        tags=front_matter_tags(tree),
         skipped=tuple(reader.skipped),
     )
 
+
+def front_matter_tags(tree: SyntaxTreeNode) -> tuple[str, ...]:
+    """``tags:`` of the YAML front matter (a list, or a string of words), as Obsidian reads it."""
+    node = next((n for n in tree.children if n.type == "front_matter"), None)
+    if node is None or "tags" not in node.content:
+        return ()
+    import yaml  # only for files with front matter tags
+
+    try:
+        data = yaml.safe_load(node.content)
+    except yaml.YAMLError:
+        return ()
+    tags = data.get("tags") if isinstance(data, dict) else None
+    if isinstance(tags, str):
+        tags = tags.replace(",", " ").split()
+    if not isinstance(tags, list):
+        return ()
+    return tuple(dict.fromkeys(str(t).strip().lstrip("#") for t in tags if str(t).strip()))
+
+
+# A file with no more questions than this is about one thing: the text under its title answers the title.
+MAX_QUESTIONS_OF_ONE_THING = 5
 
 # Files that stand for their folder: a deck is named after the folder, not "README".
 FOLDER_FILES = frozenset({"readme", "index", "_index"})
@@ -152,6 +178,8 @@ class MediaRoots:
     """The note file's folder."""
     root: Path
     """The notes' folder."""
+    vault: Vault
+    """Its files, for embeds found by name."""
 
 
 class _Reader:
@@ -167,6 +195,8 @@ class _Reader:
         self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
         self.bold_parent = ""  # the heading question that the bold questions after it follow up
         self.loose: list[SyntaxTreeNode] = []  # text under a heading that asks nothing
+        self.title_node: SyntaxTreeNode | None = None  # the file's # title
+        self.title_text: list[SyntaxTreeNode] | None = None  # the text under it, before its first section
         self.skipping = False  # in back matter: its text was reported with its heading
         self.sections: list[tuple[int, str]] = []
         self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
@@ -207,7 +237,7 @@ class _Reader:
         sections: list[str],
         prompt: Sequence[SyntaxTreeNode] = (),
     ) -> None:
-        media = MediaResolver(self.media.note_dir, self.media.root)
+        media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
         question = make_question(loc, title, answer, sections, self.md, prompt, media)
         if question.title_text:  # an empty heading asks nothing
             self.questions.append(question)
@@ -266,11 +296,32 @@ class _Reader:
         if bank is not None:
             self._bank(bank, [s for _, s in self.sections])
             return
+        if self.title_node is not None and not self.sections and self.title_text is None:
+            self.title_text = loose  # the title's own text: a card or reported, once the file is read
+            return
+        self._report_loose(loose, f"under {self.sections[-1][1]!r}" if self.sections else "before the first question")
+
+    def _report_loose(self, loose: list[SyntaxTreeNode], where: str) -> None:
         words = " ".join(" ".join(t.content for t in n.to_tokens() if t.type == "inline") for n in loose).split()
         shown = " ".join(words) or "(images or HTML only)"
         shown = shown if len(shown) <= 50 else shown[:49] + "…"
-        where = f"under {self.sections[-1][1]!r}" if self.sections else "before the first question"
         self.skipped.append(Problem(self.parsed.loc(loose[0]), f"text {where} is on no card: {shown}"))
+
+    def title_card(self) -> None:
+        """The text under the file's ``#`` title, before its first section: in a note about one thing
+        (an Obsidian note: a definition, an embedded figure, then "Properties", "Examples") it is the
+        answer to the title; under a collection of questions (headings that ask, or many) it is an
+        introduction, reported."""
+        if self.title_text is None or self.title_node is None:
+            return
+        collection = any(asks(q.title_text) for q in self.questions)
+        if collection or len(self.questions) > MAX_QUESTIONS_OF_ONE_THING:
+            self._report_loose(self.title_text, "under the title")
+            return
+        before = len(self.questions)
+        self._add(self.parsed.loc(self.title_node), _heading_tokens(self.title_node), self.title_text, [])
+        if len(self.questions) > before:  # it comes first in the file: first among the cards too
+            self.questions.insert(0, self.questions.pop())
 
     def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
         """A heading outside any answer: a question, the file's title, a category, or back matter."""
@@ -294,7 +345,7 @@ class _Reader:
             self.skipped.append(Problem(self.parsed.loc(node), f"section skipped (back matter): {text}"))
             self.skipping = True  # its text is reported with it
         if node_level == 1 and not self.title and not self.questions:
-            self.title = text
+            self.title, self.title_node = text, node
             return
         self.sections.append((node_level, text))
 

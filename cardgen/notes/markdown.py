@@ -41,6 +41,7 @@ from pygments.util import ClassNotFound
 
 from cardgen.notes.dialects import emojize, use_dialects
 from cardgen.notes.media import MediaResolver
+from cardgen.notes.obsidian import use_obsidian
 from cardgen.text import is_cjk
 
 __all__ = ["is_cjk", "make_parser"]
@@ -177,6 +178,7 @@ class SafeRenderer(RendererHTML):
     def __init__(self, parser: Any = None) -> None:
         super().__init__(parser)
         self.allow_html = False
+        self.md: MarkdownIt | None = None
 
     def _raw(self, content: str, env: EnvType, *, block: bool) -> str:
         if content.lstrip().startswith("<!--"):
@@ -242,6 +244,39 @@ class SafeRenderer(RendererHTML):
             resolver.line = next((token.map[0] for token in tokens if token.map), resolver.line)
         return str(super().render(tokens, options, env))
 
+    def tag(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """An Obsidian ``#tag`` in an answer: shown as the tag it is (in a title it is taken out)."""
+        return f'<span class="cg-tag">#{html.escape(tokens[idx].content)}</span>'
+
+    def note_embed(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """``![[Other note]]`` / ``![[Other note#Section]]``: that note's (section's) content, as
+        Obsidian shows it; its images resolve beside it. Three embeds deep at most."""
+        resolver, target = _resolver(env), tokens[idx].content
+        note, _, section = target.partition("#")
+        depth = int(env.get("embed_depth", 0)) if isinstance(env, dict) else 0
+        path = resolver.in_vault(note.strip(), "note") if resolver is not None and note.strip() else None
+        if resolver is None or self.md is None or path is None or depth >= MAX_EMBED_DEPTH:
+            if resolver is not None:
+                resolver.problems.append((resolver.line, f"embedded note {target!r} not found in the notes folder"))
+            return missing_image(target)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            resolver.problems.append((resolver.line, f"embedded note {target!r} cannot be read: {exc}"))
+            return missing_image(target)
+        parsed = self.md.parse(text)
+        shown = _section(parsed, section.strip()) if section.strip() else parsed
+        if not shown:
+            resolver.problems.append((resolver.line, f"embedded section {target!r} not found"))
+            return missing_image(target)
+        here, line = resolver.note_dir, resolver.line
+        resolver.note_dir = path.parent
+        try:
+            inner = str(super().render(shown, options, {**env, "embed_depth": depth + 1}))
+        finally:
+            resolver.note_dir, resolver.line = here, line
+        return f'<span class="cg-embed">{inner}</span>'
+
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return self._raw(tokens[idx].content, env, block=True)
 
@@ -270,6 +305,20 @@ class SafeRenderer(RendererHTML):
         return super().image([token], 0, options, env)
 
 
+MAX_EMBED_DEPTH = 3
+
+
+def _section(tokens: list[Token], title: str) -> list[Token]:
+    """The tokens of the section under the heading reading ``title``, up to the next heading as high."""
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and inline_text(tokens[i + 1]).casefold() == title.casefold():
+            level = int(token.tag[1])
+            later = (j for j in range(i + 3, len(tokens)) if tokens[j].type == "heading_open")
+            end = next((j for j in later if int(tokens[j].tag[1]) <= level), len(tokens))
+            return tokens[i + 3 : end]
+    return []
+
+
 @lru_cache(maxsize=2)
 def make_parser(allow_html: bool = False) -> MarkdownIt:
     """The shared parser; building one costs ~1 ms, so it is made once per setting."""
@@ -283,7 +332,9 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
     md.core.ruler.after("inline", "cjk_softbreak", _join_cjk_softbreaks)
     use_dialects(md)
+    use_obsidian(md)
     assert isinstance(md.renderer, SafeRenderer)
+    md.renderer.md = md  # embeds of other notes parse them with the same parser
     md.renderer.allow_html = allow_html
     return md
 

@@ -30,6 +30,8 @@ class MediaResolver:
     """Why some images were left out: (0-based line of the block that shows it, or None; message)."""
     line: int | None = None
     """The 0-based line of the block being rendered (set by the renderer), for the problems' places."""
+    vault: Vault | None = None
+    """The notes folder's files, for embeds found by name (shared by one note file's questions)."""
 
     def resolve(self, src: str) -> str | None:
         """The media name to use for ``src``; ``src`` itself if remote; None if left out."""
@@ -49,13 +51,54 @@ class MediaResolver:
             self.problems.append((self.line, f"image {src!r} refused: it is outside the notes folder {self.root}"))
             return None
         if not candidate.is_file():
-            self.problems.append((self.line, f"missing image: {src}"))
-            return None
+            found = self.in_vault(unquote(parts.path), "image")
+            if found is None:
+                self.problems.append((self.line, f"missing image: {src}"))
+                return None
+            candidate = found
         try:
             digest = hashlib.sha256(candidate.read_bytes()).hexdigest()[:20]
         except OSError as exc:
             self.problems.append((self.line, f"image {src!r} cannot be read: {exc.strerror}"))
             return None
         name = f"cg-{digest}{candidate.suffix.lower()}"
+        return self._embedded(name, candidate)
+
+    def _embedded(self, name: str, candidate: Path) -> str:
         self.found[name] = candidate
         return name
+
+    def in_vault(self, name: str, what: str) -> Path | None:
+        """A file named like ``name`` (``diagram.png``, ``sub/diagram.png``, ``Other note``) anywhere
+        in the notes folder, as Obsidian finds embeds: the one whose path ends so, the shortest of
+        several (reported, naming them)."""
+        wanted = Path(name).as_posix().casefold()
+        if what == "note" and not wanted.endswith(".md"):
+            wanted += ".md"
+        vault = self.vault or Vault(self.root)
+        matches = [p for p in vault.files if p.as_posix().casefold().endswith("/" + wanted)]
+        if not matches:
+            return None
+        matches.sort(key=lambda p: (len(p.parts), p.as_posix()))
+        if len(matches) > 1:
+            shown = ", ".join(p.relative_to(self.root.resolve()).as_posix() for p in matches)
+            self.problems.append((self.line, f"{what} {name!r} is ambiguous ({shown}); using the first"))
+        return matches[0]
+
+
+class Vault:
+    """Every file below the notes folder (dot-folders such as ``.obsidian`` and ``.trash`` aside),
+    listed once per note file and only when an embed needs it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._files: tuple[Path, ...] | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        if self._files is None:
+            self._files = tuple(p for p in self.root.rglob("*") if p.is_file() and not self._hidden(p))
+        return self._files
+
+    def _hidden(self, path: Path) -> bool:
+        return any(part.startswith(".") for part in path.relative_to(self.root).parts)

@@ -43,6 +43,9 @@ def make_question(
     prompt: Sequence[SyntaxTreeNode] = (),
     media: MediaResolver | None = None,
 ) -> Question:
+    # Obsidian #tags in the title are the question's tags, not its words.
+    tags = [token.content for token in title if token.type == "tag"]
+    title = _without_tags(title)
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
     render = CardHtml(md, media)
@@ -65,6 +68,8 @@ def make_question(
         tables = find_tables(body, loc_of, render) if "table_open" in types else ()
         terms = find_terms(body, loc_of, render) if types & LIST_OPENERS else ()
         answer_html, pieces = render.answer(blocks)
+        inline = (child for tokens in body_tokens for token in tokens for child in token.children or ())
+        tags += [child.content for child in inline if child.type == "tag"]
     return Question(
         loc=loc,
         number=number,
@@ -79,7 +84,18 @@ def make_question(
         prompt_text=" ".join(_all_text(node) for node in prompt).strip(),
         media=tuple(media.found.items()) if media is not None else (),
         problems=_problems(loc, media),
+        tags=tuple(dict.fromkeys(tags)),
     )
+
+
+def _without_tags(title: list[Token]) -> list[Token]:
+    """The title's tokens with its tags taken out, and the space they leave at its end."""
+    kept = [token for token in title if token.type != "tag"]
+    while kept and kept[-1].type == "text" and not kept[-1].content.strip():
+        kept.pop()
+    if kept and kept[-1].type == "text":
+        kept[-1] = kept[-1].copy(content=kept[-1].content.rstrip())
+    return kept
 
 
 def _problems(loc: SourceLoc, media: MediaResolver | None) -> tuple[Problem, ...]:
@@ -115,6 +131,8 @@ def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
 # Tokens that are an answer whatever text they hold.
 CONTENT_TOKENS = frozenset({"code_block", "fence", "table_open", "image", "html_block", "math_block"})
 LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
+# Inline tokens that show something whatever text they hold: an image, an embedded note.
+EMBEDS = frozenset({"image", "note_embed"})
 
 
 def has_answer(body: Sequence[SyntaxTreeNode], body_tokens: Sequence[Sequence[Token]]) -> bool:
@@ -131,7 +149,7 @@ def has_answer(body: Sequence[SyntaxTreeNode], body_tokens: Sequence[Sequence[To
         if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
             continue
         for token in tokens:
-            if token.type in CONTENT_TOKENS or any(child.type == "image" for child in token.children or ()):
+            if token.type in CONTENT_TOKENS or any(child.type in EMBEDS for child in token.children or ()):
                 return True
         text = _tokens_text(tokens).strip()
         if text:
