@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cardgen.cards.draft import Draft, esc, is_chinese
 from cardgen.model import Cell, Question, Table
+from cardgen.notes.asking import asks
 from cardgen.notes.blocks import answer_block
 from cardgen.notetypes import TableFields
 from cardgen.vocab import BlockKind, Kind, Orientation
@@ -100,6 +101,8 @@ class Verdict:
     """Which way its things run; ``skip`` when it makes none."""
     reason: str = ""
     """Why it makes no cards (empty when it makes some)."""
+    questions: bool = False
+    """A table of questions and their answers (``| Question | Answer |``): each row is asked as it is."""
 
 
 def _label(cell: Cell) -> str:
@@ -145,6 +148,8 @@ def verdict(table: Table) -> Verdict:
         )
     if len(named) < len(labels) / 2 or sum(bool(ID_LABEL.match(x)) for x in named) * 2 > len(named):
         return Verdict(Orientation.SKIP, "its rows are numbered or unnamed records, not named things")
+    if by_rows and width == 2 and sum(asks(x) for x in named) * 2 > len(named):
+        return Verdict(orientation, questions=True)
     if sum(len(x) > MAX_LABEL_CHARS or x.endswith(SENTENCE_END) for x in named) * 2 > len(named):
         return Verdict(Orientation.SKIP, "its first column holds sentences, not the names of things")
     if values and sum(_decoration(v) for v in values) * 2 > len(values):
@@ -166,9 +171,12 @@ def table_cards(q: Question, context: str, source: str) -> list[Draft]:
     drafts = []
     for table in q.tables:
         cells = table_cells(table)
+        questions = verdict(table).questions
         for thing, attribute, r, c in cells:
             thing_text, attribute_text = thing.text.strip(" *_"), attribute.text.strip(" *_")
-            if is_chinese(q.title_text, thing_text, attribute_text):
+            if questions:
+                asked = thing_text  # the row asks its own question; the cell beside it answers
+            elif is_chinese(q.title_text, thing_text, attribute_text):
                 asked = f"{thing_text}的{attribute_text}是？"
             else:
                 asked = f"{attribute_text} of {thing_text}?"
