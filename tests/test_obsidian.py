@@ -68,3 +68,17 @@ def test_the_corpus_vault_slice() -> None:
         assert "#" not in card.front_text
         for field in card.fields:
             assert not RAW.search(shown(field)), (card.front_text, field)
+
+
+def test_an_ambiguous_embed_is_reported_naming_the_candidates(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    (vault / "old").mkdir()
+    shutil.copy(vault / "attachments" / "diagram.png", vault / "old" / "diagram.png")
+    service = cards(vault)["What does a Service do?"]
+    (problem,) = service.question.problems  # type: ignore[attr-defined]
+    assert (
+        problem.message
+        == "image 'diagram.png' is ambiguous (attachments/diagram.png, old/diagram.png); using the first"
+    )
+    assert problem.loc.line == 10
