@@ -1,4 +1,4 @@
-"""Stage 4a: write the cards as an Anki package (.apkg) with genanki.
+"""Stage 5a: write the cards as an Anki package (.apkg) with genanki.
 
 Note types are part of every user's collection once imported: their ids, field names
 and template names are frozen (a change forks the note type, see docs/anki.md).

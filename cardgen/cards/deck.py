@@ -1,4 +1,4 @@
-"""Stage 3: the cards stage. Extracted note files + settings + the old ledger → the deck and the new ledger.
+"""Stage 4: the cards stage. Extracted note files + settings + the old ledger → the deck and the new ledger.
 
 Names the decks, gives every answered question its identity (``cardgen.identity``), makes its
 cards in the notes' order and the ledger entries that remember them.

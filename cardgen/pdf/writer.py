@@ -1,4 +1,4 @@
-"""Stage 4b: the print-ready PDF, laid out by WeasyPrint.
+"""Stage 5b: the print-ready PDF, laid out by WeasyPrint.
 
 fit (plan sizes and splits from a height model) → compose sheets → render → read every face's
 box back from the final layout → fix what does not fit → write atomically.
