@@ -216,7 +216,7 @@ def test_details_summary_spanning_blocks_and_answers_without_blank_lines() -> No
     ]
     listing, proxy, drawing, _ = notes.questions
     assert "livenessProbe" in listing.prompt_html and "livenessProbe" not in listing.answer_html
-    assert listing.answer_html == "<p>It restarts a container that stops answering.\n</p>"
+    assert listing.answer_html == "<p>It restarts a container that stops answering.\n</b></p>"
     assert proxy.answer_html == "<p>It implements Services on every node.</p>"
     ((name, path),) = drawing.media
     assert path.name == "diagram.png" and f'<img src="{name}"' in drawing.answer_html

@@ -29,9 +29,9 @@ class CardHtml:
         self.media = media
 
     def _clean(self, fragment: str) -> str:
-        # In both modes: without allow_html the renderer already lets no raw HTML through
-        # (SafeRenderer._tame), and nh3 makes sure of it for every field.
-        return sanitise(fragment) if fragment else fragment
+        # Without allow_html the renderer itself lets no raw HTML through (SafeRenderer._tame); every
+        # field of every note passes nh3 once more at the end of the cards stage, in both modes.
+        return sanitise(fragment) if self.renderer.allow_html and fragment else fragment
 
     def inline(self, tokens: Sequence[Token]) -> str:
         """Inline tokens (a title, a cell, a term) as HTML."""
