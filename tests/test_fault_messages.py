@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,20 +29,25 @@ def outputs(project: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in (project / "build" / "n.apkg", project / "source" / "cardgen.lock")}
 
 
+def refuse_reading(monkeypatch: pytest.MonkeyPatch, unreadable: Callable[[Path], bool]) -> None:
+    """Files for which ``unreadable`` holds cannot be read, as without the permission."""
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if unreadable(self):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
 def edit(project: Path) -> None:
     note = project / "source" / "n.md"
     note.write_text(note.read_text() + "\n## What is a Node?\n\nA machine.\n")
 
 
 def test_an_unreadable_image_is_a_warning_not_a_traceback(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "pic.png":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    refuse_reading(monkeypatch, lambda path: path.name == "pic.png")
     result = CliRunner().invoke(main, ["build", "--no-pdf", "--force"])
     assert result.exit_code == 0, result.output
     assert "source/n.md:3: warning: image 'pic.png' cannot be read: Permission denied" in result.stderr
@@ -96,14 +102,7 @@ def test_a_file_that_vanishes_during_a_watch_rebuild_keeps_the_watcher_watching(
 def test_an_unreadable_notes_file_is_one_line_and_nothing_changes(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = outputs(built)
     edit(built)
-    real = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.suffix == ".md":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    refuse_reading(monkeypatch, lambda path: path.suffix == ".md")
     result = CliRunner().invoke(main, ["build", "--no-pdf"])
     assert result.exit_code == 1 and result.stderr.strip() == "Error: cannot read source/n.md: Permission denied"
     assert outputs(built) == before

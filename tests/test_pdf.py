@@ -101,17 +101,24 @@ def test_chinese_text_extracts_and_fonts_are_embedded(seed_long: tuple[BuildResu
     assert report.missing_glyphs == () and report.clipped == ()
 
 
+def printed_on_backs(report: PdfReport, path: Path, numbers: list[int]) -> str:
+    """The text inside the backs of the printed cards ``numbers`` (long-edge duplex): what was
+    printed, not what the text layer holds beyond a card's edge."""
+    pages = pages_chars(path)
+    printed = ""
+    for n in numbers:
+        s, k = divmod(n, report.sheet.per_sheet)
+        slot = report.sheet.back(k, "long")
+        printed += text_in(pages[2 * s + 1], slot.x, slot.y + PAD_TOP, CARD_W, CARD_H - PAD_TOP)
+    return printed
+
+
 def test_kube_proxy_answer_is_split_and_complete(seed_long: tuple[BuildResult, PdfReport, Path]) -> None:
     result, report, path = seed_long
     parts = [(n, pc) for n, pc in enumerate(report.printed) if pc.card.question.number == "25" and pc.card.kind == "qa"]
     assert len(parts) > 1 and [pc.part for _, pc in parts] == list(range(1, len(parts) + 1))
     assert any(c.question.number == "25" and c.kind == "qa" and count == len(parts) for c, count in report.split)
-    pages = pages_chars(path)
-    printed = ""
-    for n, _ in parts:
-        s, k = divmod(n, report.sheet.per_sheet)
-        slot = report.sheet.back(k, "long")
-        printed += text_in(pages[2 * s + 1], slot.x, slot.y + PAD_TOP, CARD_W, CARD_H - PAD_TOP)
+    printed = printed_on_backs(report, path, [n for n, _ in parts])
     answer = next(c for c in result.deck.cards if c.question.number == "25").question.answer_html
     assert result.deck.cards[0].kind == "qa"
     missing = chars_of(text_of(answer)) - chars_of(printed)
@@ -246,12 +253,7 @@ def test_long_code_continues_on_further_cards_and_nothing_is_cut(tmp_path: Path)
     (start,) = [i for i, (_, pc) in enumerate(parts) if pc.blocks[0].text.strip() == "Use the plugin:"]
     assert parts[start][1].blocks[1].kind == "code" and not parts[start][1].blocks[1].continues
     assert all(pc.blocks[0].continues for _, pc in parts[start + 1 :])
-    pages = pages_chars(path)
-    printed = ""
-    for n, _ in parts:
-        s, k = divmod(n, report.sheet.per_sheet)
-        slot = report.sheet.back(k, "long")
-        printed += text_in(pages[2 * s + 1], slot.x, slot.y + PAD_TOP, CARD_W, CARD_H - PAD_TOP)
+    printed = printed_on_backs(report, path, [n for n, _ in parts])
     for line in lines:
         assert line.replace(" ", "") in printed.replace(" ", ""), line
     assert "[diagram—example.com]" in printed.replace(" ", "")

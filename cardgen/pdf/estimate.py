@@ -18,27 +18,8 @@ from functools import cache
 from fontTools.ttLib import TTFont, TTLibError
 
 from cardgen.model import AnswerBlock
+from cardgen.pdf import metrics
 from cardgen.pdf.fonts import LATIN_MONO, LATIN_SANS, family_files
-from cardgen.pdf.metrics import (
-    ANSWER_LINE,
-    BLOCK_GAP,
-    CELL_PAD_X,
-    CELL_PAD_Y,
-    CODE_FONT,
-    HEADER_BORDER_MM,
-    HEADER_MARGIN_MM,
-    HEADER_PAD_MM,
-    HEADER_PT,
-    HEADING_FONT,
-    IMAGE_GAP,
-    IMAGE_MM,
-    ITEM_GAP,
-    LIST_INDENT,
-    PRE_PAD_X,
-    PRE_PAD_Y,
-    QUESTION_LINE,
-    TABLE_FONT,
-)
 from cardgen.text import is_cjk, text_of
 from cardgen.vocab import BlockKind
 
@@ -46,9 +27,9 @@ MM_PER_PT = 25.4 / 72
 # Line boxes come out ~5 % taller than CSS line-height says, because Latin and CJK fonts
 # with different ascents share each line (measured on the seed and synthetic notes).
 LINE_BOX = 1.05
-ANSWER_LINE_BOX = ANSWER_LINE * LINE_BOX
-QUESTION_LINE_BOX = QUESTION_LINE * LINE_BOX
-HEADER_EXTRA_MM = HEADER_PAD_MM + HEADER_MARGIN_MM + HEADER_BORDER_MM
+ANSWER_LINE_BOX = metrics.ANSWER_LINE * LINE_BOX
+QUESTION_LINE_BOX = metrics.QUESTION_LINE * LINE_BOX
+HEADER_EXTRA_MM = metrics.HEADER_PAD_MM + metrics.HEADER_MARGIN_MM + metrics.HEADER_BORDER_MM
 DEFAULT_ADVANCE = 0.6
 # The CSS leaves blockquotes to WeasyPrint's default style, which indents them 40px a side.
 BLOCKQUOTE_INDENT = 2.5  # em, at the usual answer sizes
@@ -109,7 +90,7 @@ def _text(fragment: str) -> str:
 
 def _lines_height(text: str, width_em: float) -> float:
     """A paragraph's height in em."""
-    return wrapped_lines(text, width_em) * ANSWER_LINE_BOX + BLOCK_GAP
+    return wrapped_lines(text, width_em) * ANSWER_LINE_BOX + metrics.BLOCK_GAP
 
 
 def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
@@ -119,28 +100,34 @@ def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
     if block.kind == BlockKind.TABLE:
         height = 0.0
         for cells, bold in zip(block.rows, block.bold_rows, strict=True):
-            cell_em = width_em / len(cells) - 2 * CELL_PAD_X
-            lines = max(wrapped_lines(c, cell_em / TABLE_FONT, bold=bold) for c in cells)
-            height += (lines * ANSWER_LINE_BOX * TABLE_FONT + 2 * CELL_PAD_Y) * em
-        return height + (BLOCK_GAP * em if block.last else 0.0)
+            cell_em = width_em / len(cells) - 2 * metrics.CELL_PAD_X
+            lines = max(wrapped_lines(c, cell_em / metrics.TABLE_FONT, bold=bold) for c in cells)
+            height += (lines * ANSWER_LINE_BOX * metrics.TABLE_FONT + 2 * metrics.CELL_PAD_Y) * em
+        return height + (metrics.BLOCK_GAP * em if block.last else 0.0)
     if block.images:
         rest = block.text.strip()
-        return block.images * (IMAGE_MM + IMAGE_GAP * em) + (_lines_height(rest, width_em) * em if rest else 0.0)
+        return block.images * (metrics.IMAGE_MM + metrics.IMAGE_GAP * em) + (
+            _lines_height(rest, width_em) * em if rest else 0.0
+        )
     if block.kind == BlockKind.CODE:
-        lines = wrapped_lines(block.text, (width_em - 2 * PRE_PAD_X) / CODE_FONT, mono=True)
-        return (lines * ANSWER_LINE_BOX * CODE_FONT + 2 * PRE_PAD_Y + (BLOCK_GAP if block.last else 0.0)) * em
+        lines = wrapped_lines(block.text, (width_em - 2 * metrics.PRE_PAD_X) / metrics.CODE_FONT, mono=True)
+        return (
+            lines * ANSWER_LINE_BOX * metrics.CODE_FONT
+            + 2 * metrics.PRE_PAD_Y
+            + (metrics.BLOCK_GAP if block.last else 0.0)
+        ) * em
     if block.kind == BlockKind.LIST_ITEM:
-        return (wrapped_lines(block.text, width_em - LIST_INDENT) * ANSWER_LINE_BOX + ITEM_GAP) * em
+        return (wrapped_lines(block.text, width_em - metrics.LIST_INDENT) * ANSWER_LINE_BOX + metrics.ITEM_GAP) * em
     if block.kind == BlockKind.HEADING:
-        lines = wrapped_lines(block.text, width_em / HEADING_FONT, bold=True)
-        return (lines * ANSWER_LINE_BOX * HEADING_FONT + BLOCK_GAP) * em
+        lines = wrapped_lines(block.text, width_em / metrics.HEADING_FONT, bold=True)
+        return (lines * ANSWER_LINE_BOX * metrics.HEADING_FONT + metrics.BLOCK_GAP) * em
     if block.kind == BlockKind.QUOTE:
-        return (wrapped_lines(block.text, width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * BLOCK_GAP) * em
+        return (wrapped_lines(block.text, width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * metrics.BLOCK_GAP) * em
     return _lines_height(block.text, width_em) * em
 
 
 def header_height(question_html: str, width_mm: float) -> float:
-    em = HEADER_PT * MM_PER_PT
+    em = metrics.HEADER_PT * MM_PER_PT
     return wrapped_lines(_text(question_html), width_mm / em, bold=True) * ANSWER_LINE_BOX * em + HEADER_EXTRA_MM
 
 
