@@ -10,6 +10,7 @@ keeps its section as its answer: there the questions are how the answer is laid 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -55,7 +56,7 @@ def _lines(inline: Token) -> list[list[Token]]:
     """A paragraph's inline tokens, one list per source line."""
     lines: list[list[Token]] = [[]]
     for child in inline.children or []:
-        if child.type in ("softbreak", "hardbreak"):
+        if child.type in ("softbreak", "hardbreak") or child.meta.get("line_break"):
             lines.append([])
         else:
             lines[-1].append(child)
@@ -88,9 +89,45 @@ def question_list(node: SyntaxTreeNode) -> bool:
 
 
 def question_lines(node: SyntaxTreeNode) -> bool:
-    """A paragraph each of whose lines asks."""
+    """A paragraph each of whose lines asks, or of ``Q: …`` / ``A: …`` lines, a question first."""
     inline = _inline(node)
-    return inline is not None and all(asks(_text(line)) for line in _lines(inline) if line)
+    if inline is None:
+        return False
+    lines = [line for line in _lines(inline) if line]
+    return all(asks(_text(line)) for line in lines) or _qa_lines(lines) is not None
+
+
+# ``Q: … / A: …`` (``问：`` / ``答：``) written line under line in one paragraph.
+_Q_MARK = re.compile(r"^\s*(?:Q|Question|问|问题)\s*[:：]\s*", re.IGNORECASE)
+_A_MARK = re.compile(r"^\s*(?:A|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE)
+
+
+def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
+    """(line index, question tokens, answer lines) when the lines are Q:/A: pairs; None otherwise."""
+    pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
+    for n, line in enumerate(lines):
+        first = line[0].content if line and line[0].type == "text" else ""
+        if _Q_MARK.match(first):
+            pairs.append((n, line, []))
+        elif pairs and (_A_MARK.match(first) or pairs[-1][2]):
+            pairs[-1][2].append(line)
+        else:
+            return None
+    return pairs if pairs and all(answer for _, _, answer in pairs) else None
+
+
+def _paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
+    """Answer lines as a paragraph of their own (``A:`` dropped), on the file's line ``line`` (0-based)."""
+    children: list[Token] = []
+    for n, tokens in enumerate(lines):
+        if n:
+            children.append(Token("softbreak", "br", 0))
+        children += tokens
+    if children and children[0].type == "text":
+        children[0] = children[0].copy(content=_A_MARK.sub("", children[0].content))
+    inline = Token("inline", "", 0, children=children, map=[line, line + len(lines)])
+    opening = Token("paragraph_open", "p", 1, map=[line, line + len(lines)])
+    return SyntaxTreeNode([opening, inline, Token("paragraph_close", "p", -1)]).children[0]
 
 
 def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
@@ -115,6 +152,12 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             inline = _inline(node)
             assert inline is not None
             lines = [line for line in _lines(inline) if line]
+            if (pairs := _qa_lines(lines)) is not None:
+                open_line = None
+                for n, question, answer in pairs:
+                    asked = [question[0].copy(content=_Q_MARK.sub("", question[0].content)), *question[1:]]
+                    bank.asked.append(Asked(start + n, asked, [_paragraph(answer, start + n + 1)]))
+                continue
             for n, tokens in enumerate(lines):
                 open_line = Asked(start + n, tokens, [])
                 bank.asked.append(open_line)

@@ -92,7 +92,8 @@ def _join_cjk_softbreaks(state: StateCore) -> None:
             before = _edge_char(children[:i], last=True)
             after = _edge_char(children[i + 1 :], last=False)
             if is_cjk(before) and is_cjk(after):
-                children[i] = Token("text", "", 0, content="")
+                # Still a line break to whoever reads lines (question banks), but it shows as nothing.
+                children[i] = Token("text", "", 0, content="", meta={"line_break": True})
 
 
 def _edge_char(tokens: Sequence[Token], *, last: bool) -> str:
@@ -330,7 +331,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
-    md.core.ruler.after("inline", "cjk_softbreak", _join_cjk_softbreaks)
+    md.core.ruler.after("text_join", "cjk_softbreak", _join_cjk_softbreaks)  # after text_join: its marks stay
     use_dialects(md)
     use_obsidian(md)
     assert isinstance(md.renderer, SafeRenderer)
