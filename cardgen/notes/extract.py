@@ -216,10 +216,11 @@ class _Reader:
             shown = [node for node in answer if _shows_something(node, raw_html(node))]
             # A heading that asks keeps its answer, even one written as questions and their answers.
             head = self.asking_heading
-            bank = read_bank(shown) if head is not None and not asks(head[1]) and not prompt else None
+            plain_head = head is not None and not asks(head[1])
+            bank = read_bank(shown) if plain_head and not prompt else None
             if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
                 bank = None  # one line that asks, under a heading at the question level, is its answer
-            if head is not None and not asks(head[1]) and shown and all(links_only(n.to_tokens()) for n in shown):
+            if head is not None and plain_head and shown and all(links_only(n.to_tokens()) for n in shown):
                 # "Other Answers", "Useful links": a list of links asks and answers nothing.
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
             elif bank is not None:

@@ -66,9 +66,7 @@ def wrapped_lines(text: str, width_em: float, *, mono: bool = False, bold: bool 
         lines += 1
         used = 0.0
         # CJK characters break anywhere; other text breaks at spaces.
-        for unit in re.findall(
-            r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|\s+|[^\s\u3000-\u9fff]+", paragraph
-        ):
+        for unit in _UNITS.findall(paragraph):
             w = _width(unit, table)
             if unit.isspace():
                 used += w if used else 0.0
