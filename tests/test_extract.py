@@ -220,3 +220,19 @@ def test_details_summary_spanning_blocks_and_answers_without_blank_lines() -> No
     assert proxy.answer_html == "<p>It implements Services on every node.</p>"
     ((name, path),) = drawing.media
     assert path.name == "diagram.png" and f'<img src="{name}"' in drawing.answer_html
+
+
+def test_a_file_that_is_one_card_front_rule_back() -> None:
+    notes = load("notes/outline/card-file.md")
+    (card,) = notes.questions
+    assert card.title_text == "What does the activation of layer 1 equal?" and card.loc.line == 6
+    assert "\\sigma" in card.prompt_html and "\\sigma" not in card.answer_html
+    assert (
+        card.answer_html == "<p>The weighted sum of layer 0's activations plus the bias, squashed by the sigmoid.</p>"
+    )
+    assert notes.tags == ("ml",) and not notes.skipped
+    (reversed_card,) = load("notes/outline/card-file-reversed.md").questions
+    assert reversed_card.answer_html == "<p>Sometimes the question is the answer</p>"  # the doubled rule parts nothing
+    # Three parts are an article with rules in it, not a card: reported, as before.
+    article = load("notes/outline/rules-part-an-article.md")
+    assert not article.questions and "on no card" in article.skipped[0].message

@@ -37,6 +37,7 @@ from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import MediaResolver, Vault
 from cardgen.notes.outline import (
     detect_question_level,
+    front_and_back,
     heading_level,
     heading_text,
     interview_sections,
@@ -96,10 +97,7 @@ def extract(
         if index in skipped:
             if interview is not None and index == interview[1].start - 1:  # the question's section
                 asked_by = tree.children[interview[0]] if interview[0] >= 0 else node
-                prompt = [tree.children[i] for i in interview[1]]
-                reader.ask(node, _heading_tokens(asked_by))
-                reader.body, reader.answer_start = [*prompt, *(tree.children[i] for i in interview[2])], len(prompt)
-                reader.close()
+                reader.asked_in_parts(node, asked_by, [tree.children[i] for i in interview[1]], interview[2])
         elif bold is not None and not reader.in_details:
             reader.bold(node, bold)
         elif summary is not None:
@@ -125,6 +123,11 @@ def extract(
     reader.close()
     reader.flush_loose()
     reader.title_card()
+    card = front_and_back(tree.children) if question_level is None else None
+    if card is not None and _asked_at_most(reader.questions, parsed.loc(front := tree.children[card[0]])):
+        # Read as one card, its rule parting front from back, the file leaves nothing out.
+        reader = _Reader(parsed, md, roots, level, skip_headings)
+        reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
     return NoteFile(
         path=parsed.path,
@@ -135,6 +138,11 @@ def extract(
         tags=front_matter_tags(tree),
         skipped=tuple(reader.skipped),
     )
+
+
+def _asked_at_most(questions: list[Question], front: SourceLoc) -> bool:
+    """No question, or only the one a card file's front asks."""
+    return not questions or (len(questions) == 1 and questions[0].loc == front)
 
 
 def front_matter_tags(tree: SyntaxTreeNode) -> tuple[str, ...]:
@@ -264,6 +272,16 @@ class _Reader:
             self.bold_parent = head[1]
         self.ask(node, title)
 
+    def asked_in_parts(
+        self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
+    ) -> None:
+        """A question asked by ``asked_by``'s text and the ``prompt`` blocks, answered by the blocks
+        at ``answer``: a file's "Question" and "Answer" sections, or a card file's front and back."""
+        self.ask(node, _inline_tokens_of(asked_by))
+        self.body = [*prompt, *(self.parsed.tree.children[i] for i in answer)]
+        self.answer_start = len(prompt)
+        self.close()
+
     def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
         """A question starts at ``node``."""
         self.close()
@@ -320,7 +338,7 @@ class _Reader:
             self._report_loose(self.title_text, "under the title")
             return
         before = len(self.questions)
-        self._add(self.parsed.loc(self.title_node), _heading_tokens(self.title_node), self.title_text, [])
+        self._add(self.parsed.loc(self.title_node), _inline_tokens_of(self.title_node), self.title_text, [])
         if len(self.questions) > before:  # it comes first in the file: first among the cards too
             self.questions.insert(0, self.questions.pop())
 
@@ -336,7 +354,7 @@ class _Reader:
             self.heads_topic = None
         self.sections = [s for s in self.sections if s[0] < node_level]
         if asks:
-            self.ask(node, _heading_tokens(node))
+            self.ask(node, _inline_tokens_of(node))
             self.asking_heading = (node_level, heading_text(node))
             if node_level < self.level:
                 self.heads_topic = (node_level, heading_text(node))
@@ -361,8 +379,9 @@ def _shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
     return raw is None or not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
-def _heading_tokens(heading: SyntaxTreeNode) -> list[Token]:
-    inline = heading.children[0].token if heading.children else None
+def _inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
+    """The inline tokens of a heading or paragraph."""
+    inline = block.children[0].token if block.children else None
     return list(inline.children or []) if inline else []
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -149,3 +150,24 @@ def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> tuple[int, range, ran
         parent = next((j for j, other in reversed(heads[:k]) if other < lv), -1)
         return parent, section(k), section(answer)
     return None
+
+
+# A card file's front is a line or a few blocks (Yanki's "front, ---, back"); more is an article.
+MAX_FRONT_BLOCKS = 3
+
+
+def front_and_back(nodes: Sequence[SyntaxTreeNode]) -> tuple[int, range, range] | None:
+    """(the front's first paragraph, the rest of the front, the back), for a file that is one card:
+    no headings, and a rule (``---``) parting a short front, led by a paragraph, from its back
+    (Yanki writes one note per file so; a doubled rule, its reversed card, parts nothing more)."""
+    if any(node.type == "heading" for node in nodes):
+        return None
+    first = 1 if nodes and nodes[0].type == "front_matter" else 0
+    edges = [first - 1, *(i for i, node in enumerate(nodes) if node.type == "hr"), len(nodes)]
+    parts = [range(a + 1, b) for a, b in pairwise(edges) if b > a + 1]
+    if len(parts) != 2:
+        return None
+    front, back = parts
+    if nodes[front.start].type != "paragraph" or len(front) > MAX_FRONT_BLOCKS:
+        return None
+    return front.start, front[1:], back
