@@ -193,6 +193,9 @@ class Card:
     """What the card asks, as HTML."""
     front_text: str
     """What the card asks, as plain text (Anki's sort field)."""
+    heading_html: str
+    """What a printed back repeats of the front above the answer: the front without a prompt or a
+    cloze's blanked text, which the printed card's other side shows."""
     back_blocks: tuple[AnswerBlock, ...]
     """The answer in pieces a printed card may break between."""
     fields: NoteFields

@@ -54,10 +54,11 @@ def check_alignment(report: PdfReport, path: Path, back_slot: Callable[[Sheet, i
     for n, pc in enumerate(report.printed):
         s, k = divmod(n, sheet.per_sheet)
         question = "".join(text_of(pc.card.front_html).split())
+        heading = "".join(text_of(pc.card.heading_html).split())
         front = slot_text(pages[2 * s], sheet.front(k))
         back = slot_text(pages[2 * s + 1], back_slot(sheet, k))
         assert question in front, (n, front)
-        assert question in back, (n, back)  # the question repeated small as the back's header
+        assert heading in back, (n, back)  # the question repeated small as the back's header
         assert first_words(pc.blocks[0].html) in back, (n, back)
         if pc.parts > 1:
             assert f"{pc.part}/{pc.parts}" in front and f"{pc.part}/{pc.parts}" in back
@@ -261,3 +262,26 @@ def test_long_code_continues_on_further_cards_and_nothing_is_cut(tmp_path: Path)
     assert problems == [
         "remote image https://example.com/d.png is not fetched: Anki loads it when online, print shows its alt text"
     ]
+
+
+def test_a_back_repeats_the_question_not_its_prompt(tmp_path: Path) -> None:
+    """A quiz question's listing and options are on the front; the back's header is only the question,
+    so a long answer has the card to itself: printed whole, on one card, nothing cut."""
+    listing = "\n".join(f"  console.log(value_{n});" for n in range(8))
+    answer = " ".join(f"Sentence {n} of the explanation says why the output is what it is." for n in range(12))
+    notes = tmp_path / "in" / "quiz.md"
+    notes.parent.mkdir()
+    notes.write_text(
+        f"###### 1. What's the output?\n\n```javascript\nfunction f() {{\n{listing}\n}}\n```\n\n"
+        f"- A: `1`\n- B: `2`\n- C: `3`\n- D: `undefined`\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n"
+        f"#### Answer: D\n\n{answer}\n\n</p>\n</details>\n",
+        encoding="utf-8",
+    )
+    _, report, path = build_pdf(tmp_path / "out", notes=notes)
+    ((n, pc),) = [(n, pc) for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
+    assert not report.clipped and pc.parts == 1
+    front = slot_text(pages_chars(path)[0], report.sheet.front(n))
+    back = printed_on_backs(report, path, [n]).replace(" ", "")
+    assert "console.log(value_7)" in front.replace(" ", "") and "D:undefined" in front.replace(" ", "")
+    assert "What'stheoutput?" in back and "console.log" not in back and "D:undefined" not in back
+    assert "Sentence11oftheexplanationsayswhytheoutputiswhatitis." in back

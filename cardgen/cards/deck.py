@@ -139,6 +139,7 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
                     question=p.question,
                     front_html=draft.front_html,
                     front_text=draft.front_text,
+                    heading_html=draft.back_heading,
                     back_blocks=draft.back_blocks,
                     # The last gate: whatever a field was made of, nh3 has the final word on it.
                     fields=type(draft.fields)(*(sanitise(field) for field in draft.fields)),

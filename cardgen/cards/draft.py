@@ -32,6 +32,13 @@ class Draft:
     front need telling apart."""
     place: str = ""
     """Its place among its kind in its question (``item 3``), when ``where`` is not enough."""
+    heading_html: str = ""
+    """The front without its prompt or blanked text, when it has them (``back_heading``)."""
+
+    @property
+    def back_heading(self) -> str:
+        """What a printed back repeats of the front: all of it, or its heading when it has one."""
+        return self.heading_html or self.front_html
 
 
 def esc(text: str) -> str:

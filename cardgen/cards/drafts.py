@@ -23,11 +23,14 @@ def question_card(q: Question, context: str, source: str) -> Draft:
             answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last, continues=b.continues)
             for b in q.answer_blocks
         )
-        front = f'<div class="cg-question">{q.title_html}</div><div class="cg-cloze">{blanked}</div>'
-        return Draft(Kind.CLOZE, (), front, q.title_text, revealed, ClozeFields(text, "", esc(context), esc(source)))
+        heading = f'<div class="cg-question">{q.title_html}</div>'
+        front = f'{heading}<div class="cg-cloze">{blanked}</div>'
+        cloze = ClozeFields(text, "", esc(context), esc(source))
+        return Draft(Kind.CLOZE, (), front, q.title_text, revealed, cloze, heading_html=heading)
     question = f'{q.title_html}<div class="cg-prompt">{q.prompt_html}</div>' if q.prompt_html else q.title_html
     fields = QaFields(question, q.answer_html, esc(q.number), esc(context), esc(source), Extra="")
-    return Draft(Kind.QA, (), question, q.title_text, q.answer_blocks, fields)
+    heading = q.title_html if q.prompt_html else ""
+    return Draft(Kind.QA, (), question, q.title_text, q.answer_blocks, fields, heading_html=heading)
 
 
 def term_cards(q: Question, context: str, source: str) -> list[Draft]:

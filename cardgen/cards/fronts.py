@@ -92,16 +92,21 @@ def distinct_fronts(fronts: Sequence[Front]) -> tuple[list[Draft], list[Problem]
 
 
 def _told_apart(draft: Draft, lead: str, note: str) -> Draft:
-    """The draft with ``lead`` shown above its front and ``note`` after it, in its fields too."""
-    front_html = draft.front_html
-    if note:
-        front_html = f'{front_html}<span class="cg-where"> ({esc(note)})</span>'
-    if lead:
-        front_html = f'<div class="cg-lead">{esc(lead)}</div>{front_html}'
+    """The draft with ``lead`` shown above its front (and its heading) and ``note`` after it, in its
+    fields too."""
+
+    def told(front_html: str) -> str:
+        if note:
+            front_html = f'{front_html}<span class="cg-where"> ({esc(note)})</span>'
+        return f'<div class="cg-lead">{esc(lead)}</div>{front_html}' if lead else front_html
+
+    front_html = told(draft.front_html)
+    heading_html = told(draft.heading_html) if draft.heading_html else ""
     fields = draft.fields
     if isinstance(fields, QaFields | TableFields):
         fields = fields._replace(Question=front_html)
     elif isinstance(fields, TermFields):
         term_lead = f"{esc(lead)} › {fields.Lead}" if lead else fields.Lead
         fields = fields._replace(Lead=f"{term_lead} ({esc(note)})" if note else term_lead)
-    return replace(draft, front_html=front_html, front_text=_shown(draft.front_text, lead, note), fields=fields)
+    front_text = _shown(draft.front_text, lead, note)
+    return replace(draft, front_html=front_html, heading_html=heading_html, front_text=front_text, fields=fields)

@@ -85,8 +85,8 @@ def check(config: BuildConfig) -> list[Finding]:
             if missing := uncovered(text, stacks):
                 findings.append(Finding(q.loc, "warning", f"no font can print {''.join(missing)!r}"))
             own = next((d for d in drafts if d.kind in (Kind.QA, Kind.CLOZE)), None) or question_card(q, "", "")
-            parts = printed_parts(own.front_html, own.back_blocks, options)
-            for block in too_tall(own.front_html, own.back_blocks, options):
+            parts = printed_parts(own.front_html, own.back_heading, own.back_blocks, options)
+            for block in too_tall(own.back_heading, own.back_blocks, options):
                 shown = " ".join(block.text.split())[:40]
                 message = f"too tall for one printed card even at {options.font_floor:g} pt, print cuts it off: {shown}"
                 findings.append(Finding(q.loc, "warning", message))

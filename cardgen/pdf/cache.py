@@ -86,7 +86,8 @@ def setup_key(*parts: object) -> str:
 
 
 def fit_key(card: Card, width: float, height: float, floor: float) -> str:
-    text = "\x1e".join([card.front_html, *(b.html for b in card.back_blocks), f"{width:.3f}x{height:.3f}@{floor}"])
+    faces = [card.front_html, card.heading_html, *(b.html for b in card.back_blocks)]
+    text = "\x1e".join([*faces, f"{width:.3f}x{height:.3f}@{floor}"])
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

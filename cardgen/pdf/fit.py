@@ -45,6 +45,7 @@ class Fitted:
 
 def plan(
     front_html: str,
+    heading_html: str,
     blocks: tuple[AnswerBlock, ...],
     width: float,
     height: float,
@@ -54,7 +55,7 @@ def plan(
     """Front size, back size and the answer's parts for a face ``width`` × ``height`` mm."""
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
     front_pt = next((s for s in front_steps if question_height(front_html, s, width) <= height * SLACK), floor)
-    room = (height - header_height(front_html, width)) * SLACK
+    room = (height - header_height(heading_html, width)) * SLACK
 
     def fits(parts: Sequence[Sequence[AnswerBlock]], size: float) -> bool:
         return all(sum(block_height(b, size, width) for b in part) <= room * room_factor for part in parts)
@@ -69,22 +70,26 @@ def plan(
 
 def fit_card(card: Card, width: float, height: float, floor: float, room_factor: float = 1.0) -> Fitted:
     """Font sizes and answer parts for one card; ``width``/``height`` are the face's, in mm."""
-    front_pt, back_pt, parts = plan(card.front_html, card.back_blocks, width, height, floor, room_factor)
+    front_pt, back_pt, parts = plan(
+        card.front_html, card.heading_html, card.back_blocks, width, height, floor, room_factor
+    )
     prints = tuple(PrintCard(card, n + 1, len(parts), part, front_pt, back_pt) for n, part in enumerate(parts))
     return Fitted(prints, front_pt < FRONT_STEPS[0] or back_pt < BACK_STEPS[0], room_factor)
 
 
-def printed_parts(front_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions) -> int:
+def printed_parts(
+    front_html: str, heading_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions
+) -> int:
     """How many printed cards an answer takes with these print settings, planned (nothing is rendered)."""
     width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
-    return len(plan(front_html, back_blocks, width, height, options.font_floor)[2])
+    return len(plan(front_html, heading_html, back_blocks, width, height, options.font_floor)[2])
 
 
-def too_tall(front_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions) -> list[AnswerBlock]:
+def too_tall(heading_html: str, back_blocks: tuple[AnswerBlock, ...], options: PrintOptions) -> list[AnswerBlock]:
     """Blocks that cannot fit on one printed card even at the floor size (planned, not rendered):
     the answer cannot be split inside them, so print would cut them off."""
     width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
-    room = height - header_height(front_html, width)
+    room = height - header_height(heading_html, width)
     return [b for b in back_blocks if block_height(b, options.font_floor, width) > room]
 
 

@@ -178,7 +178,7 @@ def back_face(pc: PrintCard, face_id: str) -> str:
         blocks = f'<div class="cg-cont-mark">⋯</div>{blocks}'
     return (
         f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
-        f'<div class="qh">{pc.card.front_html}</div>{blocks}</div>'
+        f'<div class="qh">{printable(pc.card.heading_html)}</div>{blocks}</div>'
     )
 
 
