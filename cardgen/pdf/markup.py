@@ -83,12 +83,18 @@ html {{ font-family: {sans}; color: #111; }}
 body {{ margin: 0; }}
 .page {{ position: relative; width: {sheet.page_width}mm; height: {sheet.page_height}mm;
          overflow: hidden; break-after: page; }}
-.card {{ position: absolute; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
+/* A card is placed by a shift applied when drawing, not by top/left: WeasyPrint lays an absolute
+   box out at its static place (the page's top) and, given top/left, counts the offset against the
+   page's bottom, so a tall face low on the page was split onto the next page (docs/printing.md). */
+.card {{ position: absolute; left: 0; top: 0; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
          padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; }}
 .meta {{ position: absolute; top: 2.6mm; left: {PAD_X}mm; right: {PAD_X}mm; font-size: {META_PT}pt;
          line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
-.front .face {{ display: flex; flex-direction: column; justify-content: center; height: {face_height(card_height)}mm; }}
+/* Centred without flex: moved up by half its own height from the face's middle, a shift
+   WeasyPrint applies when drawing, so the face is laid out once as a plain block. */
+.front .face {{ position: absolute; left: {PAD_X}mm; right: {PAD_X}mm; top: {PAD_TOP + face_height(card_height) / 2}mm;
+                transform: translateY(-50%); }}
 .front .cell {{ text-align: center; }}
 .q {{ font-weight: bold; line-height: {QUESTION_LINE}; }}
 .a {{ line-height: {ANSWER_LINE}; }}
@@ -114,8 +120,10 @@ pre code {{ background: none; }}
 .qh .cg-lead {{ font-size: 1em; display: inline; margin-right: 0.5em; }}
 .cg-hl {{ background: #ffe7a0; font-weight: bold; }}
 .cg-value {{ font-weight: bold; font-size: 1.1em; margin-bottom: 0.5em; }}
-.a table.cg-facts {{ width: 100%; }}
-.a table.cg-facts th {{ width: 35%; text-align: left; }}
+/* Fixed layout skips measuring every cell's min- and max-content width; a border-box header
+   column is the same 35 % of the table that the automatic layout gave it. */
+.a table.cg-facts {{ width: 100%; table-layout: fixed; }}
+.a table.cg-facts th {{ width: 35%; box-sizing: border-box; text-align: left; }}
 .cg-cloze {{ font-size: 0.75em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .a img {{ max-width: 100%; max-height: {IMAGE_MM}mm; display: block; margin: 0 auto {IMAGE_GAP}em; }}
 .cg-missing {{ color: #a00; font-style: italic; }}
@@ -183,7 +191,7 @@ def back_face(pc: PrintCard, face_id: str) -> str:
 
 
 def card_box(side: Side, slot: Slot, inner: str) -> str:
-    return f'<div class="card {side}" style="left:{slot.x:.3f}mm;top:{slot.y:.3f}mm">{inner}</div>'
+    return f'<div class="card {side}" style="transform:translate({slot.x:.3f}mm,{slot.y:.3f}mm)">{inner}</div>'
 
 
 def cut_ticks(sheet: Sheet, length: float = 3.0, gap: float = 1.0) -> str:

@@ -6,6 +6,7 @@ holds a sheet with the very same HTML (``cache``): its pages are copied from tha
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -22,7 +23,7 @@ from cardgen.pdf.markup import PX_PER_MM, PrintCard
 from cardgen.vocab import Layout, Side
 
 if TYPE_CHECKING:
-    from cardgen.pdf.writer import Renderer
+    from cardgen.pdf.engine import Renderer
 
 MAX_FIX_ROUNDS = 4
 TOLERANCE_MM = 0.3
@@ -108,7 +109,10 @@ class Sheets:
         boxes: dict[str, tuple[float, float, float, float]] = {}
         for _, source in self.plan:
             for page in source if isinstance(source, list) else ():
-                boxes.update(page.anchors)
+                for face, box in page.anchors.items():
+                    # A face WeasyPrint carried over onto a further page does not fit its card,
+                    # however tall its first piece is: measured as endless, it is never passed.
+                    boxes[face] = (box[0], box[1], box[2], math.inf) if face in boxes else box
         return boxes
 
     @property

@@ -6,22 +6,20 @@ box back from the final layout → fix what does not fit → write atomically.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from cardgen.config.printing import PrintOptions
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import cache, markup
+from cardgen.pdf.engine import Renderer, harfbuzz_subset_available, weasyprint_warnings
 from cardgen.pdf.fit import Fitted, fit_card
 from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_for, uncovered
 from cardgen.pdf.layout import Sheet, make_sheet
@@ -58,57 +56,6 @@ class PdfReport:
     """Other problems (missing fonts, slow subsetting, WeasyPrint's own warnings)."""
     reused_sheets: int = 0
     """Sheets copied from the last build's PDF instead of laid out again."""
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def weasyprint_warnings() -> Iterator[list[str]]:
-    """Collect WeasyPrint's warnings (``.notdef glyph rendered``…) instead of letting them print."""
-    logger = logging.getLogger("weasyprint")
-    handler = _Collect()
-    logger.addHandler(handler)
-    old_propagate = logger.propagate
-    logger.propagate = False
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = old_propagate
-
-
-class Renderer:
-    """One WeasyPrint setup (fonts loaded once) for every layout of a build.
-
-    Images are found by their media names in ``base_url`` (a folder of links to the notes'
-    images); only local files are read, remote URLs are never fetched."""
-
-    def __init__(self, base_url: Path) -> None:
-        from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
-
-        self.base_url = str(base_url) + "/"
-        self.fonts = FontConfiguration()
-        self.fetcher = URLFetcher(allowed_protocols={"file"})
-
-    def render(self, document_html: str) -> Any:
-        from weasyprint import HTML
-
-        html = HTML(string=document_html, base_url=self.base_url, url_fetcher=self.fetcher)
-        return html.render(font_config=self.fonts)
-
-
-def harfbuzz_subset_available() -> bool:
-    from weasyprint.text import ffi
-
-    return getattr(ffi, "harfbuzz_subset", None) is not None
 
 
 Progress = Callable[[int, int], None]
