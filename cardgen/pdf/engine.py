@@ -7,6 +7,7 @@ WeasyPrint is imported inside the functions: a build that writes no PDF never lo
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -17,6 +18,17 @@ from typing import Any
 # (``float: footnote``) and notes. Each is a universal pseudo-element rule, so every element
 # of every sheet got five pseudo-element styles computed for nothing (see docs/printing.md).
 UNUSED_UA_PSEUDO_ELEMENTS = ("::footnote-", "::note-")
+
+# Set once this process has set WeasyPrint's fonts up (fontconfig, Pango): from then on a worker
+# is not forked from it, only spawned afresh.
+_fonts_set_up = False
+
+
+def fork_is_safe() -> bool:
+    """A PDF worker may be forked from this process: on Linux, before WeasyPrint's fonts are set
+    up here. A forked worker starts at once; a spawned one loads Python, WeasyPrint and the fonts
+    again (about a second). Importing WeasyPrint only opens its libraries, which forking keeps."""
+    return sys.platform == "linux" and not _fonts_set_up
 
 
 class _Collect(logging.Handler):
@@ -88,6 +100,8 @@ class Renderer:
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
 
+        global _fonts_set_up
+        _fonts_set_up = True
         self.base_url = str(base_url) + "/"
         self.fonts = FontConfiguration()
         self.fetcher = URLFetcher(allowed_protocols={"file"})

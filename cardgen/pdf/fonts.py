@@ -14,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from fontTools.ttLib import TTFont, TTLibError
-
 from cardgen.text import is_cjk
 
 # The CJK faces of Debian's fonts-noto-cjk, by the notes' language.
@@ -26,6 +24,7 @@ LATIN_MONO = "DejaVu Sans Mono"
 # and "#" too (they are emoji characters as well), see docs/printing.md.
 EMOJI = "Noto Color Emoji"
 EMOJI_FACE = "cg-emoji"
+NOT_REGULAR = ("Bold", "Oblique", "Condensed")  # in a font file's name
 EMOJI_RANGES = (
     "U+00A9, U+00AE, U+203C, U+2049, U+2122, U+2139, U+2194-21AA, U+231A-23FF, U+24C2, U+25AA-27BF, "
     "U+2934-2935, U+2B05-2B55, U+3030, U+303D, U+3297, U+3299, U+1F000-1FAFF"
@@ -80,30 +79,41 @@ def stacks_for(language: str) -> FontStacks:
 
 
 @cache
-def family_files(family: str) -> tuple[str, ...]:
-    """Font files fontconfig has for ``family`` (empty if it has none or fontconfig is absent)."""
+def _faces(family: str) -> tuple[tuple[str, str], ...]:
+    """(file, charset) of each face fontconfig has for ``family``, the regular face first (the
+    one whose coverage is read); empty if it has none or fontconfig is absent."""
     try:
         out = subprocess.run(
-            ["fc-list", family, "file"], capture_output=True, text=True, check=False, timeout=30
-        ).stdout
+            ["fc-list", "--format=%{file}\t%{charset}\n", family],
+            capture_output=True, text=True, check=False, timeout=30,
+        ).stdout  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return ()
-    files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
-    # The regular face first: it is the one whose coverage we read.
-    return tuple(sorted(files, key=lambda f: ("Bold" in f or "Oblique" in f or "Condensed" in f, f)))
+    faces = {(file, charset) for file, _, charset in (line.partition("\t") for line in out.splitlines())}
+    return tuple(sorted(faces, key=lambda face: (any(style in face[0] for style in NOT_REGULAR), face)))
+
+
+def family_files(family: str) -> tuple[str, ...]:
+    """Font files fontconfig has for ``family``, the regular face first."""
+    return tuple(dict.fromkeys(file for file, _ in _faces(family)))
 
 
 @cache
 def family_coverage(family: str) -> frozenset[int]:
-    """Code points the family's regular face maps to a glyph."""
-    files = family_files(family)
-    if not files:
+    """Code points the family's regular face maps to a glyph: fontconfig's charset of the face,
+    read from its cache (``fc-list``), the same set Pango picks fonts by. Reading the cmap with
+    fontTools instead cost ~0.45 s a build with the CJK faces."""
+    faces = _faces(family)
+    if not faces:
         return frozenset()
-    try:
-        font = TTFont(files[0], fontNumber=0, lazy=True)
-        return frozenset(font.getBestCmap())
-    except (OSError, TTLibError):
-        return frozenset()
+    covered: set[int] = set()
+    for span in faces[0][1].split():
+        first, _, last = span.partition("-")
+        try:
+            covered.update(range(int(first, 16), int(last or first, 16) + 1))
+        except ValueError:
+            continue  # not fontconfig's charset syntax: nothing claimed
+    return frozenset(covered)
 
 
 def missing_families(stacks: FontStacks) -> list[str]:

@@ -19,7 +19,7 @@ from cardgen.config.printing import PrintOptions
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import cache, markup
-from cardgen.pdf.engine import Renderer, harfbuzz_subset_available, weasyprint_warnings
+from cardgen.pdf.engine import Renderer, fork_is_safe, harfbuzz_subset_available, weasyprint_warnings
 from cardgen.pdf.fit import Fitted, fit_card
 from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_for, uncovered
 from cardgen.pdf.layout import Sheet, make_sheet
@@ -129,10 +129,11 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
                     done += size
                     tell(done, total)
             else:
-                # WeasyPrint documents cannot cross processes and threads are unsafe: each spawned
-                # worker lays out and writes whole sheets of its own; the parts are joined after.
-                spawn, me = multiprocessing.get_context("spawn"), os.getpid()
-                with ProcessPoolExecutor(workers, spawn, initializer=exit_with_parent, initargs=(me,)) as pool:
+                # WeasyPrint documents cannot cross processes and threads are unsafe: each worker
+                # lays out and writes whole sheets of its own; the parts are joined after.
+                context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
+                me = os.getpid()
+                with ProcessPoolExecutor(workers, context, initializer=start_worker, initargs=(me,)) as pool:
                     futures = {pool.submit(render_part, job): size for job, size in zip(jobs, sizes, strict=True)}
                     for future in as_completed(futures):
                         done += futures[future]
@@ -285,11 +286,15 @@ def render_part(job: PartJob) -> PartResult:
     return PartResult(fitted, list(logged), pages, [h for h, _ in sheets.plan], sheets.reused, job.path)
 
 
-def exit_with_parent(parent: int) -> None:
-    """In a worker: end when the build that spawned it is gone (``kill -9`` leaves its workers
-    waiting on their queue forever otherwise)."""
+def start_worker(parent: int) -> None:
+    """In a worker: end when the build that started it is gone (``kill -9`` leaves its workers
+    waiting on their queue forever otherwise). A forked worker holds a copy of the build's
+    objects: frozen, the cycle collector does not walk them again and again while it lays out."""
+    import gc
     import threading
     import time
+
+    gc.freeze()
 
     def watch() -> None:
         while os.getppid() == parent:
