@@ -15,12 +15,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from benchmarks.synth import notes
+from benchmarks.synth import SHAPES
 
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = ROOT / ".bench-peers"
-SIZES = (100, 1000, 5000)
+# (shape, questions): the seed's shape at three sizes, and longer answers by other people.
+RUNS = (("seed", 100), ("seed", 1000), ("seed", 5000), ("long", 1000))
 
 FLOOR = r"""
 import sys, genanki
@@ -70,20 +72,20 @@ def timed(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def run(repeats: int = 3) -> list[dict[str, float]]:
+def run(repeats: int = 3) -> list[dict[str, Any]]:
     peer = peer_python()
     # Byte-compile the checkout as `pip install` does for the libraries (genanki, markdown-it):
     # an editable install under PYTHONDONTWRITEBYTECODE would otherwise compile cardgen every run.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "cardgen")], check=True)
     cardgen = str(Path(sys.executable).parent / "cardgen")
     rows = []
-    for size in SIZES:
+    for shape, size in RUNS:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             (work / "source").mkdir()
             (work / "mad").mkdir()
             (work / "mad-out").mkdir()
-            text = notes(size)
+            text = SHAPES[shape](size)
             (work / "source" / "notes.md").write_text(text, encoding="utf-8")
             (work / "mad" / "deck.md").write_text(flattened(text), encoding="utf-8")
             (work / "floor.py").write_text(FLOOR, encoding="utf-8")
@@ -93,7 +95,7 @@ def run(repeats: int = 3) -> list[dict[str, float]]:
                 runs["cardgen_all"].append(timed([cardgen, "build", "--no-pdf", "--force", "-q"], work))
                 runs["mad"].append(timed([str(peer.parent / "mdankideck"), "mad", "mad-out"], work))
                 runs["floor"].append(timed([sys.executable, "floor.py", "source/notes.md", "floor.apkg"], work))
-            row = {"questions": float(size)} | {k: statistics.median(v) for k, v in runs.items()}
+            row = {"shape": shape, "questions": float(size)} | {k: statistics.median(v) for k, v in runs.items()}
             rows.append(row)
     return rows
 
@@ -102,7 +104,8 @@ def main() -> None:
     print("apkg only (fresh processes, median of 3): cardgen --kinds qa | all kinds | markdown-anki-decks | floor")
     for r in run():
         print(
-            f"  {r['questions']:5.0f} questions: cardgen {r['cardgen']:6.2f} s (all kinds {r['cardgen_all']:6.2f} s)"
+            f"  {r['shape']:>4} {r['questions']:5.0f} questions: cardgen {r['cardgen']:6.2f} s"
+            f" (all kinds {r['cardgen_all']:6.2f} s)"
             f" | markdown-anki-decks {r['mad']:6.2f} s | floor {r['floor']:6.2f} s"
             f" → {r['cardgen'] / r['mad']:.2f}× markdown-anki-decks, {r['cardgen'] / r['floor']:.2f}× floor"
         )

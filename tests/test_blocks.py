@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.blocks import answer_block, render_blocks, split_blocks
@@ -41,3 +44,16 @@ def test_pieces_are_typed_for_the_height_model() -> None:
     block = answer_block(parts[-2].kind, parts[-2].html, last=parts[-2].last)
     assert block.rows == (("a", "b"), ("1", "2")) and block.bold_rows == (True, False) and not block.last
     assert answer_block(BlockKind.PARAGRAPH, '<p>x <img src="a.png"> &amp; y</p>').text == "x  & y"
+
+
+def test_a_long_listing_is_cut_into_pieces_highlighted_in_context() -> None:
+    # A docstring that runs over the cut after line 6 stays a string in the second piece, and
+    # the blank line the cut falls on starts no piece (Pygments drops it from a whole listing).
+    code = 'def f():\n    """One\n    two\n    three\n    four\n\n    five\n    six"""\n    return 1\n'
+    _, parts = pieces(f"```python\n{code}```\n")
+    assert len(parts) == 2
+    assert parts[0].startswith('<pre class="cg-chunk"><code class="language-python">')
+    assert parts[1].startswith('<pre><code class="language-python"><span class="pyg-sd">    five</span>')
+    assert '<span class="pyg-sd">    six"""</span>' in parts[1] and parts[1].endswith("</code></pre>")
+    plain = "".join(re.sub(r"<[^>]+>", "", p) for p in parts)
+    assert html.unescape(plain) == code.replace("\n\n", "\n")

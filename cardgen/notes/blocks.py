@@ -132,24 +132,41 @@ def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) 
             rows = _row_pieces(block, parts, render)
             pieces.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
         else:
-            pieces.extend(_code_pieces(block, render) if kind == BlockKind.CODE else [Piece(kind, parts[0])])
+            pieces.extend(_code_pieces(block, parts[0], render) if kind == BlockKind.CODE else [Piece(kind, parts[0])])
     kept = (Piece(p.kind, p.html.strip(), p.last, p.continues) for p in pieces)
     return "".join(whole).strip(), tuple(p for p in kept if p.html)
 
 
-def _code_pieces(block: Block, render: Render) -> list[Piece]:
-    """A code block as pieces of ``CODE_PIECE_LINES`` lines, each highlighted on its own."""
+def _code_pieces(block: Block, html: str, render: Render) -> list[Piece]:
+    """A code block as pieces of ``CODE_PIECE_LINES`` lines, cut from the whole block's ``html``.
+
+    Pygments closes every span at the end of its line, so the highlighted lines can be cut
+    apart: the listing is lexed once, in its whole context (a string or comment running over a
+    cut stays one), instead of once more per piece, which cost a quarter of a build with long
+    listings (benchmarks/synth.py's ``long`` shape)."""
     (code,) = block.runs[0] if len(block.runs[0]) == 1 else (None,)
     lines = code.content.splitlines(keepends=True) if code is not None else []
     if code is None or len(lines) <= CODE_PIECE_LINES:
-        return [Piece(BlockKind.CODE, render(list(block.runs[0])))]
-    chunks = [lines[i : i + CODE_PIECE_LINES] for i in range(0, len(lines), CODE_PIECE_LINES)]
+        return [Piece(BlockKind.CODE, html)]
+    start = html.find(">", html.find("<code")) + 1
+    end = html.rfind("</code>")
+    shown = html[start:end].splitlines(keepends=True)
+    # Pygments drops blank lines at either end of a listing; then its lines are not the code's,
+    # and each piece is highlighted on its own instead.
+    one_pass = 0 < start < end and len(shown) == len(lines)
+    step = range(0, len(lines), CODE_PIECE_LINES)
+    chunks = [
+        # Blank lines at a piece's edges are dropped, as Pygments drops them from a whole listing.
+        html[:start] + "".join(shown[i : i + CODE_PIECE_LINES]).strip("\n") + "\n" + html[end:]
+        if one_pass
+        else render([code.copy(content="".join(lines[i : i + CODE_PIECE_LINES]))])
+        for i in step
+    ]
     pieces = []
-    for n, chunk in enumerate(chunks):
-        html = render([code.copy(content="".join(chunk))])
+    for n, piece in enumerate(chunks):
         last = n == len(chunks) - 1
         # The pieces of one listing join up when printed together: no gap under all but the last.
-        pieces.append(Piece(BlockKind.CODE, html if last else html.replace("<pre>", '<pre class="cg-chunk">', 1),
+        pieces.append(Piece(BlockKind.CODE, piece if last else piece.replace("<pre>", '<pre class="cg-chunk">', 1),
                             last=last, continues=n > 0))  # fmt: skip
     return pieces
 
