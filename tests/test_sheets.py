@@ -81,4 +81,3 @@ def test_a_face_measures_the_same_in_every_slot(tmp_path: Path) -> None:
                 heights.append(round((box[3] - box[1]) / PX_PER_MM, 2))
             assert len(set(heights)) == 1, (size, heights)
             assert (heights[0] <= height) == (size == 6.5), (size, heights)
-
