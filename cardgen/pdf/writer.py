@@ -6,6 +6,7 @@ box back from the final layout → fix what does not fit → write atomically.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -15,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cardgen import collector
 from cardgen.config.printing import PrintOptions
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
@@ -271,7 +273,8 @@ class PartResult:
 def render_part(job: PartJob) -> PartResult:
     """Lay out, check and write one part (in this process or a worker)."""
     sheet = make_sheet(job.options.paper, job.options.card_size, fold=job.options.layout == Layout.FOLD)
-    with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media_dir, weasyprint_warnings() as logged:
+    media = tempfile.TemporaryDirectory(prefix="cardgen-media-")
+    with media as media_dir, weasyprint_warnings() as logged, collector.paused():
         for f in job.fitted:
             for name, source in f.cards[0].card.question.media:
                 link = Path(media_dir) / name
@@ -283,7 +286,10 @@ def render_part(job: PartJob) -> PartResult:
         # A card on a copied sheet was checked when it was laid out; it keeps its clipped mark.
         fitted = [replace(f, clipped=f.clipped or i in clipped) for i, f in enumerate(fitted)]
         pages = sheets.write(job.path, job.old_pdf)
-    return PartResult(fitted, list(logged), pages, [h for h, _ in sheets.plan], sheets.reused, job.path)
+        hashes, reused = [h for h, _ in sheets.plan], sheets.reused
+        del sheets
+    gc.collect()  # the part's layout (every page and box) is garbage now: freed part by part
+    return PartResult(fitted, list(logged), pages, hashes, reused, job.path)
 
 
 def start_worker(parent: int) -> None:
