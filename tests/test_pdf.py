@@ -15,7 +15,7 @@ from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.metrics import PAD_TOP
 from cardgen.pdf.writer import PdfReport
 from cardgen.text import text_of
-from tests.conftest import SEED
+from tests.conftest import FIXTURES, SEED
 from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
 
 pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
@@ -285,3 +285,16 @@ def test_a_back_repeats_the_question_not_its_prompt(tmp_path: Path) -> None:
     assert "console.log(value_7)" in front.replace(" ", "") and "D:undefined" in front.replace(" ", "")
     assert "What'stheoutput?" in back and "console.log" not in back and "D:undefined" not in back
     assert "Sentence11oftheexplanationsayswhytheoutputiswhatitis." in back
+
+
+def test_a_cut_off_card_says_which_face_is_cut(tmp_path: Path) -> None:
+    """A question with four options cannot fit a 40 × 25 mm card: it is reported as the
+    question cut off (a front cannot continue on another card), with what to try."""
+    from cardgen.commands.report import warnings_of
+
+    result, report, _ = build_pdf(tmp_path, FIXTURES / "print" / "tall-front.md", card_size=(40.0, 25.0))
+    assert [(q.title_text, face) for q, face in report.clipped] == [
+        ("What are the three phases of event propagation?", "question")
+    ]
+    (notice,) = [n for n in warnings_of(result) if "cut off" in n.message]
+    assert notice.message.startswith("the question is cut off") and "--card a6" in notice.message

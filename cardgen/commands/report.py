@@ -67,9 +67,11 @@ def warnings_of(result: BuildResult) -> list[Notice]:
     notices += [Notice(p.loc, "warning", p.message) for f in result.deck.files for q in f.questions for p in q.problems]
     pdf = result.pdf
     if pdf is not None:
-        for q in pdf.clipped:
-            message = f"too long for one card even at the smallest size; cut off: {q.title_text}"
-            notices.append(Notice(q.loc, "warning", message))
+        for q, face in pdf.clipped:
+            # An answer is split between its blocks; a question, or one answer block, cannot be.
+            remedy = "a larger card (--card a6)" + (" or a shorter block" if face == "answer" else "")
+            message = f"the {face} is cut off: it does not fit one card even at the smallest size; try {remedy}"
+            notices.append(Notice(q.loc, "warning", f"{message}: {q.title_text}"))
         notices += [Notice(loc, "warning", f"no font can print {chars!r}") for loc, chars in pdf.missing_glyphs]
         notices += [Notice(None, "warning", w) for w in pdf.warnings]
     return notices
@@ -151,7 +153,7 @@ def build_json(result: BuildResult) -> dict[str, Any]:
             "pages": pdf.pages,
             "smaller": [{**_loc(card.question.loc), "kind": str(card.kind), "pt": pt} for card, pt in pdf.shrunk],
             "continued": [{**_loc(card.question.loc), "kind": str(card.kind), "cards": n} for card, n in pdf.split],
-            "cut_off": [{**_loc(q.loc), "question": q.title_text} for q in pdf.clipped],
+            "cut_off": [{**_loc(q.loc), "question": q.title_text, "face": face} for q, face in pdf.clipped],
             "reused_sheets": pdf.reused_sheets,
         },
         "outputs": [{"path": str(p), "bytes": p.stat().st_size} for p in result.outputs],

@@ -32,7 +32,7 @@ from cardgen.pdf.fit import Fitted
 from cardgen.pdf.markup import PrintCard
 
 CACHE_SUFFIX = ".cardgen-cache.json"
-FORMAT = 1
+FORMAT = 2
 # Each reuse copies the old PDF's font subsets alongside the new sheets' own; after this many
 # reuses in a row the next build lays everything out again, which also compacts the file.
 MAX_REUSES = 8
@@ -52,8 +52,8 @@ class FitRecord:
     """Printed smaller than the base size."""
     room_factor: float
     """Share of the card the answer was packed into."""
-    clipped: bool
-    """Overflows even at the floor."""
+    clipped: str
+    """The face that overflows even at the floor (``Fitted.clipped``)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _fit_record(value: Any) -> FitRecord:
         tuple(float(b) for b in back_pts),
         bool(shrunk),
         float(room),
-        bool(clipped),
+        str(clipped),
     )
 
 

@@ -39,8 +39,9 @@ class Fitted:
     """A face is smaller than the base size."""
     room_factor: float = 1.0
     """Share of the card the answer was packed into (less than 1 after a split part overflowed)."""
-    clipped: bool = False
-    """A face still overflows its card at the floor size (found when laid out)."""
+    clipped: str = ""
+    """The face that still overflows its card at the floor size, found when laid out:
+    ``"question"`` (the front) or ``"answer"`` (a back); empty when every face fits."""
 
 
 def plan(

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cardgen.config.printing import PrintOptions
-from cardgen.model import Question
 from cardgen.pdf import markup
 from cardgen.pdf.cache import sheet_key
 from cardgen.pdf.fit import BACK_STEPS, FRONT_STEPS, Fitted, fit_card, steps
@@ -153,11 +152,13 @@ def pages_per_sheet(options: PrintOptions) -> int:
     return 1 if options.layout == Layout.FOLD else 2
 
 
-def layout_until_it_fits(sheets: Sheets, fitted: list[Fitted], options: PrintOptions) -> tuple[list[Fitted], list[int]]:
+def layout_until_it_fits(
+    sheets: Sheets, fitted: list[Fitted], options: PrintOptions
+) -> tuple[list[Fitted], dict[int, str]]:
     """Render, then read every face laid out back. A face that overflows its card is set one
     step smaller (or its answer packed tighter), and its sheet rendered again. Returns the
-    fits as printed and the indices of cards that still overflow at the floor: reported as
-    clipped, never dropped silently."""
+    fits as printed and, by card index, the face (``"question"`` or ``"answer"``) that still
+    overflows at the floor: reported as cut off, never dropped silently."""
     limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
     width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
     all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
@@ -171,7 +172,7 @@ def layout_until_it_fits(sheets: Sheets, fitted: list[Fitted], options: PrintOpt
             for side in ("f", "b")
             if (box := boxes.get(f"{side}{n}")) is not None and (box[3] - box[1]) / PX_PER_MM > limit
         ]
-        clipped: dict[int, Question] = {}
+        clipped: dict[int, str] = {}
         before = list(fitted)
         last_round = round_ == MAX_FIX_ROUNDS
         for i, side, pc in overflowing:
@@ -185,9 +186,9 @@ def layout_until_it_fits(sheets: Sheets, fitted: list[Fitted], options: PrintOpt
                 card, factor = pc.card, fitted[i].room_factor * 0.9  # pack the answer tighter
                 fitted[i] = fit_card(card, width, height, options.font_floor, factor)
             else:
-                clipped[i] = pc.card.question
+                clipped.setdefault(i, "question" if side == "f" else "answer")
         if fitted == before:
-            return fitted, sorted(clipped)
+            return fitted, clipped
     raise AssertionError("unreachable: the last round changes nothing")
 
 

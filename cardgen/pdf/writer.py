@@ -50,8 +50,9 @@ class PdfReport:
     """Cards printed smaller than the base size, with the smallest size used."""
     split: tuple[tuple[Card, int], ...] = ()
     """Cards whose answers continue on several printed cards, with the count."""
-    clipped: tuple[Question, ...] = ()
-    """Questions with a face that does not fit even at the floor (one block too big)."""
+    clipped: tuple[tuple[Question, str], ...] = ()
+    """Questions with a face that does not fit even at the floor (one block too big), with the
+    face: ``"question"`` or ``"answer"``."""
     missing_glyphs: tuple[tuple[SourceLoc, str], ...] = ()
     """Characters no PDF font can print, by place."""
     warnings: tuple[str, ...] = field(default=())
@@ -146,7 +147,6 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
             digest = cache.sha256_of(tmp)
 
     fitted = [f for part in parts for f in part.fitted]
-    clipped = {i for i, f in enumerate(fitted) if f.clipped}
     reused = sum(part.reused for part in parts)
     cache.save(
         path,
@@ -170,7 +170,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
             (f.cards[0].card, min(min(pc.front_pt, pc.back_pt) for pc in f.cards)) for f in fitted if f.shrunk
         ),
         split=tuple((f.cards[0].card, len(f.cards)) for f in fitted if len(f.cards) > 1),
-        clipped=tuple(fitted[i].cards[0].card.question for i in sorted(clipped)),
+        clipped=tuple((f.cards[0].card.question, f.clipped) for f in fitted if f.clipped),
         missing_glyphs=tuple(missing),
         warnings=tuple(warnings),
         reused_sheets=reused,
@@ -284,7 +284,7 @@ def render_part(job: PartJob) -> PartResult:
         sheets = Sheets(Renderer(Path(media_dir)), sheet, job.options, head, job.setup, job.reusable)
         fitted, clipped = layout_until_it_fits(sheets, list(job.fitted), job.options)
         # A card on a copied sheet was checked when it was laid out; it keeps its clipped mark.
-        fitted = [replace(f, clipped=f.clipped or i in clipped) for i, f in enumerate(fitted)]
+        fitted = [replace(f, clipped=f.clipped or clipped.get(i, "")) for i, f in enumerate(fitted)]
         pages = sheets.write(job.path, job.old_pdf)
         hashes, reused = [h for h, _ in sheets.plan], sheets.reused
         del sheets
