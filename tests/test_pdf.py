@@ -15,6 +15,7 @@ from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.metrics import PAD_TOP
 from cardgen.pdf.writer import PdfReport
 from cardgen.text import text_of
+from cardgen.vocab import Side
 from tests.conftest import FIXTURES, SEED
 from tests.pdftools import chars_of, page_sizes_mm, pages_chars, text_in, unembedded_fonts
 
@@ -293,8 +294,8 @@ def test_a_cut_off_card_says_which_face_is_cut(tmp_path: Path) -> None:
     from cardgen.commands.report import warnings_of
 
     result, report, _ = build_pdf(tmp_path, FIXTURES / "print" / "tall-front.md", card_size=(40.0, 25.0))
-    assert [(q.title_text, face) for q, face in report.clipped] == [
-        ("What are the three phases of event propagation?", "question")
+    assert [(q.title_text, side) for q, side in report.clipped] == [
+        ("What are the three phases of event propagation?", Side.FRONT)
     ]
     (notice,) = [n for n in warnings_of(result) if "cut off" in n.message]
     assert notice.message.startswith("the question is cut off") and "--card a6" in notice.message

@@ -12,13 +12,15 @@ import click
 
 from cardgen.commands.build import BuildResult
 from cardgen.model import SourceLoc
-from cardgen.vocab import Kind
+from cardgen.vocab import Kind, Side
 
 if TYPE_CHECKING:
     from cardgen.pdf.writer import PdfReport
 
 
 KIND_NAMES = {Kind.QA: "Q&A card", Kind.CLOZE: "cloze card", Kind.TABLE: "table card", Kind.TERM: "term card"}
+# What a reader calls each printed face, in warnings and --json.
+FACE_NAMES = {Side.FRONT: "question", Side.BACK: "answer"}
 
 
 def fit_summary(pdf: PdfReport) -> list[str]:
@@ -67,9 +69,10 @@ def warnings_of(result: BuildResult) -> list[Notice]:
     notices += [Notice(p.loc, "warning", p.message) for f in result.deck.files for q in f.questions for p in q.problems]
     pdf = result.pdf
     if pdf is not None:
-        for q, face in pdf.clipped:
+        for q, side in pdf.clipped:
             # An answer is split between its blocks; a question, or one answer block, cannot be.
-            remedy = "a larger card (--card a6)" + (" or a shorter block" if face == "answer" else "")
+            face = FACE_NAMES[side]
+            remedy = "a larger card (--card a6)" + (" or a shorter block" if side == Side.BACK else "")
             message = f"the {face} is cut off: it does not fit one card even at the smallest size; try {remedy}"
             notices.append(Notice(q.loc, "warning", f"{message}: {q.title_text}"))
         notices += [Notice(loc, "warning", f"no font can print {chars!r}") for loc, chars in pdf.missing_glyphs]
@@ -153,7 +156,7 @@ def build_json(result: BuildResult) -> dict[str, Any]:
             "pages": pdf.pages,
             "smaller": [{**_loc(card.question.loc), "kind": str(card.kind), "pt": pt} for card, pt in pdf.shrunk],
             "continued": [{**_loc(card.question.loc), "kind": str(card.kind), "cards": n} for card, n in pdf.split],
-            "cut_off": [{**_loc(q.loc), "question": q.title_text, "face": face} for q, face in pdf.clipped],
+            "cut_off": [{**_loc(q.loc), "question": q.title_text, "face": FACE_NAMES[side]} for q, side in pdf.clipped],
             "reused_sheets": pdf.reused_sheets,
         },
         "outputs": [{"path": str(p), "bytes": p.stat().st_size} for p in result.outputs],

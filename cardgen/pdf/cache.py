@@ -30,6 +30,7 @@ from cardgen.model import Card
 from cardgen.output import write_text_atomic
 from cardgen.pdf.fit import Fitted
 from cardgen.pdf.markup import PrintCard
+from cardgen.vocab import Side
 
 CACHE_SUFFIX = ".cardgen-cache.json"
 FORMAT = 2
@@ -52,7 +53,7 @@ class FitRecord:
     """Printed smaller than the base size."""
     room_factor: float
     """Share of the card the answer was packed into."""
-    clipped: str
+    clipped: Side | None
     """The face that overflows even at the floor (``Fitted.clipped``)."""
 
 
@@ -151,7 +152,7 @@ def _fit_record(value: Any) -> FitRecord:
         tuple(float(b) for b in back_pts),
         bool(shrunk),
         float(room),
-        str(clipped),
+        Side(clipped) if clipped else None,
     )
 
 
@@ -163,7 +164,7 @@ def save(pdf: Path, cache: PdfCache) -> None:
         "sheets": list(cache.sheets),
         "reuses": cache.reuses,
         "fits": {
-            k: [list(r.parts), r.front_pt, list(r.back_pts), r.shrunk, r.room_factor, r.clipped]
+            k: [list(r.parts), r.front_pt, list(r.back_pts), r.shrunk, r.room_factor, r.clipped or ""]
             for k, r in cache.fits.items()
         },
     }

@@ -15,7 +15,7 @@ from cardgen.config.printing import PrintOptions
 from cardgen.model import AnswerBlock, Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
 from cardgen.pdf.markup import PrintCard, face_height, face_width
-from cardgen.vocab import BlockKind
+from cardgen.vocab import BlockKind, Side
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
 BACK_STEPS = (10.0, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
@@ -39,9 +39,9 @@ class Fitted:
     """A face is smaller than the base size."""
     room_factor: float = 1.0
     """Share of the card the answer was packed into (less than 1 after a split part overflowed)."""
-    clipped: str = ""
-    """The face that still overflows its card at the floor size, found when laid out:
-    ``"question"`` (the front) or ``"answer"`` (a back); empty when every face fits."""
+    clipped: Side | None = None
+    """The face that still overflows its card at the floor size, found when laid out; None when
+    every face fits."""
 
 
 def plan(

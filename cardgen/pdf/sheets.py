@@ -154,11 +154,11 @@ def pages_per_sheet(options: PrintOptions) -> int:
 
 def layout_until_it_fits(
     sheets: Sheets, fitted: list[Fitted], options: PrintOptions
-) -> tuple[list[Fitted], dict[int, str]]:
+) -> tuple[list[Fitted], dict[int, Side]]:
     """Render, then read every face laid out back. A face that overflows its card is set one
     step smaller (or its answer packed tighter), and its sheet rendered again. Returns the
-    fits as printed and, by card index, the face (``"question"`` or ``"answer"``) that still
-    overflows at the floor: reported as cut off, never dropped silently."""
+    fits as printed and, by card index, the face that still overflows at the floor: reported as
+    cut off, never dropped silently."""
     limit = markup.face_height(options.card_size[1]) + TOLERANCE_MM
     width, height = markup.face_width(options.card_size[0]), markup.face_height(options.card_size[1])
     all_steps = {"f": steps(FRONT_STEPS, options.font_floor), "b": steps(BACK_STEPS, options.font_floor)}
@@ -172,7 +172,7 @@ def layout_until_it_fits(
             for side in ("f", "b")
             if (box := boxes.get(f"{side}{n}")) is not None and (box[3] - box[1]) / PX_PER_MM > limit
         ]
-        clipped: dict[int, str] = {}
+        clipped: dict[int, Side] = {}
         before = list(fitted)
         last_round = round_ == MAX_FIX_ROUNDS
         for i, side, pc in overflowing:
@@ -186,7 +186,7 @@ def layout_until_it_fits(
                 card, factor = pc.card, fitted[i].room_factor * 0.9  # pack the answer tighter
                 fitted[i] = fit_card(card, width, height, options.font_floor, factor)
             else:
-                clipped.setdefault(i, "question" if side == "f" else "answer")
+                clipped.setdefault(i, Side.FRONT if side == "f" else Side.BACK)
         if fitted == before:
             return fitted, clipped
     raise AssertionError("unreachable: the last round changes nothing")

@@ -27,7 +27,7 @@ from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_f
 from cardgen.pdf.layout import Sheet, make_sheet
 from cardgen.pdf.markup import PrintCard
 from cardgen.pdf.sheets import Sheets, compose, compose_sheet, layout_until_it_fits, pages_per_sheet
-from cardgen.vocab import Layout
+from cardgen.vocab import Layout, Side
 
 __all__ = ["PdfReport", "compose", "write_pdf"]
 
@@ -50,9 +50,8 @@ class PdfReport:
     """Cards printed smaller than the base size, with the smallest size used."""
     split: tuple[tuple[Card, int], ...] = ()
     """Cards whose answers continue on several printed cards, with the count."""
-    clipped: tuple[tuple[Question, str], ...] = ()
-    """Questions with a face that does not fit even at the floor (one block too big), with the
-    face: ``"question"`` or ``"answer"``."""
+    clipped: tuple[tuple[Question, Side], ...] = ()
+    """Questions with a face that does not fit even at the floor (one block too big), and the face."""
     missing_glyphs: tuple[tuple[SourceLoc, str], ...] = ()
     """Characters no PDF font can print, by place."""
     warnings: tuple[str, ...] = field(default=())
@@ -286,7 +285,7 @@ def render_part(job: PartJob) -> PartResult:
         sheets = Sheets(Renderer(Path(media_dir)), sheet, job.options, head, job.setup, job.reusable)
         fitted, clipped = layout_until_it_fits(sheets, list(job.fitted), job.options)
         # A card on a copied sheet was checked when it was laid out; it keeps its clipped mark.
-        fitted = [replace(f, clipped=f.clipped or clipped.get(i, "")) for i, f in enumerate(fitted)]
+        fitted = [replace(f, clipped=f.clipped or clipped.get(i)) for i, f in enumerate(fitted)]
         pages = sheets.write(job.path, job.old_pdf)
         hashes, reused = [h for h, _ in sheets.plan], sheets.reused
         del sheets
