@@ -231,8 +231,7 @@ def page(content: str) -> str:
     return f'<div class="page">{content}</div>'
 
 
-def document(lang: str, style: str, pages: Sequence[str]) -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>{style}</style></head>'
-        f"<body>{''.join(pages)}</body></html>"
-    )
+def document(lang: str, pages: Sequence[str]) -> str:
+    """The pages as one HTML document; its CSS is given apart (``engine.Renderer.render``)."""
+    head = f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+    return f"{head}<body>{''.join(pages)}</body></html>"

@@ -96,7 +96,7 @@ class Sheets:
         ]
         if stale:
             html = [page for s in stale for page in compose_sheet(chunks[s], s * per, self.sheet, self.options)]
-            document = self.renderer.render(markup.document(self.language, self.style, html))
+            document = self.renderer.render(markup.document(self.language, html), self.style)
             self.documents.append(document)
             pages = len(document.pages) // len(stale)  # per sheet
             for k, s in enumerate(stale):
