@@ -184,7 +184,7 @@ def test_emoji_print_in_colour_and_digits_stay_in_the_text_face(tmp_path: Path) 
 
 
 def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
-    """Spawned workers render sheet ranges and the parts are joined: same pages as one process."""
+    """Two workers take chunks of sheets in turn and their parts are joined: the same pages as one."""
     _, one, one_path = build_pdf(tmp_path / "one", workers=1)
     _, two, two_path = build_pdf(tmp_path / "two", workers=2)
 
@@ -201,38 +201,24 @@ def test_two_processes_print_the_same_pages(tmp_path: Path) -> None:
 
 
 def test_large_decks_print_in_bounded_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parts of at most MAX_SHEETS_PER_PART sheets, laid out in turn: the same pages as one part."""
+    """A worker writes a part whenever it holds MAX_SHEETS_PER_PART sheets: the parts joined
+    print the same pages as one part."""
+    import cardgen.pdf.workers
     import cardgen.pdf.writer
 
     notes = tmp_path / "parts.md"
     notes.write_text("".join(f"### {n}. 问题 {n}？\n\n回答 {n}。\n\n" for n in range(1, 21)), encoding="utf-8")
     _, whole, whole_path = build_pdf(tmp_path / "whole", notes=notes, workers=1)
-    monkeypatch.setattr(cardgen.pdf.writer, "MAX_SHEETS_PER_PART", 1)
-    laid_out: list[int] = []
-    render_part = cardgen.pdf.writer.render_part
-    monkeypatch.setattr(
-        cardgen.pdf.writer, "render_part", lambda job: laid_out.append(len(job.fitted)) or render_part(job)
-    )
+    monkeypatch.setattr(cardgen.pdf.workers, "MAX_SHEETS_PER_PART", 1)  # before the workers are forked
+    joined: list[int] = []
+    join = cardgen.pdf.writer.join
+    monkeypatch.setattr(cardgen.pdf.writer, "join", lambda *a: joined.append(len(a[1])) or join(*a))
     _, parted, parted_path = build_pdf(tmp_path / "parted", notes=notes, workers=1)
-    assert whole.sheets == parted.sheets == 3 and laid_out == [8, 8, 4]
+    assert whole.sheets == parted.sheets == 3 and joined[0] > 1
     assert [[(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(parted_path)] == [
         [(c.text, round(c.x, 1), round(c.y, 1)) for c in page] for page in pages_chars(whole_path)
     ]
     assert unembedded_fonts(parted_path) == []
-
-
-def test_parts_end_where_sheets_end(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A part boundary inside a sheet would leave a half-empty sheet in the middle of the PDF."""
-    import cardgen.pdf.writer
-    from cardgen.pdf.fit import Fitted
-
-    monkeypatch.setattr(cardgen.pdf.writer, "MAX_SHEETS_PER_PART", 3)
-    # Cards printed on 1, 2 or 3 cards each, as split answers are; 8 cards to a sheet.
-    sizes = [1, 3, 1, 2, 1, 1, 3, 2, 1, 1, 1, 2, 3, 1, 1, 1, 2, 1, 1, 3, 1, 1, 2, 1] * 3
-    fitted = [Fitted(cards=(None,) * n, shrunk=False) for n in sizes]  # type: ignore[arg-type]
-    groups = cardgen.pdf.writer.partition(fitted, 8, workers=2)
-    assert [f for g in groups for f in g] == fitted and len(groups) > 2
-    assert all(sum(len(f.cards) for f in g) % 8 == 0 for g in groups[:-1])
 
 
 def test_long_code_continues_on_further_cards_and_nothing_is_cut(tmp_path: Path) -> None:

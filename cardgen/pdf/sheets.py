@@ -7,10 +7,8 @@ holds a sheet with the very same HTML (``cache``): its pages are copied from tha
 from __future__ import annotations
 
 import math
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cardgen.config.printing import PrintOptions
@@ -38,7 +36,8 @@ def compose(printed: Sequence[PrintCard], sheet: Sheet, options: PrintOptions) -
 
 
 def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options: PrintOptions) -> list[str]:
-    """One sheet's pages; faces are numbered from ``start`` so ids are unique in the whole PDF."""
+    """One sheet's pages; faces are numbered from ``start``, so ids are unique in a document of
+    consecutive sheets (a chunk)."""
     card_w = options.card_size[0]
     dx, dy = options.back_offset
     ticks = markup.cut_ticks(sheet)
@@ -61,10 +60,10 @@ def compose_sheet(chunk: Sequence[PrintCard], start: int, sheet: Sheet, options:
 
 
 class Sheets:
-    """The sheets of one build (or one worker's part of it), kept between fix-up rounds: a
+    """Consecutive sheets of one build (a worker's chunk of it), kept between fix-up rounds: a
     round lays out only sheets whose HTML changed and splices the pages together
     (WeasyPrint's ``Document.copy``). ``reusable`` maps sheet hashes to their sheet number in
-    ``old_pdf``; those sheets are copied from it instead."""
+    the last build's PDF; those sheets are copied from it instead, when the parts are joined."""
 
     def __init__(
         self,
@@ -118,34 +117,9 @@ class Sheets:
     def reused(self) -> int:
         return sum(isinstance(source, int) for _, source in self.plan)
 
-    def write(self, target: Path, old_pdf: Path | None) -> int:
-        """Write the PDF; the number of pages."""
-        new_pages = [page for _, source in self.plan if isinstance(source, list) for page in source]
-        if not self.reused:
-            self.documents[0].copy(new_pages).write_pdf(target)
-            return len(new_pages)
-        assert old_pdf is not None
-        from pypdf import PdfReader, PdfWriter
-
-        old = PdfReader(old_pdf)
-        per_sheet = pages_per_sheet(self.options)
-        writer = PdfWriter()
-        with tempfile.TemporaryDirectory(prefix="cardgen-sheets-") as work:
-            fresh_pages: list[Any] = []
-            if new_pages:
-                self.documents[0].copy(new_pages).write_pdf(Path(work) / "new.pdf")
-                fresh_pages = list(PdfReader(Path(work) / "new.pdf").pages)
-            fresh = iter(fresh_pages)
-            for _, source in self.plan:
-                if isinstance(source, int):
-                    for p in range(source * per_sheet, (source + 1) * per_sheet):
-                        writer.add_page(old.pages[p])
-                else:
-                    for _ in source:
-                        writer.add_page(next(fresh))
-            with open(target, "wb") as out:
-                writer.write(out)
-        return len(writer.pages)
+    def new_pages(self) -> list[Any]:
+        """The pages laid out in this build (not copied from the last PDF), in order."""
+        return [page for _, source in self.plan if isinstance(source, list) for page in source]
 
 
 def pages_per_sheet(options: PrintOptions) -> int:
