@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from fontTools.ttLib import TTFont, TTLibError
 
@@ -58,17 +58,26 @@ def _width(word: str, table: dict[int, float], scale: float = 1.0) -> float:
     return sum(1.0 if is_cjk(ch) else table.get(ord(ch), DEFAULT_ADVANCE) * scale for ch in word)
 
 
+@lru_cache(maxsize=1 << 16)
+def _units(text: str, mono: bool, bold: bool) -> tuple[tuple[tuple[float, bool], ...], ...]:
+    """Per paragraph of ``text``, its line-breaking units as (width in em, is white space).
+    Kept: a block's text is wrapped again at every font size tried and in every fix-up."""
+    table = advances(LATIN_MONO if mono else LATIN_SANS, bold)
+    return tuple(
+        tuple((_width(unit, table), unit.isspace()) for unit in _UNITS.findall(paragraph))
+        for paragraph in text.split("\n")
+    )
+
+
 def wrapped_lines(text: str, width_em: float, *, mono: bool = False, bold: bool = False) -> int:
     """Lines that ``text`` takes in a box ``width_em`` wide (greedy breaking, like a browser)."""
-    table = advances(LATIN_MONO if mono else LATIN_SANS, bold)
     lines = 0
-    for paragraph in text.split("\n"):
+    for paragraph in _units(text, mono, bold):
         lines += 1
         used = 0.0
         # CJK characters break anywhere; other text breaks at spaces.
-        for unit in _UNITS.findall(paragraph):
-            w = _width(unit, table)
-            if unit.isspace():
+        for w, space in paragraph:
+            if space:
                 used += w if used else 0.0
                 continue
             if used + w <= width_em:
