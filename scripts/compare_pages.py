@@ -11,6 +11,7 @@ meant to make printing faster prints exactly the same.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -41,6 +42,7 @@ def main() -> int:
         times, pdfs = [], []
         for side, tree in (("before", before), ("after", after)):
             target = out / f"{n}-{side}"
+            shutil.rmtree(target, ignore_errors=True)  # nothing left from an earlier comparison
             times.append(build(tree.resolve(), notes, target))
             (pdf,) = target.glob("*.pdf")
             pdfs.append(pages(pdf, target / "page"))

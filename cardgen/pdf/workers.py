@@ -16,6 +16,7 @@ pipe, one message each way in turn, so neither can block the other.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -175,8 +176,11 @@ def serve(conn: Connection, parent: int, warm: tuple[PrintOptions, str] | None) 
                 result = printer.lay_out(setup, chunk)
                 part = printer.flush(setup.work_dir) if printer.held_sheets >= MAX_SHEETS_PER_PART else None
                 conn.send(("done", (result, part)))
+    except KeyboardInterrupt:
+        return  # Ctrl-C reached the whole process group: the build stops too, and says so
     except BaseException:  # every failure goes to the build, which reports it
-        conn.send(("error", traceback.format_exc()))
+        with contextlib.suppress(OSError):  # unless the build is gone already
+            conn.send(("error", traceback.format_exc()))
 
 
 def _end_with(parent: int) -> None:
