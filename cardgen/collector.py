@@ -16,11 +16,18 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """The collector off inside the block (and on again after, if it was on)."""
+    """The collector off inside the block (and on again after, if it was on).
+
+    What the block made and kept is then moved to the oldest generation: left in the youngest,
+    all of it (millions of objects after reading large notes) would be walked by the first
+    young collection after the block, ~0.7 s at 1,000 long questions. It is still collected,
+    by the next full collection, if it becomes garbage."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()  # both O(1): every tracked object to the permanent generation…
+        gc.unfreeze()  # …and back into the oldest one
         if was_enabled:
             gc.enable()

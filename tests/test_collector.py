@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -20,3 +21,23 @@ def test_paused_restores_the_collector_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_what_the_block_keeps_is_moved_to_the_oldest_generation_and_still_collected() -> None:
+    """Left in the youngest generation, everything made in the block would be walked by the
+    first young collection after it; moved to the oldest, cycles among it are still collected."""
+
+    class Node:
+        link: object = None
+
+    with collector.paused():
+        kept = Node()
+        kept.link = kept
+        lost = Node()
+        lost.link = lost
+        gone = weakref.ref(lost)
+        del lost
+    assert gc.get_freeze_count() == 0
+    assert any(o is kept for o in gc.get_objects(generation=2))
+    gc.collect()
+    assert gone() is None
