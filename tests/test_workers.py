@@ -103,7 +103,8 @@ def test_a_killed_worker_stops_the_build_and_keeps_the_last_pdf(tmp_path: Path) 
 
     def kill_a_worker(done: int, total: int) -> None:
         workers = [p for p in multiprocessing.active_children() if p.name == "cardgen-pdf"]
-        os.kill(workers[0].pid, signal.SIGKILL)
+        if done and workers:  # after the first chunk, while the others are being laid out
+            os.kill(workers[0].pid, signal.SIGKILL)
 
     with pytest.raises(CardgenError, match="PDF worker was stopped by signal 9"):
         build(config, force=True, progress=kill_a_worker)

@@ -6,8 +6,6 @@ the Anki package and the PDF, and records what was built so an unchanged rebuild
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -24,7 +22,6 @@ from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
 
 if TYPE_CHECKING:
-    from cardgen.pdf.workers import PrintWorkers
     from cardgen.pdf.writer import PdfReport, Progress
 
 
@@ -75,28 +72,6 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
     ]
 
 
-# Notes bytes a PDF worker is started for before the notes are read (about six sheets of cards,
-# ``writer.MIN_SHEETS_PER_WORKER``); the PDF stage adds workers if the cards need more.
-BYTES_PER_EARLY_WORKER = 6_000
-LANGUAGE_SAMPLE_CHARS = 20_000
-
-
-def start_print_workers(config: BuildConfig) -> PrintWorkers:
-    """PDF workers for this build, as many as its notes are likely to need, warming up in the
-    language the notes seem to be in (a sample of each file)."""
-    from cardgen.pdf.fonts import detect_language
-    from cardgen.pdf.workers import PrintWorkers
-
-    options = config.print_options
-    paths = list(config.note_roots())
-    size = sum(path.stat().st_size for path in paths)
-    count = options.workers or min(os.cpu_count() or 1, 1 + size // BYTES_PER_EARLY_WORKER)
-    if options.language:
-        return PrintWorkers(count, (options, options.language))
-    sample = "".join(p.read_text(encoding="utf-8", errors="replace")[:LANGUAGE_SAMPLE_CHARS] for p in paths[:20])
-    return PrintWorkers(count, (options, detect_language(sample)))
-
-
 def plan(config: BuildConfig, now: int | None = None) -> Deck:
     """The deck a build would write, without writing anything (preview, checks)."""
     now = int(time.time()) if now is None else now
@@ -123,42 +98,39 @@ def build(
         clock = time.perf_counter()
 
     outputs: list[Path] = []
-    # Started first, the PDF workers load WeasyPrint and its fonts while the notes are read.
-    workers = start_print_workers(config) if config.write_pdf else None
-    with workers if workers is not None else contextlib.nullcontext():
-        with collector.paused():
-            files = load_notes(config)
-            lap("parse + extract")
-            ledger_path = config.ledger_path()
-            ledger = load_ledger(ledger_path)
-            problem = ledger.problem
-            assembly = assemble(config, files, ledger, now)
-            deck = assembly.deck
-            lap("cards + identity")
+    with collector.paused():
+        files = load_notes(config)
+        lap("parse + extract")
+        ledger_path = config.ledger_path()
+        ledger = load_ledger(ledger_path)
+        problem = ledger.problem
+        assembly = assemble(config, files, ledger, now)
+        deck = assembly.deck
+        lap("cards + identity")
 
-            # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
-            # small build's time, and an up-to-date check needs neither.
-            if config.write_apkg:
-                from cardgen.anki.writer import write_package
+        # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
+        # small build's time, and an up-to-date check needs neither.
+        if config.write_apkg:
+            from cardgen.anki.writer import write_package
 
-                apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
-                if ledger.damaged and ledger_path.exists():
-                    copy = keep_damaged(ledger_path, time.time())
-                    problem = problem.replace("Its copy is kept beside it", f"A copy is kept as {copy.name}")
-                # The ledger describes what was exported: the two are replaced together.
-                with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
-                    write_package(deck, apkg_tmp)
-                    ledger_tmp.write_text(dump_ledger(assembly.ledger), encoding="utf-8")
-                outputs.append(apkg)
-                lap("anki deck")
-        pdf_report = None
-        if workers is not None:
-            from cardgen.pdf.writer import write_pdf
+            apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+            if ledger.damaged and ledger_path.exists():
+                copy = keep_damaged(ledger_path, time.time())
+                problem = problem.replace("Its copy is kept beside it", f"A copy is kept as {copy.name}")
+            # The ledger describes what was exported: the two are replaced together.
+            with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
+                write_package(deck, apkg_tmp)
+                ledger_tmp.write_text(dump_ledger(assembly.ledger), encoding="utf-8")
+            outputs.append(apkg)
+            lap("anki deck")
+    pdf_report = None
+    if config.write_pdf:
+        from cardgen.pdf.writer import write_pdf
 
-            pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
-            pdf_report = write_pdf(deck.cards, pdf_path, config.print_options, progress, workers)
-            outputs.append(pdf_path)
-            lap("pdf")
+        pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
+        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options, progress)
+        outputs.append(pdf_path)
+        lap("pdf")
     if outputs:
         state.record(config, outputs)
     warnings = (problem,) if problem else ()

@@ -227,19 +227,6 @@ def fold_lines(sheet: Sheet, card_width: float) -> str:
     return "".join(lines)
 
 
-# Text in every face and style the cards use (sans, bold, italic, code, a table; Latin and CJK),
-# laid out once by each PDF worker before its first chunk so that the fonts are loaded then.
-_SAMPLE = (
-    '<div class="q">Why 为什么?</div><div class="a"><div class="qh">Aa 汉字</div><p>Aa 09 汉字，<b>Bold 粗体</b> '
-    "<i>italic</i> <code>code 代码</code></p><pre><code>x = 1  # 注释</code></pre>"
-    "<table><tr><th>键 Key</th><td>值 Value</td></tr></table></div>"
-)
-
-
-def sample_page() -> str:
-    return page(card_box(Side.FRONT, Slot(0, 0), _SAMPLE))
-
-
 def page(content: str) -> str:
     return f'<div class="page">{content}</div>'
 

@@ -1,13 +1,11 @@
-"""PDF workers: processes that lay sheets out and write them, started before the notes are read.
+"""PDF workers: processes that lay sheets out and write them.
 
-The build starts them first (``PrintWorkers``): while it reads the notes and writes the deck,
-they set WeasyPrint's fonts up and lay out a sample card, which loads the faces the cards
-will use. ``writer.write_pdf`` then cuts the printed cards into chunks of whole sheets,
-largest first, and hands a chunk to whichever worker is free, so one slow chunk does not
-leave the other cores idle. A worker lays its chunk out, checks and fixes every face
-(``sheets.layout_until_it_fits``), and keeps the pages until it holds
-``MAX_SHEETS_PER_PART`` sheets or no chunk is left; then it writes them as one PDF part.
-The build joins the parts in sheet order.
+``writer.write_pdf`` cuts the printed cards into chunks of whole sheets, largest first, starts
+the workers (``PrintWorkers``) and hands a chunk to whichever worker is free, so one slow
+chunk does not leave the other cores idle. A worker lays its chunk out, checks and fixes every
+face (``sheets.layout_until_it_fits``), and keeps the pages until it holds
+``MAX_SHEETS_PER_PART`` sheets or no chunk is left; then it writes them as one PDF part. The
+build joins the parts in sheet order.
 
 Processes, because WeasyPrint's documents cannot cross processes and its threads are unsafe.
 Forked on Linux (``engine.fork_is_safe``), spawned elsewhere. Parent and worker talk over a
@@ -34,10 +32,8 @@ from typing import Any
 from cardgen import collector
 from cardgen.config.printing import PrintOptions
 from cardgen.errors import CardgenError
-from cardgen.pdf import markup
 from cardgen.pdf.engine import Renderer, fork_is_safe, weasyprint_warnings
 from cardgen.pdf.fit import Fitted
-from cardgen.pdf.fonts import stacks_for
 from cardgen.pdf.layout import make_sheet
 from cardgen.pdf.sheets import Sheets, layout_until_it_fits
 from cardgen.vocab import Layout
@@ -110,13 +106,6 @@ class Printer:
         self.held: list[tuple[int, Sheets]] = []
         self.parts = 0
 
-    def warm_up(self, options: PrintOptions, language: str) -> None:
-        """Lay out a sample card: WeasyPrint loads the fonts, and prepares what it reuses, now
-        instead of during the first chunk."""
-        sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
-        style = markup.css(sheet, stacks_for(language), *options.card_size)
-        self.renderer.render(markup.document(language, [markup.sample_page()]), style)
-
     def lay_out(self, setup: PrintSetup, chunk: Chunk) -> ChunkResult:
         options = setup.options
         for f in chunk.fitted:
@@ -154,16 +143,13 @@ class Printer:
         return part
 
 
-def serve(conn: Connection, parent: int, warm: tuple[PrintOptions, str] | None) -> None:
-    """A worker's life: warm up, then lay out each chunk sent until told to finish."""
+def serve(conn: Connection, parent: int) -> None:
+    """A worker's life: lay out each chunk sent until told to finish."""
     _end_with(parent)
     gc.freeze()  # a forked worker's copy of the build: the cycle collector need not walk it again
     try:
         with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media, collector.paused():
             printer = Printer(Path(media))
-            if warm is not None:
-                with weasyprint_warnings():
-                    printer.warm_up(*warm)
             conn.send(("ready", None))
             setup: PrintSetup | None = None
             while True:
@@ -200,24 +186,19 @@ class PrintWorkerError(CardgenError):
 
 
 class PrintWorkers:
-    """Worker processes for one build's PDF, started at once. ``warm`` (print options and the
-    notes' language, a guess is fine) has them lay a sample card out while the build goes on."""
+    """``count`` worker processes for one build's PDF, for one ``run``."""
 
-    def __init__(self, count: int, warm: tuple[PrintOptions, str] | None = None) -> None:
-        self.processes: list[Any] = []
-        self.pipes: list[Connection] = []
-        self.add(count, warm)
-
-    def add(self, count: int, warm: tuple[PrintOptions, str] | None = None) -> None:
-        """Start workers until there are ``count`` (at least one)."""
+    def __init__(self, count: int) -> None:
         fork = fork_is_safe()
         if fork:
             import weasyprint  # noqa: F401 — imported once here, inherited by every forked worker
 
         context: Any = multiprocessing.get_context("fork" if fork else "spawn")
-        while len(self.processes) < max(1, count):
+        self.processes: list[Any] = []
+        self.pipes: list[Connection] = []
+        for _ in range(max(1, count)):
             ours, theirs = context.Pipe()
-            process = context.Process(target=serve, args=(theirs, os.getpid(), warm), name="cardgen-pdf", daemon=True)
+            process = context.Process(target=serve, args=(theirs, os.getpid()), name="cardgen-pdf", daemon=True)
             process.start()
             theirs.close()
             self.processes.append(process)
@@ -251,10 +232,10 @@ class PrintWorkers:
             pipe.close()
 
     def run(
-        self, setup: PrintSetup, chunks: Sequence[Chunk], use: int, done: Callable[[Chunk], None]
+        self, setup: PrintSetup, chunks: Sequence[Chunk], done: Callable[[Chunk], None]
     ) -> tuple[list[ChunkResult], list[Part]]:
-        """Lay out and write ``chunks`` on at most ``use`` workers (the others are let go at
-        once); ``done`` is told of each chunk laid out. Results come in chunk order."""
+        """Lay out and write ``chunks``; ``done`` is told of each chunk laid out. Results come
+        in chunk order."""
         pending = deque(chunks)
         by_index = {chunk.index: chunk for chunk in chunks}
         results: dict[int, ChunkResult] = {}
@@ -263,7 +244,7 @@ class PrintWorkers:
         running = set(range(len(self.processes)))
 
         def hand_out(w: int) -> None:
-            message = ("chunk", (setup if w not in told else None, pending.popleft())) if pending and w < use else None
+            message = ("chunk", (setup if w not in told else None, pending.popleft())) if pending else None
             try:
                 self.pipes[w].send(message or ("finish", None))
             except OSError:  # its end of the pipe is closed: it was stopped

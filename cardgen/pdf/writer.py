@@ -7,7 +7,6 @@ render, read every face's box back from the layout, fix what does not fit, write
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
@@ -63,16 +62,9 @@ Progress = Callable[[int, int], None]
 """Told (sheets laid out, sheets in all) as parts of the PDF are done."""
 
 
-def write_pdf(
-    cards: Sequence[Card],
-    path: Path,
-    options: PrintOptions,
-    progress: Progress | None = None,
-    workers: PrintWorkers | None = None,
-) -> PdfReport:
+def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress: Progress | None = None) -> PdfReport:
     """Lay out ``cards`` for printing and write the PDF atomically, reusing what the last
-    build laid out where nothing changed (``cache``). ``workers`` started early do the layout
-    (``workers.py``); without them, workers are started here."""
+    build laid out where nothing changed (``cache``)."""
     tell = progress or (lambda done, total: None)
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
     card_w, card_h = options.card_size
@@ -113,8 +105,6 @@ def write_pdf(
     ]  # fmt: skip
     reusable = {h: n for n, h in enumerate(old.sheets)} if old is not None and old.reuses < cache.MAX_REUSES else {}
     use = workers_for(fitted, sheet, options)
-    if workers is not None:
-        workers.add(use, (options, language))  # more sheets than the early guess: more workers
     chunks = plan_chunks(fitted, sheet.per_sheet, use)
     total = _sheets(sum(len(f.cards) for f in fitted), sheet)
     laid_out = 0
@@ -127,9 +117,8 @@ def write_pdf(
     tell(0, total)
     with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
         job = PrintSetup(options, language, style, setup, reusable, Path(work))
-        with contextlib.ExitStack() as stack:
-            pool = workers if workers is not None else stack.enter_context(PrintWorkers(use))
-            results, parts = pool.run(job, chunks, use, done)
+        with PrintWorkers(use) as workers:
+            results, parts = workers.run(job, chunks, done)
         with atomic_path(path) as tmp:
             join(results, parts, path if reusable else None, pages_per_sheet(options), tmp)
             digest = cache.sha256_of(tmp)
