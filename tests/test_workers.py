@@ -38,6 +38,7 @@ def test_chunks_end_where_sheets_end_and_shrink_towards_the_end() -> None:
     assert [c.index for c in chunks] == list(range(len(chunks)))
     cards = [sum(len(f.cards) for f in c.fitted) for c in chunks]
     assert all(n % 8 == 0 for n in cards[:-1])
+    assert [c.sheets for c in chunks] == [-(-n // 8) for n in cards]
     assert cards[0] > cards[-1] and max(cards) <= (MAX_CHUNK_SHEETS + 1) * 8
 
 

@@ -3,9 +3,9 @@
 ``writer.write_pdf`` cuts the printed cards into chunks of whole sheets, largest first, starts
 the workers (``PrintWorkers``) and hands a chunk to whichever worker is free, so one slow
 chunk does not leave the other cores idle. A worker lays its chunk out, checks and fixes every
-face (``sheets.layout_until_it_fits``), and keeps the pages until it holds
-``MAX_SHEETS_PER_PART`` sheets or no chunk is left; then it writes them as one PDF part. The
-build joins the parts in sheet order.
+face (``sheets.layout_until_it_fits``), and keeps the pages until the next chunk would make
+them more than ``MAX_SHEETS_PER_PART`` sheets, or no chunk is left; then it writes them as one
+PDF part. The build joins the parts in sheet order.
 
 Processes, because WeasyPrint's documents cannot cross processes and its threads are unsafe.
 Forked on Linux (``engine.fork_is_safe``), spawned elsewhere. Parent and worker talk over a
@@ -39,7 +39,7 @@ from cardgen.pdf.sheets import Sheets, layout_until_it_fits
 from cardgen.vocab import Layout
 
 # WeasyPrint holds every page laid out (about 3 MB a sheet of CJK cards) until they are written,
-# so a worker writes a part whenever it holds this many sheets. Each part embeds its own font
+# so a worker writes a part before it would hold more than this many sheets. Each part embeds its own font
 # subsets, which is why parts are not smaller still.
 MAX_SHEETS_PER_PART = 100
 
@@ -70,6 +70,8 @@ class Chunk:
     """Its place in the PDF, counted in chunks."""
     fitted: list[Fitted]
     """Its cards, planned."""
+    sheets: int
+    """How many sheets they fill."""
 
 
 @dataclass(frozen=True)
@@ -159,9 +161,9 @@ def serve(conn: Connection, parent: int) -> None:
                     return
                 setup, chunk = payload if payload[0] is not None else (setup, payload[1])
                 assert setup is not None
-                result = printer.lay_out(setup, chunk)
-                part = printer.flush(setup.work_dir) if printer.held_sheets >= MAX_SHEETS_PER_PART else None
-                conn.send(("done", (result, part)))
+                full = printer.held_sheets + chunk.sheets > MAX_SHEETS_PER_PART
+                part = printer.flush(setup.work_dir) if full else None
+                conn.send(("done", (printer.lay_out(setup, chunk), part)))
     except KeyboardInterrupt:
         return  # Ctrl-C reached the whole process group: the build stops too, and says so
     except BaseException:  # every failure goes to the build, which reports it

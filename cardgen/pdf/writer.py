@@ -106,12 +106,12 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
     reusable = {h: n for n, h in enumerate(old.sheets)} if old is not None and old.reuses < cache.MAX_REUSES else {}
     use = workers_for(fitted, sheet, options)
     chunks = plan_chunks(fitted, sheet.per_sheet, use)
-    total = _sheets(sum(len(f.cards) for f in fitted), sheet)
+    total = _sheet_count(fitted, sheet.per_sheet)
     laid_out = 0
 
     def done(chunk: Chunk) -> None:
         nonlocal laid_out
-        laid_out += _sheets(sum(len(f.cards) for f in chunk.fitted), sheet)
+        laid_out += chunk.sheets
         tell(min(laid_out, total), total)
 
     tell(0, total)
@@ -169,7 +169,7 @@ def workers_for(fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions) -
     ``MIN_SHEETS_PER_WORKER`` sheets."""
     if options.workers:
         return options.workers
-    sheets = _sheets(sum(len(f.cards) for f in fitted), sheet)
+    sheets = _sheet_count(fitted, sheet.per_sheet)
     return max(1, min(os.cpu_count() or 1, sheets // MIN_SHEETS_PER_WORKER))
 
 
@@ -197,7 +197,7 @@ def plan_chunks(fitted: list[Fitted], per_sheet: int, workers: int) -> list[Chun
             filled, target = 0, size()
         groups[-1].append(f)
         filled += len(f.cards)
-    return [Chunk(index, group) for index, group in enumerate(groups)]
+    return [Chunk(index, group, _sheet_count(group, per_sheet)) for index, group in enumerate(groups)]
 
 
 def join(
@@ -235,5 +235,5 @@ def join(
         writer.write(out)
 
 
-def _sheets(count: int, sheet: Sheet) -> int:
-    return max(1, -(-count // sheet.per_sheet))
+def _sheet_count(fitted: Sequence[Fitted], per_sheet: int) -> int:
+    return max(1, -(-sum(len(f.cards) for f in fitted) // per_sheet))
