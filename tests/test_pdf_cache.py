@@ -28,12 +28,12 @@ def notes(count: int, long_first: bool = False) -> str:
     return "# 测试\n\n" + "\n".join(sections)
 
 
-def build_at(folder: Path, text: str) -> PdfReport:
+def build_at(folder: Path, text: str, workers: int = 1) -> PdfReport:
     source = folder / "source"
     source.mkdir(parents=True, exist_ok=True)
     (source / "notes.md").write_text(text, encoding="utf-8")
     config = BuildConfig(
-        sources=(source,), output_dir=folder / "build", write_apkg=False, print_options=PrintOptions(workers=1)
+        sources=(source,), output_dir=folder / "build", write_apkg=False, print_options=PrintOptions(workers=workers)
     )
     report = build(config).pdf
     assert report is not None
@@ -54,6 +54,18 @@ def test_one_changed_answer_lays_out_one_sheet_and_prints_as_a_full_build(tmp_pa
     cold = build_at(tmp_path / "cold", edited)
     assert cold.reused_sheets == 0
     assert positions(second.path) == positions(cold.path)
+    assert unembedded_fonts(second.path) == []
+
+
+def test_copied_and_new_sheets_from_several_workers_join_in_order(tmp_path: Path) -> None:
+    """Two workers, chunks of new and copied sheets: the join takes each sheet from the right
+    part or from the last PDF, in sheet order, and prints what a cold build prints."""
+    text = notes(100)  # 13 sheets: several chunks
+    build_at(tmp_path / "inc", text, workers=2)
+    edited = text.replace("答案 12：短的回答。", "答案 12：改过的回答。").replace("答案 90：", "答案 九十：")
+    second = build_at(tmp_path / "inc", edited, workers=2)
+    assert (second.sheets, second.reused_sheets) == (13, 11)
+    assert positions(second.path) == positions(build_at(tmp_path / "cold", edited, workers=2).path)
     assert unembedded_fonts(second.path) == []
 
 

@@ -137,8 +137,10 @@ class Printer:
         if pages:
             self.parts += 1
             path = work_dir / f"part-{os.getpid()}-{self.parts}.pdf"
+            # Any document laid out here can hold the pages of all (a chunk copied whole has none).
+            document = next(sheets.documents[0] for _, sheets in self.held if sheets.documents)
             with weasyprint_warnings():
-                self.held[0][1].documents[0].copy(pages).write_pdf(path)
+                document.copy(pages).write_pdf(path)
             part = Part(path, [index for index, _ in self.held])
         self.held = []
         gc.collect()  # the part's layout (every page and box) is garbage now: freed part by part
