@@ -113,10 +113,6 @@ class Sheets:
                     boxes[face] = (box[0], box[1], box[2], math.inf) if face in boxes else box
         return boxes
 
-    @property
-    def reused(self) -> int:
-        return sum(isinstance(source, int) for _, source in self.plan)
-
     def new_pages(self) -> list[Any]:
         """The pages laid out in this build (not copied from the last PDF), in order."""
         return [page for _, source in self.plan if isinstance(source, list) for page in source]
