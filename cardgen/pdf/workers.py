@@ -161,6 +161,7 @@ def serve(conn: Connection, parent: int) -> None:
                 if kind == "finish":
                     conn.send(("finished", printer.flush(setup.work_dir) if setup is not None else None))
                     return
+                # The build's setup comes with a worker's first chunk only.
                 setup, chunk = payload if payload[0] is not None else (setup, payload[1])
                 assert setup is not None
                 full = printer.held_sheets + chunk.sheets > MAX_SHEETS_PER_PART
