@@ -130,8 +130,9 @@ class Printer:
     def held_sheets(self) -> int:
         return sum(len(sheets.plan) for _, sheets in self.held)
 
-    def flush(self, work_dir: Path) -> Part | None:
-        """Write the pages laid out since the last part; None when there are none."""
+    def flush(self, work_dir: Path, *, more: bool = True) -> Part | None:
+        """Write the pages laid out since the last part; None when there are none. ``more``:
+        chunks may follow, so the memory of these pages is collected now."""
         pages = [page for _, sheets in self.held for page in sheets.new_pages()]
         part = None
         if pages:
@@ -143,7 +144,8 @@ class Printer:
                 document.copy(pages).write_pdf(path)
             part = Part(path, [index for index, _ in self.held])
         self.held = []
-        gc.collect()  # the part's layout (every page and box) is garbage now: freed part by part
+        if more:  # the part's layout (every page and box) is garbage now: freed part by part
+            gc.collect()  # (not after the last part: the worker ends, and the build waits for it)
         return part
 
 
@@ -159,7 +161,7 @@ def serve(conn: Connection, parent: int) -> None:
             while True:
                 kind, payload = conn.recv()
                 if kind == "finish":
-                    conn.send(("finished", printer.flush(setup.work_dir) if setup is not None else None))
+                    conn.send(("finished", printer.flush(setup.work_dir, more=False) if setup is not None else None))
                     return
                 # The build's setup comes with a worker's first chunk only.
                 setup, chunk = payload if payload[0] is not None else (setup, payload[1])
