@@ -265,7 +265,7 @@ class PrintWorkers:
                 w = pipes[ready]
                 try:
                     kind, payload = ready.recv()
-                except EOFError:  # its end of the pipe closed before it finished: it was stopped
+                except (EOFError, OSError):  # its end closed (reset, if a chunk sent was unread): stopped
                     raise self._stopped(w) from None
                 if kind == "error":  # a bug in cardgen or WeasyPrint: its traceback, as in one process
                     raise RuntimeError(f"a PDF worker failed, nothing was written:\n{payload}")
