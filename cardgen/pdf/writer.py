@@ -182,8 +182,7 @@ def plan_chunks(fitted: list[Fitted], per_sheet: int, workers: int) -> list[Chun
     sheet the same cards, which sheet reuse (``cache``) relies on. A card printed on several
     cards can step over a boundary; the cut then waits for the next one.
     """
-    total = sum(len(f.cards) for f in fitted)
-    left = max(1, -(-total // per_sheet))
+    left = _sheet_count(fitted, per_sheet)
 
     def size() -> int:
         return max(1, min(MAX_CHUNK_SHEETS, -(-left // (2 * workers))))
