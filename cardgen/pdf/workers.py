@@ -229,8 +229,7 @@ class PrintWorkers:
     def close(self) -> None:
         """Stop every worker still running (after a failure) and wait for all of them."""
         for process in self.processes:
-            if process.is_alive() and process.exitcode is None:
-                process.join(timeout=0.05)
+            process.join(timeout=0.05)  # a worker that finished is ending on its own
             if process.is_alive():
                 process.terminate()
         for process in self.processes:
