@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,17 @@ def test_missing_source(project: Path) -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and __version__ in out
+
+
+def test_console_script_keeps_exit_status_and_output(project: Path) -> None:
+    """The installed ``cardgen`` (``cli.run``) ends without the last collection, and still
+    exits with the command's status after printing everything."""
+    script = "from cardgen.cli import run; run()"
+    done = subprocess.run([sys.executable, "-c", script, "build", "--no-pdf", "-q"], capture_output=True, text=True)
+    assert done.returncode == 0 and "wrote build/kubernetes-interview.apkg" in done.stdout, done.stderr
+    assert (project / "build" / "kubernetes-interview.apkg").stat().st_size > 0
+    done = subprocess.run([sys.executable, "-c", script, "build", "nope"], capture_output=True, text=True)
+    assert done.returncode == 1 and done.stderr.strip() == "Error: nope: no such file or folder"
 
 
 @pytest.mark.parametrize("command", [[], ["build"]])
