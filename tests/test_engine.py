@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,3 +40,76 @@ def test_no_worker_is_forked_once_fonts_are_set_up(tmp_path: Path, monkeypatch: 
     assert engine.fork_is_safe() == (sys.platform == "linux")
     engine.Renderer(tmp_path)
     assert not engine.fork_is_safe()
+
+
+def test_tinyhtml5_patterns_are_found_again_and_parse_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tinyhtml5's own cache never hits (each call builds its pattern again); the mended one
+    hits, and the documents it parses are the same, element by element."""
+    import xml.etree.ElementTree as ET
+
+    import tinyhtml5
+    from tinyhtml5 import inputstream
+
+    document = (
+        '<!DOCTYPE html><html lang="zh-CN"><body><div class="card" style="transform: translate(1mm, 2mm)">'
+        "<p>容器 &amp; <code>kubectl get pods -A</code><br>x &lt; y</p><!-- note -->"
+        "<table><tr><th>a</th><td data-x='1'>b &#x4e2d;</td></tr></table><pre>  line\n\tindented</pre>"
+        '<img src=a.png alt="x"></div></body></html>'
+    )
+    monkeypatch.setattr(inputstream, "characters_until_regex", {})
+    own = ET.tostring(tinyhtml5.parse(document, namespace_html_elements=False))
+    own_patterns = set(inputstream.characters_until_regex)
+    assert all(isinstance(key[0], type(re.compile(""))) for key in own_patterns)  # stored under the pattern
+
+    engine.mend_tinyhtml5_pattern_cache()
+    mended = inputstream.characters_until_regex
+    assert isinstance(mended, engine.CharsUntilPatterns)
+    assert ET.tostring(tinyhtml5.parse(document, namespace_html_elements=False)) == own
+    assert {(pattern.pattern, opposite) for pattern, opposite in own_patterns} == {
+        (pattern.pattern, opposite) for (_, opposite), pattern in mended.items()
+    }
+    seen = dict(mended)
+    tinyhtml5.parse(document, namespace_html_elements=False)
+    assert dict(mended) == seen  # every lookup found its pattern: nothing new made
+
+
+# A fresh interpreter in which the import from the linker's cache fails (made to, as a library
+# missing from the cache would): WeasyPrint is imported again with the full lookup, quietly.
+FIRST_TRY_FAILS = r"""
+import ctypes.util, sys
+cached = ctypes.util._findSoname_ldconfig
+def failing(name):
+    raise ImportError("not in the cache")
+ctypes.util._findSoname_ldconfig = failing
+asked = []
+def full_lookup(name):
+    asked.append(name)
+    return cached(name)
+ctypes.util.find_library = full_lookup
+from cardgen.pdf import engine
+engine.load_weasyprint()
+from weasyprint.text import ffi
+assert ctypes.util.find_library is full_lookup
+assert "libgobject-2.0-0" in asked and ffi.pango is not None
+print("imported")
+"""
+
+PLAIN = r"""
+import ctypes.util
+original = ctypes.util.find_library
+from cardgen.pdf import engine
+engine.load_weasyprint()
+assert ctypes.util.find_library is original
+from weasyprint.text import ffi
+print(sorted(name for name in ("gobject", "pango", "harfbuzz", "harfbuzz_subset", "fontconfig", "pangoft2")
+             if getattr(ffi, name) is not None))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the dynamic linker's cache is Linux's")
+def test_weasyprint_is_imported_from_the_linker_cache_or_else_as_before() -> None:
+    done = subprocess.run([sys.executable, "-c", PLAIN], capture_output=True, text=True, check=True)
+    assert "'harfbuzz_subset', 'pango', 'pangoft2'" in done.stdout
+    done = subprocess.run([sys.executable, "-c", FIRST_TRY_FAILS], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "imported\n"  # WeasyPrint's advice from the failed first try is not shown

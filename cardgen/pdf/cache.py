@@ -78,11 +78,11 @@ def cache_path(pdf: Path) -> Path:
 
 
 def setup_key(*parts: object) -> str:
-    from weasyprint import __version__ as weasyprint_version
+    from importlib.metadata import version
 
     from cardgen import __version__
 
-    text = "\x1f".join(map(str, (FORMAT, __version__, weasyprint_version, *parts)))
+    text = "\x1f".join(map(str, (FORMAT, __version__, version("weasyprint"), *parts)))
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -6,10 +6,12 @@ WeasyPrint is imported inside the functions: a build that writes no PDF never lo
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,40 @@ UNUSED_UA_PSEUDO_ELEMENTS = ("::footnote-", "::note-")
 # Set once this process has set WeasyPrint's fonts up (fontconfig, Pango): from then on a worker
 # is not forked from it, only spawned afresh.
 _fonts_set_up = False
+
+
+def load_weasyprint() -> None:
+    """Import WeasyPrint, every part of cardgen through here, so that the first import is fast.
+
+    WeasyPrint loads each C library by trying up to six names (Windows, macOS and Linux
+    spellings); for a name that does not load directly, cffi asks ``ctypes.util.find_library``,
+    which on Linux runs ``gcc`` and then ``ld`` for a name the dynamic linker's cache lacks:
+    13 of the 22 names tried on Debian, ~10 ms each, ~0.17 s an import (WeasyPrint issue 1125
+    asks why it runs gcc). While WeasyPrint is imported here, the lookup answers from the cache
+    alone, which is what ``find_library`` returns first anyway for every name the cache has. A
+    library the cache lacks fails that import; WeasyPrint is then imported again with the full
+    lookup, so it is found as before, or WeasyPrint's own message says what is missing."""
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    if not sys.platform.startswith("linux") or from_cache is None:
+        import weasyprint
+
+        return
+    full_lookup = ctypes.util.find_library
+    ctypes.util.find_library = from_cache
+    try:
+        with redirect_stdout(io.StringIO()):  # WeasyPrint prints its advice before it fails
+            import weasyprint
+    except (ImportError, OSError):
+        for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = full_lookup
+    if "weasyprint" not in sys.modules:
+        import weasyprint  # noqa: F401
 
 
 def fork_is_safe() -> bool:
@@ -69,11 +105,45 @@ def lean_user_agent_css(ua: str) -> str:
     return "\n".join(rule.serialize() for rule in kept)
 
 
+class CharsUntilPatterns(dict[tuple[Any, bool], "re.Pattern[str]"]):
+    """tinyhtml5's cache of the patterns its ``chars_until`` scans with, filled under the key
+    it looks up.
+
+    tinyhtml5 2.1 stores a new pattern with ``characters = cache[(characters, opposite)] =
+    regex``; Python binds ``characters`` to the pattern before it builds the key, so the entry
+    lands under ``(pattern, opposite)`` and every later lookup misses and builds the pattern's
+    source again: a third of the time it takes to parse the HTML of the seed's sheets. The
+    pattern made here is the one tinyhtml5 makes (same source, same flags)."""
+
+    def __missing__(self, key: tuple[Any, bool]) -> re.Pattern[str]:
+        characters, opposite = key
+        source = "".join(f"\\x{ord(character):02x}" for character in characters)
+        if not opposite:
+            source = f"^{source}"
+        pattern = self[key] = re.compile(f"[{source}]+")
+        return pattern
+
+
+def mend_tinyhtml5_pattern_cache() -> None:
+    """Put :class:`CharsUntilPatterns` in place of tinyhtml5's own cache, if it still has one
+    (a tinyhtml5 without it parses the same, at its own speed)."""
+    try:
+        from tinyhtml5 import inputstream
+    except ImportError:
+        return
+    if type(getattr(inputstream, "characters_until_regex", None)) is dict:
+        inputstream.characters_until_regex = CharsUntilPatterns()
+
+
 @cache
 def html_class() -> Any:
     """WeasyPrint's ``HTML`` with the lean user-agent stylesheet; plain ``HTML`` when this
-    WeasyPrint does not keep its stylesheet where version 70 does (same pages, only slower)."""
+    WeasyPrint does not keep its stylesheet where version 70 does (same pages, only slower).
+    tinyhtml5's pattern cache is mended on the way (:class:`CharsUntilPatterns`)."""
+    load_weasyprint()
     from weasyprint import CSS, HTML
+
+    mend_tinyhtml5_pattern_cache()
 
     try:
         from weasyprint.html import UA, UA_COUNTER_STYLE, UA_STYLESHEET
@@ -99,6 +169,7 @@ class Renderer:
     ~20 ms a document, where a sheet's layout is ~250 ms)."""
 
     def __init__(self, base_url: Path) -> None:
+        load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
 
@@ -120,6 +191,7 @@ class Renderer:
 
 
 def harfbuzz_subset_available() -> bool:
+    load_weasyprint()
     from weasyprint.text import ffi
 
     return getattr(ffi, "harfbuzz_subset", None) is not None

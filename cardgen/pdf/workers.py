@@ -32,7 +32,7 @@ from typing import Any
 from cardgen import collector
 from cardgen.config.printing import PrintOptions
 from cardgen.errors import CardgenError
-from cardgen.pdf.engine import Renderer, fork_is_safe, weasyprint_warnings
+from cardgen.pdf.engine import Renderer, fork_is_safe, load_weasyprint, weasyprint_warnings
 from cardgen.pdf.fit import Fitted
 from cardgen.pdf.layout import make_sheet
 from cardgen.pdf.sheets import Sheets, layout_until_it_fits
@@ -198,7 +198,7 @@ class PrintWorkers:
     def __init__(self, count: int) -> None:
         fork = fork_is_safe()
         if fork:
-            import weasyprint  # noqa: F401 — imported once here, inherited by every forked worker
+            load_weasyprint()  # imported once here, inherited by every forked worker
 
         context: Any = multiprocessing.get_context("fork" if fork else "spawn")
         self.processes: list[Any] = []
