@@ -82,3 +82,13 @@ def test_an_ambiguous_embed_is_reported_naming_the_candidates(tmp_path: Path) ->
         == "image 'diagram.png' is ambiguous (attachments/diagram.png, old/diagram.png); using the first"
     )
     assert problem.loc.line == 10
+
+
+def test_block_ids_end_lines_or_stand_alone() -> None:
+    """An id ending a line goes; a paragraph of only an id goes whole; a caret elsewhere stays."""
+    from cardgen.notes.markdown import make_parser
+
+    md = make_parser()
+    html = md.render("Pods move. ^a1b2c3\nNext line ^x-1\n\n^lone-id\n\nx^2 and 2 ^ 3 stay\n")
+    assert html == "<p>Pods move.\nNext line</p>\n\n<p>x^2 and 2 ^ 3 stay</p>\n"
+    assert md.render("No caret here.\n") == "<p>No caret here.</p>\n"

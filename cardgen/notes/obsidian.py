@@ -141,17 +141,22 @@ def _tag(state: StateInline, silent: bool) -> bool:
 def _block_ids(state: StateCore) -> None:
     """``^a1b2c3`` ending a line: a block id Obsidian links to, not text. A paragraph of nothing
     else is dropped whole."""
+    if "^" not in state.src:  # no id anywhere: every inline token need not be walked
+        return
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type != "inline" or not token.children:
             continue
         children = token.children
+        removed = False
         for j, child in enumerate(children):
             at_line_end = j + 1 == len(children) or children[j + 1].type in ("softbreak", "hardbreak")
             if child.type == "text" and at_line_end and BLOCK_ID.search(child.content):
                 child.content = BLOCK_ID.sub("", child.content)
+                removed = True
         if (
-            all(c.type == "text" and not c.content.strip() for c in children)
+            removed
+            and all(c.type == "text" and not c.content.strip() for c in children)
             and i
             and tokens[i - 1].type == "paragraph_open"
         ):
