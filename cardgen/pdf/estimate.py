@@ -54,17 +54,31 @@ def advances(family: str, bold: bool = False) -> dict[int, float]:
         return {}
 
 
-def _width(word: str, table: dict[int, float], scale: float = 1.0) -> float:
-    return sum(1.0 if is_cjk(ch) else table.get(ord(ch), DEFAULT_ADVANCE) * scale for ch in word)
+class CharWidths(dict[str, float]):
+    """Advance widths in em by character, each worked out the first time it is met (CJK
+    ideographs one em, characters the font lacks ``DEFAULT_ADVANCE``)."""
+
+    def __init__(self, table: dict[int, float]) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = 1.0 if is_cjk(ch) else self.table.get(ord(ch), DEFAULT_ADVANCE)
+        return width
+
+
+@cache
+def char_widths(mono: bool, bold: bool) -> CharWidths:
+    return CharWidths(advances(LATIN_MONO if mono else LATIN_SANS, bold))
 
 
 @lru_cache(maxsize=1 << 16)
 def _units(text: str, mono: bool, bold: bool) -> tuple[tuple[tuple[float, bool], ...], ...]:
     """Per paragraph of ``text``, its line-breaking units as (width in em, is white space).
     Kept: a block's text is wrapped again at every font size tried and in every fix-up."""
-    table = advances(LATIN_MONO if mono else LATIN_SANS, bold)
+    width_of = char_widths(mono, bold).__getitem__
     return tuple(
-        tuple((_width(unit, table), unit.isspace()) for unit in _UNITS.findall(paragraph))
+        tuple((sum(map(width_of, unit)), unit.isspace()) for unit in _UNITS.findall(paragraph))
         for paragraph in text.split("\n")
     )
 
