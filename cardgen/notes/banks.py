@@ -54,8 +54,18 @@ def _inline(node: SyntaxTreeNode) -> Token | None:
 
 def _lines(inline: Token) -> list[list[Token]]:
     """A paragraph's inline tokens, one list per source line."""
+    return _split_lines(inline.children or [])
+
+
+def _without_leading_blank(tokens: Sequence[Token]) -> list[Token]:
+    """``tokens`` without the empty text tokens the emphasis rules leave before a ``**``."""
+    start = next((n for n, t in enumerate(tokens) if t.type != "text" or t.content), len(tokens))
+    return list(tokens[start:])
+
+
+def _split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
     lines: list[list[Token]] = [[]]
-    for child in inline.children or []:
+    for child in tokens:
         if child.type in ("softbreak", "hardbreak") or child.meta.get("line_break"):
             lines.append([])
         else:
@@ -67,17 +77,54 @@ def _text(tokens: list[Token]) -> str:
     return inline_text(Token("inline", "", 0, children=tokens))
 
 
-def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:
-    """The item's first line asks (``among_questions``: loosely, as one of a list of questions)."""
+def _item_question(
+    item: SyntaxTreeNode, *, among_questions: bool = False
+) -> tuple[list[Token], list[SyntaxTreeNode]] | None:
+    """(question, answer) when the item's first paragraph asks (``among_questions``: loosely, as
+    one of a list of questions). The answer is what is nested under it, after what the
+    paragraph itself answers: ``What is kubelet?`` with ``The agent on every node.`` on the
+    next line, or ``**What is a taint?** It repels Pods…``."""
     first = item.children[0] if item.children else None
     inline = _inline(first) if first is not None else None
     if inline is None:
-        return False
-    split = split_definition(inline.children or [])
+        return None
+    children = list(inline.children or [])
+    split = split_definition(children)
     if split is not None and is_definition(_text(split[0]), _text(split[1])):
-        return False  # `exec：…如何…` defines a term
+        return None  # `exec：…如何…` defines a term
+    line = item.map[0] if item.map else 0
+    if (asked := _asked_and_answered(inline)) is not None:
+        question, answered, lines_down = asked
+        return question, [_paragraph(answered, line + lines_down), *item.children[1:]]
     text = inline_text(inline)
-    return asks(text, among_questions=among_questions) or ends_in_question(text)
+    if asks(text, among_questions=among_questions) or ends_in_question(text):
+        return children, list(item.children[1:])
+    return None
+
+
+def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:
+    return _item_question(item, among_questions=among_questions) is not None
+
+
+def _asked_and_answered(inline: Token) -> tuple[list[Token], list[list[Token]], int] | None:
+    """A paragraph that asks and then answers: a first line that asks followed by lines that do
+    not, or a bold question followed by text. (question, answer lines, line of the answer)."""
+    lines = [line for line in _lines(inline) if line]
+    if len(lines) > 1 and ends_in_question(_text(lines[0])) and not ends_in_question(_text(lines[-1])):
+        return lines[0], lines[1:], 1
+    children = _without_leading_blank(inline.children or [])
+    if not children or children[0].type != "strong_open":
+        return None
+    close = next((n for n, t in enumerate(children) if t.type == "strong_close"), None)
+    if close is None or any(t.type in ("softbreak", "hardbreak") for t in children[:close]):
+        return None
+    question, rest = children[1:close], children[close + 1 :]
+    if rest and rest[0].type == "text":
+        rest = [rest[0].copy(content=rest[0].content.lstrip()), *rest[1:]]
+    said = _text(rest).strip()
+    if not said or not ends_in_question(_text(question)) or ends_in_question(said):
+        return None
+    return question, [line for line in _split_lines(rest) if line], 0
 
 
 def question_list(node: SyntaxTreeNode) -> bool:
@@ -102,29 +149,46 @@ _Q_MARK = re.compile(r"^\s*(?:Q|Question|问|问题)\s*[:：]\s*", re.IGNORECASE
 _A_MARK = re.compile(r"^\s*(?:A|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE)
 
 
+def _unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:
+    """The line without its ``Q:``/``A:`` label, written plain or bold (``**Question:**``,
+    ``**Q**:``); None when it has no such label or nothing after it."""
+    line = _without_leading_blank(line)
+    if len(line) >= 3 and [t.type for t in line[:3]] == ["strong_open", "text", "strong_close"]:
+        label, rest = line[1].content, line[3:]
+    elif line and line[0].type == "text":
+        label, rest = "", line
+    else:
+        return None
+    after = rest[0].content if rest and rest[0].type == "text" else ""
+    found = mark.match(label + after)
+    if found is None or found.end() < len(label):
+        return None
+    if after:
+        rest = [rest[0].copy(content=after[found.end() - len(label) :]), *rest[1:]]
+    return rest if _text(rest).strip() else None
+
+
 def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
-    """(line index, question tokens, answer lines) when the lines are Q:/A: pairs; None otherwise."""
+    """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
+    pairs; None otherwise."""
     pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
     for n, line in enumerate(lines):
-        first = line[0].content if line and line[0].type == "text" else ""
-        if _Q_MARK.match(first):
-            pairs.append((n, line, []))
-        elif pairs and (_A_MARK.match(first) or pairs[-1][2]):
-            pairs[-1][2].append(line)
+        if (question := _unlabelled(line, _Q_MARK)) is not None:
+            pairs.append((n, question, []))
+        elif pairs and ((answer := _unlabelled(line, _A_MARK)) is not None or pairs[-1][2]):
+            pairs[-1][2].append(answer if answer is not None else line)
         else:
             return None
     return pairs if pairs and all(answer for _, _, answer in pairs) else None
 
 
 def _paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
-    """Answer lines as a paragraph of their own (``A:`` dropped), on the file's line ``line`` (0-based)."""
+    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based)."""
     children: list[Token] = []
     for n, tokens in enumerate(lines):
         if n:
             children.append(Token("softbreak", "br", 0))
         children += tokens
-    if children and children[0].type == "text":
-        children[0] = children[0].copy(content=_A_MARK.sub("", children[0].content))
     inline = Token("inline", "", 0, children=children, map=[line, line + len(lines)])
     opening = Token("paragraph_open", "p", 1, map=[line, line + len(lines)])
     return SyntaxTreeNode([opening, inline, Token("paragraph_close", "p", -1)]).children[0]
@@ -142,11 +206,11 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             open_line = None
             for item in node.children:
                 line = item.map[0] if item.map else start
-                first = item.children[0] if item.children else None
-                inline = _inline(first) if first is not None else None
-                if inline is not None and _item_asks(item, among_questions=True):
-                    bank.asked.append(Asked(line, list(inline.children or []), list(item.children[1:])))
+                if (asked := _item_question(item, among_questions=True)) is not None:
+                    bank.asked.append(Asked(line, *asked))
                 else:
+                    first = item.children[0] if item.children else None
+                    inline = _inline(first) if first is not None else None
                     bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
         elif question_lines(node):
             inline = _inline(node)
@@ -155,17 +219,25 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             if (pairs := _qa_lines(lines)) is not None:
                 open_line = None
                 for n, question, answer in pairs:
-                    asked = [question[0].copy(content=_Q_MARK.sub("", question[0].content)), *question[1:]]
-                    bank.asked.append(Asked(start + n, asked, [_paragraph(answer, start + n + 1)]))
+                    bank.asked.append(Asked(start + n, question, [_paragraph(answer, start + n + 1)]))
                 continue
             for n, tokens in enumerate(lines):
-                open_line = Asked(start + n, tokens, [])
+                open_line = Asked(start + n, _unlabelled(tokens, _Q_MARK) or tokens, [])
                 bank.asked.append(open_line)
         elif open_line is not None:
-            open_line.answer.append(node)
+            open_line.answer.append(_without_answer_label(node) if not open_line.answer else node)
         else:
             bank.left_out.append((start, _block_text(node)))
     return bank
+
+
+def _without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode:
+    """The first block answering a question line, without its ``A:``/``答：`` label if it has one."""
+    inline = _inline(node)
+    lines = _lines(inline) if inline is not None else []
+    if not lines or (first := _unlabelled(lines[0], _A_MARK)) is None:
+        return node
+    return _paragraph([first, *lines[1:]], node.map[0] if node.map else 0)
 
 
 def _block_text(node: SyntaxTreeNode) -> str:
