@@ -35,3 +35,4 @@ def test_items_that_ask_then_answer() -> None:
     probes = found["Why use probes?"]
     assert "<li>liveness restarts stuck containers</li>" in probes and "<li>readiness gates traffic</li>" in probes
     assert "What is a toleration?" not in found  # unanswered: reported, on no card
+    assert found["What is a StatefulSet?"].startswith("<ul>\n<li>Pods with stable identities.</li>")  # box dropped

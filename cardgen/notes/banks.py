@@ -95,11 +95,21 @@ def _item_question(
     line = item.map[0] if item.map else 0
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked
-        return question, [_paragraph(answered, line + lines_down), *item.children[1:]]
+        return _without_task_box(question), [_paragraph(answered, line + lines_down), *item.children[1:]]
     text = inline_text(inline)
     if asks(text, among_questions=among_questions) or ends_in_question(text):
-        return children, list(item.children[1:])
+        return _without_task_box(children), list(item.children[1:])
     return None
+
+
+# A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?".
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+
+
+def _without_task_box(tokens: list[Token]) -> list[Token]:
+    if tokens and tokens[0].type == "text" and (box := _TASK_BOX.match(tokens[0].content)):
+        return [tokens[0].copy(content=tokens[0].content[box.end() :]), *tokens[1:]]
+    return tokens
 
 
 def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:
