@@ -144,12 +144,17 @@ class Question:
     identity_context: str = ""
     """The headings above it, set only when another question in the deck reads the same
     (``数据类型`` under two topics), so that the two keep apart; otherwise ``""``."""
+    identity_title: str = ""
+    """The title as an earlier cardgen read it, when this one reads it otherwise (a label or
+    task box left out: ``问：什么是节点？`` is now asked as ``什么是节点？``); otherwise ``""``.
+    The GUID stays derived from it, so no note loses its reviews to a newer cardgen."""
 
     @property
     def identity_text(self) -> str:
-        """What makes the question this question: its title, and its prompt when it has one
-        (and its headings, when its title alone is not unique)."""
-        return f"{self.identity_context} {self.title_text} {self.prompt_text}".strip()
+        """What makes the question this question: its title (as first read), and its prompt
+        when it has one (and its headings, when its title alone is not unique)."""
+        title = self.identity_title or self.title_text
+        return f"{self.identity_context} {title} {self.prompt_text}".strip()
 
     @property
     def answered(self) -> bool:

@@ -119,10 +119,18 @@ def test_kubernetes_website_comment_headings_are_not_questions() -> None:
     assert all("{#" not in q.title_text for q in notes.questions)
 
 
-def test_docker_practice_answers_start_with_da() -> None:
-    notes = extract(parse_file(CORPUS / "docker_practice" / "README.md"))
-    others = [q.loc.line for q in notes.questions if not q.answer_html.startswith("<p>答：")]
-    assert others == [100]  # 仓库、注册服务器、注册索引有何关系？ is the one answer without "答："
+def test_docker_practice_answers_start_after_their_da_label() -> None:
+    """Every answer there but one opens with "答：" (once alone above a list): the label is
+    dropped, and each answer starts with the words after it (none begins late or early)."""
+    path = CORPUS / "docker_practice" / "README.md"
+    notes = extract(parse_file(path))
+    after_label = re.findall(r"(?m)^答：(.*)$", path.read_text(encoding="utf-8").replace("`", ""))
+    labelled = [q for q in notes.questions if q.loc.line != 100]  # 仓库、注册服务器、注册索引有何关系？: no label
+    assert len(after_label) == len(labelled) == 25
+    for question, words in zip(labelled, after_label, strict=True):
+        shown = re.sub(r"<[^>]+>", "", question.answer_html).lstrip()
+        assert shown.startswith(words[:4]) and not shown.startswith("答"), (question.loc.line, shown[:20])
+    assert "<li>创建容器时用" in next(q for q in labelled if q.loc.line == 82).answer_html.split("</li>")[0]
 
 
 # Tags that show as "&lt;tag&gt;" only when raw HTML was shown as text instead of being rendered.

@@ -19,6 +19,18 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.facts import is_definition, split_definition
+from cardgen.notes.labels import (
+    A_MARK,
+    Q_MARK,
+    inline_of,
+    line_text,
+    lines_of,
+    paragraph,
+    split_lines,
+    unlabelled,
+    without_answer_label,
+    without_leading_blank,
+)
 from cardgen.notes.markdown import inline_text
 
 LISTS = ("bullet_list", "ordered_list")
@@ -34,6 +46,10 @@ class Asked:
     """The question's inline tokens."""
     answer: list[SyntaxTreeNode]
     """What answers it: the blocks nested under its bullet, or after its line."""
+    as_read_before: list[Token] | None = None
+    """The title as cardgen read it before it left out labels, task boxes and answers on the
+    question's line (``问：…``, ``[ ] …``), when that differs: the note's GUID is derived from
+    it, so a note keeps the GUID it was given (docs/anki.md)."""
 
 
 @dataclass
@@ -46,59 +62,30 @@ class Bank:
     """(0-based line, text) of each item or block that is on no card."""
 
 
-def _inline(node: SyntaxTreeNode) -> Token | None:
-    if node.type != "paragraph" or not node.children:
-        return None
-    return node.children[0].token
-
-
-def _lines(inline: Token) -> list[list[Token]]:
-    """A paragraph's inline tokens, one list per source line."""
-    return _split_lines(inline.children or [])
-
-
-def _without_leading_blank(tokens: Sequence[Token]) -> list[Token]:
-    """``tokens`` without the empty text tokens the emphasis rules leave before a ``**``."""
-    start = next((n for n, t in enumerate(tokens) if t.type != "text" or t.content), len(tokens))
-    return list(tokens[start:])
-
-
-def _split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
-    lines: list[list[Token]] = [[]]
-    for child in tokens:
-        if child.type in ("softbreak", "hardbreak") or child.meta.get("line_break"):
-            lines.append([])
-        else:
-            lines[-1].append(child)
-    return lines
-
-
-def _text(tokens: list[Token]) -> str:
-    return inline_text(Token("inline", "", 0, children=tokens))
-
-
 def _item_question(
     item: SyntaxTreeNode, *, among_questions: bool = False
-) -> tuple[list[Token], list[SyntaxTreeNode]] | None:
-    """(question, answer) when the item's first paragraph asks (``among_questions``: loosely, as
-    one of a list of questions). The answer is what is nested under it, after what the
-    paragraph itself answers: ``What is kubelet?`` with ``The agent on every node.`` on the
-    next line, or ``**What is a taint?** It repels Pods…``."""
+) -> tuple[list[Token], list[SyntaxTreeNode], list[Token] | None] | None:
+    """(question, answer, the title as read before) when the item's first paragraph asks
+    (``among_questions``: loosely, as one of a list of questions). The answer is what is nested
+    under it, after what the paragraph itself answers: ``What is kubelet?`` with ``The agent on
+    every node.`` on the next line, or ``**What is a taint?** It repels Pods…``. Cards were once
+    titled with the whole paragraph, task box included: see ``Asked.as_read_before``."""
     first = item.children[0] if item.children else None
-    inline = _inline(first) if first is not None else None
+    inline = inline_of(first) if first is not None else None
     if inline is None:
         return None
     children = list(inline.children or [])
     split = split_definition(children)
-    if split is not None and is_definition(_text(split[0]), _text(split[1])):
+    if split is not None and is_definition(line_text(split[0]), line_text(split[1])):
         return None  # `exec：…如何…` defines a term
     line = item.map[0] if item.map else 0
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked
-        return _without_task_box(question), [_paragraph(answered, line + lines_down), *item.children[1:]]
+        return _without_task_box(question), [paragraph(answered, line + lines_down), *item.children[1:]], children
     text = inline_text(inline)
     if asks(text, among_questions=among_questions) or ends_in_question(text):
-        return _without_task_box(children), list(item.children[1:])
+        title = _without_task_box(children)
+        return title, list(item.children[1:]), children if title is not children else None
     return None
 
 
@@ -119,10 +106,10 @@ def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:
 def _asked_and_answered(inline: Token) -> tuple[list[Token], list[list[Token]], int] | None:
     """A paragraph that asks and then answers: a first line that asks followed by lines that do
     not, or a bold question followed by text. (question, answer lines, line of the answer)."""
-    lines = [line for line in _lines(inline) if line]
-    if len(lines) > 1 and ends_in_question(_text(lines[0])) and not ends_in_question(_text(lines[-1])):
+    lines = [line for line in lines_of(inline) if line]
+    if len(lines) > 1 and ends_in_question(line_text(lines[0])) and not ends_in_question(line_text(lines[-1])):
         return lines[0], lines[1:], 1
-    children = _without_leading_blank(inline.children or [])
+    children = without_leading_blank(inline.children or [])
     if not children or children[0].type != "strong_open":
         return None
     close = next((n for n, t in enumerate(children) if t.type == "strong_close"), None)
@@ -131,10 +118,10 @@ def _asked_and_answered(inline: Token) -> tuple[list[Token], list[list[Token]], 
     question, rest = children[1:close], children[close + 1 :]
     if rest and rest[0].type == "text":
         rest = [rest[0].copy(content=rest[0].content.lstrip()), *rest[1:]]
-    said = _text(rest).strip()
-    if not said or not ends_in_question(_text(question)) or ends_in_question(said):
+    said = line_text(rest).strip()
+    if not said or not ends_in_question(line_text(question)) or ends_in_question(said):
         return None
-    return question, [line for line in _split_lines(rest) if line], 0
+    return question, [line for line in split_lines(rest) if line], 0
 
 
 def question_list(node: SyntaxTreeNode) -> bool:
@@ -145,68 +132,32 @@ def question_list(node: SyntaxTreeNode) -> bool:
     return asking == len(node.children) or (len(node.children) >= 3 and asking * 3 >= len(node.children) * 2)
 
 
-def question_lines(node: SyntaxTreeNode) -> bool:
+def questionlines_of(node: SyntaxTreeNode) -> bool:
     """A paragraph each of whose lines asks, or of ``Q: …`` / ``A: …`` lines, a question first."""
-    inline = _inline(node)
+    inline = inline_of(node)
     if inline is None:
         return False
-    lines = [line for line in _lines(inline) if line]
-    return all(asks(_text(line)) for line in lines) or _qa_lines(lines) is not None
+    lines = [line for line in lines_of(inline) if line]
+    return all(asks(line_text(line)) for line in lines) or _qalines_of(lines) is not None
 
 
-# ``Q: … / A: …`` (``问：`` / ``答：``) written line under line in one paragraph.
-_Q_MARK = re.compile(r"^\s*(?:Q|Question|问|问题)\s*[:：]\s*", re.IGNORECASE)
-_A_MARK = re.compile(r"^\s*(?:A|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE)
-
-
-def _unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:
-    """The line without its ``Q:``/``A:`` label, written plain or bold (``**Question:**``,
-    ``**Q**:``); None when it has no such label or nothing after it."""
-    line = _without_leading_blank(line)
-    if len(line) >= 3 and [t.type for t in line[:3]] == ["strong_open", "text", "strong_close"]:
-        label, rest = line[1].content, line[3:]
-    elif line and line[0].type == "text":
-        label, rest = "", line
-    else:
-        return None
-    after = rest[0].content if rest and rest[0].type == "text" else ""
-    found = mark.match(label + after)
-    if found is None or found.end() < len(label):
-        return None
-    if after:
-        rest = [rest[0].copy(content=after[found.end() - len(label) :]), *rest[1:]]
-    return rest if _text(rest).strip() else None
-
-
-def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
+def _qalines_of(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
     """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
     pairs; None otherwise."""
     pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
     for n, line in enumerate(lines):
-        if (question := _unlabelled(line, _Q_MARK)) is not None:
+        if question := unlabelled(line, Q_MARK):
             pairs.append((n, question, []))
-        elif pairs and ((answer := _unlabelled(line, _A_MARK)) is not None or pairs[-1][2]):
+        elif pairs and ((answer := unlabelled(line, A_MARK)) is not None or pairs[-1][2]):
             pairs[-1][2].append(answer if answer is not None else line)
         else:
             return None
-    return pairs if pairs and all(answer for _, _, answer in pairs) else None
-
-
-def _paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
-    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based)."""
-    children: list[Token] = []
-    for n, tokens in enumerate(lines):
-        if n:
-            children.append(Token("softbreak", "br", 0))
-        children += tokens
-    inline = Token("inline", "", 0, children=children, map=[line, line + len(lines)])
-    opening = Token("paragraph_open", "p", 1, map=[line, line + len(lines)])
-    return SyntaxTreeNode([opening, inline, Token("paragraph_close", "p", -1)]).children[0]
+    return pairs if pairs and all(any(answer) for _, _, answer in pairs) else None
 
 
 def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
     """The section's questions when its text opens with a question list or question lines."""
-    if not body or not (question_list(body[0]) or question_lines(body[0])):
+    if not body or not (question_list(body[0]) or questionlines_of(body[0])):
         return None
     bank = Bank()
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
@@ -220,35 +171,28 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                     bank.asked.append(Asked(line, *asked))
                 else:
                     first = item.children[0] if item.children else None
-                    inline = _inline(first) if first is not None else None
+                    inline = inline_of(first) if first is not None else None
                     bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
-        elif question_lines(node):
-            inline = _inline(node)
+        elif questionlines_of(node):
+            inline = inline_of(node)
             assert inline is not None
-            lines = [line for line in _lines(inline) if line]
-            if (pairs := _qa_lines(lines)) is not None:
+            lines = [line for line in lines_of(inline) if line]
+            if (pairs := _qalines_of(lines)) is not None:
                 open_line = None
                 for n, question, answer in pairs:
-                    bank.asked.append(Asked(start + n, question, [_paragraph(answer, start + n + 1)]))
+                    bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
                 continue
             for n, tokens in enumerate(lines):
-                open_line = Asked(start + n, _unlabelled(tokens, _Q_MARK) or tokens, [])
+                title = unlabelled(tokens, Q_MARK) or tokens
+                open_line = Asked(start + n, title, [], tokens if title is not tokens else None)
                 bank.asked.append(open_line)
         elif open_line is not None:
-            open_line.answer.append(_without_answer_label(node) if not open_line.answer else node)
+            first = without_answer_label(node) if not open_line.answer else node
+            open_line.answer.extend([first] if first is not None else [])
         else:
-            bank.left_out.append((start, _block_text(node)))
+            bank.left_out.append((start, _blockline_text(node)))
     return bank
 
 
-def _without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode:
-    """The first block answering a question line, without its ``A:``/``答：`` label if it has one."""
-    inline = _inline(node)
-    lines = _lines(inline) if inline is not None else []
-    if not lines or (first := _unlabelled(lines[0], _A_MARK)) is None:
-        return node
-    return _paragraph([first, *lines[1:]], node.map[0] if node.map else 0)
-
-
-def _block_text(node: SyntaxTreeNode) -> str:
+def _blockline_text(node: SyntaxTreeNode) -> str:
     return " ".join(inline_text(t) for t in node.to_tokens() if t.type == "inline").strip()

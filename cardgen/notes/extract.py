@@ -245,9 +245,11 @@ class _Reader:
         answer: Sequence[SyntaxTreeNode],
         sections: list[str],
         prompt: Sequence[SyntaxTreeNode] = (),
+        *,
+        read_before: list[Token] | None = None,
     ) -> None:
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
-        question = make_question(loc, title, answer, sections, self.md, prompt, media)
+        question = make_question(loc, title, answer, sections, self.md, prompt, media, read_before)
         if question.title_text:  # an empty heading asks nothing
             self.questions.append(question)
 
@@ -255,7 +257,8 @@ class _Reader:
         """A heading whose text is a list of questions: a question per line, the heading a category."""
         file = self.parsed.display
         for asked in bank.asked:
-            self._add(SourceLoc(file, asked.line + 1), asked.title, asked.answer, sections)
+            loc = SourceLoc(file, asked.line + 1)
+            self._add(loc, asked.title, asked.answer, sections, read_before=asked.as_read_before)
         for line, text in bank.left_out:
             shown = text if len(text) <= 60 else text[:57] + "…"
             self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))

@@ -15,6 +15,7 @@ from cardgen.notes.asking import is_placeholder
 from cardgen.notes.blocks import split_blocks
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import is_wrapper_html, raw_html
+from cardgen.notes.labels import without_answer_label
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
@@ -42,12 +43,16 @@ def make_question(
     md: MarkdownIt,
     prompt: Sequence[SyntaxTreeNode] = (),
     media: MediaResolver | None = None,
+    read_before: list[Token] | None = None,
 ) -> Question:
+    """The question titled ``title`` (``read_before``: the title as an earlier cardgen read it,
+    which its GUID stays derived from) with ``body`` as its answer."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
     title = _without_tags(title)
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
+    before = _title_text(read_before) if read_before is not None else text
     render = CardHtml(md, media)
     title_html = render.inline(children)
     prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
@@ -59,6 +64,9 @@ def make_question(
     answer_html, pieces = "", tuple[AnswerBlock, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
+    if body:  # "**Ans:** …": the label is no part of the answer
+        first = without_answer_label(body[0])
+        body = [first, *body[1:]] if first is not None else body[1:]
     blocks = split_blocks(body)  # each block's tokens, collected once
     body_tokens = [block.tokens for block in blocks]
     # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
@@ -85,7 +93,13 @@ def make_question(
         media=tuple(media.found.items()) if media is not None else (),
         problems=_problems(loc, media),
         tags=tuple(dict.fromkeys(tags)),
+        identity_title=before if before != text else "",
     )
+
+
+def _title_text(title: list[Token]) -> str:
+    """A title's text as ``make_question`` reads it (tags and numbering left out)."""
+    return inline_text(Token("inline", "", 0, children=strip_numbering(_without_tags(title))[1]))
 
 
 def _without_tags(title: list[Token]) -> list[Token]:

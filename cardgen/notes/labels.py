@@ -1,0 +1,97 @@
+"""Lines of a paragraph, and the ``Q:`` / ``A:`` labels that open them.
+
+Question banks read paragraphs line by line (``Q: …`` over ``A: …``, a question over its
+answer), and a question's answer may open with a label (``**Ans:** …``, ``答：…``) that is no
+part of it. These helpers split a paragraph's inline tokens into source lines, take a label
+off a line, and make a paragraph node of lines again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.notes.markdown import inline_text
+
+# ``Q: … / A: …`` (``问：`` / ``答：``) written line under line in one paragraph.
+Q_MARK = re.compile(r"^\s*(?:Q|Question|问|问题)\s*[:：]\s*", re.IGNORECASE)
+A_MARK = re.compile(r"^\s*(?:A|Ans|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE)
+
+
+def unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:
+    """The line without its ``Q:``/``A:`` label, written plain or bold (``**Question:**``,
+    ``**Q**:``): empty when the label is all it holds; None when it has no such label."""
+    line = without_leading_blank(line)
+    if len(line) >= 3 and [t.type for t in line[:3]] == ["strong_open", "text", "strong_close"]:
+        label, rest = line[1].content, line[3:]
+    elif line and line[0].type == "text":
+        label, rest = "", line
+    else:
+        return None
+    after = rest[0].content if rest and rest[0].type == "text" else ""
+    found = mark.match(label + after)
+    if found is None or found.end() < len(label):
+        return None
+    if after:
+        rest = [rest[0].copy(content=after[found.end() - len(label) :]), *rest[1:]]
+    return rest if line_text(rest).strip() else []
+
+
+def inline_of(node: SyntaxTreeNode) -> Token | None:
+    if node.type != "paragraph" or not node.children:
+        return None
+    return node.children[0].token
+
+
+def lines_of(inline: Token) -> list[list[Token]]:
+    """A paragraph's inline tokens, one list per source line."""
+    return split_lines(inline.children or [])
+
+
+def without_leading_blank(tokens: Sequence[Token]) -> list[Token]:
+    """``tokens`` without the empty text tokens the emphasis rules leave before a ``**``."""
+    start = next((n for n, t in enumerate(tokens) if t.type != "text" or t.content), len(tokens))
+    return list(tokens[start:])
+
+
+def split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for child in tokens:
+        if child.type in ("softbreak", "hardbreak") or child.meta.get("line_break"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def line_text(tokens: list[Token]) -> str:
+    return inline_text(Token("inline", "", 0, children=tokens))
+
+
+def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
+    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based); empty
+    lines (a label that stood alone) are left out."""
+    children: list[Token] = []
+    for n, tokens in enumerate(line for line in lines if line):
+        if n:
+            children.append(Token("softbreak", "br", 0))
+        children += tokens
+    where = [line, line + len(lines)]
+    inline = Token("inline", "", 0, children=children, map=where, block=True)
+    opening = Token("paragraph_open", "p", 1, map=where, block=True)
+    closing = Token("paragraph_close", "p", -1, block=True)  # block: rendered with its line end, as parsed
+    return SyntaxTreeNode([opening, inline, closing]).children[0]
+
+
+def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """An answer's first block without the ``A:``/``Ans:``/``答：`` label (plain or bold) it may
+    open with; None when the label was all the block held (the answer is what follows it)."""
+    inline = inline_of(node)
+    lines = lines_of(inline) if inline is not None else []
+    if not lines or (first := unlabelled(lines[0], A_MARK)) is None:
+        return node
+    rest = [first, *lines[1:]]
+    return paragraph(rest, node.map[0] if node.map else 0) if any(rest) else None
