@@ -63,3 +63,11 @@ def test_a_question_read_otherwise_keeps_its_guid() -> None:
     guids = {card.front_text: card.guid for card in deck.cards}
     for front, (guid, read_before) in GUIDS_GIVEN.items():
         assert guids[front] == guid == question_guid(deck.name, normalise_question(read_before)), front
+
+
+def test_a_heading_or_bold_question_asks_without_its_label() -> None:
+    """``### 问：…`` and ``**Question: …?**`` ask without the label, and keep the GUIDs the
+    previous cardgen gave them (taken from a build with it)."""
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "fronts" / "question-labels.md",), write_pdf=False), now=0)
+    guids = {card.front_text: card.guid for card in deck.cards}
+    assert guids == {"什么是 Pod？": "v1cEnwM:Tc", "What is a Node?": "N{Y[*0^KYz", "What is a Service?": "x+~={8*q#E"}

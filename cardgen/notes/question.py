@@ -15,7 +15,7 @@ from cardgen.notes.asking import is_placeholder
 from cardgen.notes.blocks import split_blocks
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import is_wrapper_html, raw_html
-from cardgen.notes.labels import without_answer_label
+from cardgen.notes.labels import Q_MARK, unlabelled, without_answer_label
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
@@ -49,6 +49,8 @@ def make_question(
     which its GUID stays derived from) with ``body`` as its answer."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
+    if labelled := unlabelled(title, Q_MARK):  # "### 问：…", "**Question:** …?": asked without the label
+        read_before, title = read_before or title, labelled
     title = _without_tags(title)
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
