@@ -35,6 +35,7 @@ from cardgen.notes.htmlblocks import (
 )
 from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import MediaResolver, Vault
+from cardgen.notes.obsidian import front_matter_tags
 from cardgen.notes.outline import (
     detect_question_level,
     front_and_back,
@@ -45,6 +46,7 @@ from cardgen.notes.outline import (
 )
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
+from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards
 
 
 def extract(
@@ -87,6 +89,11 @@ def extract(
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
     reader = _Reader(parsed, md, roots, level, skip_headings)
+    tags = front_matter_tags(tree)
+    if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
+        reader.flashcards(read_flashcards(tree))
+        title = reader.title or deck_title(parsed.path)
+        return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
     skipped: set[int] = set()  # the two sections (headings included) of such a question
@@ -135,7 +142,7 @@ def extract(
         title=reader.title or deck_title(parsed.path),
         question_level=level if level <= 6 else 0,
         questions=tuple(reader.questions),
-        tags=front_matter_tags(tree),
+        tags=tags,
         skipped=tuple(reader.skipped),
     )
 
@@ -143,25 +150,6 @@ def extract(
 def _asked_at_most(questions: list[Question], front: SourceLoc) -> bool:
     """No question, or only the one a card file's front asks."""
     return not questions or (len(questions) == 1 and questions[0].loc == front)
-
-
-def front_matter_tags(tree: SyntaxTreeNode) -> tuple[str, ...]:
-    """``tags:`` of the YAML front matter (a list, or a string of words), as Obsidian reads it."""
-    node = next((n for n in tree.children if n.type == "front_matter"), None)
-    if node is None or "tags" not in node.content:
-        return ()
-    import yaml  # only for files with front matter tags
-
-    try:
-        data = yaml.safe_load(node.content)
-    except yaml.YAMLError:
-        return ()
-    tags = data.get("tags") if isinstance(data, dict) else None
-    if isinstance(tags, str):
-        tags = tags.replace(",", " ").split()
-    if not isinstance(tags, list):
-        return ()
-    return tuple(dict.fromkeys(str(t).strip().lstrip("#") for t in tags if str(t).strip()))
 
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -307,6 +295,17 @@ class _Reader:
         if closes_details(raw):  # the whole question in one block
             self.close()
             self.in_details = False
+
+    def flashcards(self, note: Flashcards) -> None:
+        """The cards of a ``#flashcards`` note; the text around them is reported, a section at a time."""
+        self.title = note.title
+        for card in note.cards:
+            self._add(SourceLoc(self.parsed.display, card.line + 1), card.question, card.answer, card.sections)
+        for line, section, text in note.left_out:
+            where = f"under {section!r}" if section else "under the title" if note.title else "before the first card"
+            shown = text if len(text) <= 50 else text[:49] + "…"
+            loc = SourceLoc(self.parsed.display, line + 1)
+            self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))
 
     def flush_loose(self) -> None:
         """Text under a heading that asks nothing (the title, a category): questions when it lists

@@ -25,6 +25,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
 # A tag: after the start or white space, a letter or underscore first (``#1`` is no tag).
@@ -203,3 +204,22 @@ def use_obsidian(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "obsidian_comment", _comment_block)
     md.core.ruler.after("block", "obsidian_callouts", _callouts)
     md.core.ruler.push("obsidian_block_ids", _block_ids)
+
+
+def front_matter_tags(tree: SyntaxTreeNode) -> tuple[str, ...]:
+    """``tags:`` of the YAML front matter (a list, or a string of words), as Obsidian reads it."""
+    node = next((n for n in tree.children if n.type == "front_matter"), None)
+    if node is None or "tags" not in node.content:
+        return ()
+    import yaml  # only for files with front matter tags
+
+    try:
+        data = yaml.safe_load(node.content)
+    except yaml.YAMLError:
+        return ()
+    tags = data.get("tags") if isinstance(data, dict) else None
+    if isinstance(tags, str):
+        tags = tags.replace(",", " ").split()
+    if not isinstance(tags, list):
+        return ()
+    return tuple(dict.fromkeys(str(t).strip().lstrip("#") for t in tags if str(t).strip()))

@@ -1,0 +1,181 @@
+"""Flashcards written for Obsidian's Spaced Repetition plugin, in notes tagged ``#flashcards``.
+
+The plugin reads cards only from a note that carries a flashcard tag (``#flashcards``, or
+``#flashcards/sub/deck``), inline or in the front matter: Dataview's ``key:: value`` fields
+in other notes are no cards. In such a note a card is written
+
+- on one line: ``Question::Answer`` (``Question:::Answer`` asks both ways; cardgen makes the
+  card that asks the question);
+- on several: question lines, a line of ``?`` (``??``: both ways), then answer lines, up to
+  the next blank line (a list or a code block right below belongs to the answer).
+
+The headings above a card are its context. The rest of the note is notes, on no card: it is
+reported, once per section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.notes.labels import inline_of, line_text, lines_of, paragraph
+from cardgen.notes.outline import heading_text
+
+FLASHCARD_TAG = "flashcards"
+SEPARATORS = ("::", ":::")
+LINE_SEPARATORS = frozenset({"?", "??"})
+
+
+@dataclass(frozen=True)
+class Flashcard:
+    """One card of the note."""
+
+    line: int
+    """0-based line of the card's question in the file."""
+    question: list[Token]
+    """The question's inline tokens."""
+    answer: list[SyntaxTreeNode]
+    """The answer's blocks."""
+    sections: list[str]
+    """The headings above it, outermost first."""
+
+
+@dataclass
+class Flashcards:
+    """The cards of a ``#flashcards`` note, and where its other text is."""
+
+    title: str = ""
+    """The note's ``#`` title, when it opens the note (a deck name, not a section)."""
+    cards: list[Flashcard] = field(default_factory=list)
+    """The cards, in order."""
+    left_out: list[tuple[int, str, str]] = field(default_factory=list)
+    """(0-based line, the section's heading or "", the text's first words) of each section
+    holding text that is on no card."""
+
+
+def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -> bool:
+    """The note carries the plugin's flashcard tag, in its front matter or in its text."""
+    tags = [*front_matter_tags, *(t.content for t in _top_level_inline(tree) if t.type == "tag")]
+    return any(tag == FLASHCARD_TAG or tag.startswith(FLASHCARD_TAG + "/") for tag in tags)
+
+
+def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
+    for node in tree.children:
+        if node.type in ("paragraph", "heading") and node.children and node.children[0].token is not None:
+            yield from node.children[0].token.children or []
+
+
+def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
+    """The cards of a ``#flashcards`` note, in order."""
+    found = Flashcards()
+    sections: list[tuple[int, str]] = []
+    loose_in_section = False
+    blocks = list(tree.children)
+    index = 0
+    while index < len(blocks):
+        node = blocks[index]
+        index += 1
+        if node.type == "heading":
+            level = int(node.tag[1:])
+            if level == 1 and not found.title and not sections and not found.cards and not found.left_out:
+                found.title = heading_text(node)
+                continue
+            sections = [s for s in sections if s[0] < level] + [(level, heading_text(node))]
+            loose_in_section = False
+            continue
+        if node.type == "front_matter":
+            continue
+        context = [text for _, text in sections]
+        cards, rest = _cards_in(node, context)
+        if cards and node.map is not None and _ends_on_separator(node):
+            # The answer runs on through the blocks right below, up to the next blank line.
+            end = node.map[1]
+            while index < len(blocks) and (nxt := blocks[index]).map is not None and nxt.map[0] == end:
+                cards[-1].answer.append(nxt)
+                end = _end_line(nxt)
+                index += 1
+        found.cards += cards
+        if rest and not loose_in_section:
+            loose_in_section = True
+            line = node.map[0] if node.map else 0
+            found.left_out.append((line, context[-1] if context else "", rest))
+    return found
+
+
+def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard], str]:
+    """The cards a block holds (single-line ones in list items too), and its text on no card."""
+    inline = inline_of(node)
+    if inline is None:
+        if node.type in ("bullet_list", "ordered_list"):
+            cards: list[Flashcard] = []
+            rest: list[str] = []
+            for item in node.children:
+                for child in item.children:
+                    found, left = _cards_in(child, sections)
+                    cards += found
+                    rest += [left] if left else []
+            return cards, " ".join(rest)
+        text = " ".join(t.content for t in node.to_tokens() if t.type == "inline").strip()
+        return [], text if _shows(node) else ""
+    start = node.map[0] if node.map else 0
+    lines = lines_of(inline)
+    parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
+    if parted is not None and parted > 0 and any(lines[:parted]):
+        question = _joined(lines[:parted])
+        answer = [paragraph(lines[parted + 1 :], start + parted + 1)] if any(lines[parted + 1 :]) else []
+        return [Flashcard(start, question, answer, sections)], ""
+    cards, rest = [], []
+    for n, line in enumerate(lines):
+        split = _split_at_separator(line)
+        if split is None:
+            if line_text(line).strip():
+                rest.append(line_text(line).strip())
+            continue
+        asked, answered = split
+        cards.append(Flashcard(start + n, asked, [paragraph([answered], start + n)], sections))
+    return cards, " ".join(rest)
+
+
+def _end_line(node: SyntaxTreeNode) -> int:
+    """The line after the block's last line of text. A list's own range runs on over the blank
+    lines after it; its paragraphs' and code blocks' ranges do not."""
+    inner = [_end_line(child) for child in node.children if child.map is not None]
+    return max(inner) if inner else (node.map[1] if node.map else 0)
+
+
+def _ends_on_separator(node: SyntaxTreeNode) -> bool:
+    """The paragraph's last line is the ``?`` line: its answer is the blocks below it."""
+    inline = inline_of(node)
+    lines = lines_of(inline) if inline is not None else []
+    return bool(lines) and line_text(lines[-1]).strip() in LINE_SEPARATORS
+
+
+def _joined(lines: list[list[Token]]) -> list[Token]:
+    tokens: list[Token] = []
+    for n, line in enumerate(line for line in lines if line):
+        if n:
+            tokens.append(Token("softbreak", "br", 0))
+        tokens += line
+    return tokens
+
+
+def _split_at_separator(line: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(question, answer) of a ``Question::Answer`` line, parted in its text (never in code)."""
+    for n, token in enumerate(line):
+        if token.type != "text" or "::" not in token.content:
+            continue
+        head, _, tail = token.content.partition("::")
+        tail = tail[1:] if tail.startswith(":") else tail  # ":::" asks both ways
+        question = [*line[:n], token.copy(content=head.rstrip())] if head.strip() else line[:n]
+        answer = [token.copy(content=tail.lstrip()), *line[n + 1 :]] if tail.strip() else line[n + 1 :]
+        if line_text(question).strip() and line_text(answer).strip():
+            return question, answer
+        return None
+    return None
+
+
+def _shows(node: SyntaxTreeNode) -> bool:
+    return node.type not in ("hr", "html_block") or bool(node.content.strip())

@@ -1,0 +1,46 @@
+"""Notes written for Obsidian's Spaced Repetition plugin (``#flashcards``): what the cards say.
+The fronts and findings are pinned in ``tests/fixtures/notes/srs/*.txt``."""
+
+from __future__ import annotations
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from cardgen.model import Card
+from tests.conftest import FIXTURES
+
+SRS = FIXTURES / "notes" / "srs"
+
+
+def cards(name: str) -> dict[str, Card]:
+    deck = plan(BuildConfig(sources=(SRS / name,), write_pdf=False), now=0)
+    return {card.front_text: card for card in deck.cards}
+
+
+def test_single_and_multi_line_cards_with_what_answers_them() -> None:
+    found = cards("networking.md")
+    back = {front: card.fields[1] for front, card in found.items()}
+    assert back["What does DNS stand for"].startswith("<p>Domain Name System</p>")
+    assert back["TCP vs UDP"].startswith("<p>Connection-oriented vs connectionless</p>")  # ":::" too
+    assert back["Default DNS port"].startswith("<p>53</p>")  # in a list item
+    assert back["What is a subnet mask?"].startswith(
+        "<p>It splits an IP address into network and host parts.\nIt is written like <code>255.255.255.0</code>.</p>"
+    )
+    ranges = back["Which private ranges are there?"]  # the list right below the "?" line
+    assert "<li><code>10.0.0.0/8</code></li>" in ranges and "<li><code>192.168.0.0/16</code></li>" in ranges
+    assert back["How do you list routes on Linux?"].startswith('<pre><code class="language-sh">ip')  # "??", a fence
+    assert "closing thoughts" not in "".join(back.values())  # after a blank line: notes, not answer
+    assert found["What is a subnet mask?"].deck == "Networking"
+    assert set(found["What is a subnet mask?"].tags) >= {"flashcards::networking", "study"}
+    assert found["What is a subnet mask?"].question.sections == ("Addressing",)
+
+
+def test_key_value_fields_of_an_untagged_note_are_no_cards() -> None:
+    assert list(cards("dataview.md")) == ["What is a router?"]
+
+
+def test_a_tag_in_the_title_makes_a_flashcards_note() -> None:
+    found = cards("inline-tag.md")
+    assert {front: card.fields[1] for front, card in found.items()} == {
+        "Which status code means Not Found": "<p>404</p>",
+        "Which method is idempotent and safe": "<p>GET</p>",
+    }
