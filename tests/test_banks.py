@@ -24,6 +24,8 @@ def test_labels_leave_the_question_and_the_answer() -> None:
     assert found["What does docker rm do?"].startswith("<p>It removes stopped containers.</p>")
     assert found["什么是节点？"].startswith("<p>运行 Pod 的机器。</p>")
     assert found["什么是污点？"].startswith("<p>让 Pod 避开节点的标记。</p>")
+    assert found["What is a volume?"].startswith("<p>Storage a Pod mounts.</p>")
+    assert found["What is a claim?"].startswith("<p>A request for storage.</p>")
     for back in found.values():
         assert "Answer" not in back and "答：" not in back and "<strong>A" not in back
 

@@ -16,9 +16,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.markdown import inline_text
 
-# ``Q: … / A: …`` (``问：`` / ``答：``) written line under line in one paragraph.
-Q_MARK = re.compile(r"^\s*(?:Q|Question|问|问题)\s*[:：]\s*", re.IGNORECASE)
-A_MARK = re.compile(r"^\s*(?:A|Ans|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE)
+# ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``) written line under line in one paragraph.
+Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+A_MARK = re.compile(r"^\s*(?:(?:A|Ans|Answer|答|答案)\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
 
 
 def unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:

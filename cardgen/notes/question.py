@@ -49,7 +49,8 @@ def make_question(
     which its GUID stays derived from) with ``body`` as its answer."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
-    if labelled := unlabelled(title, Q_MARK):  # "### 问：…", "**Question:** …?": asked without the label
+    numbered = bool(title) and title[0].type == "text" and NUMBER_PREFIX.match(title[0].content) is not None
+    if not numbered and (labelled := unlabelled(title, Q_MARK)):  # "### 问：…", "**Question:** …?"
         read_before, title = read_before or title, labelled
     title = _without_tags(title)
     number, children = strip_numbering(title)
