@@ -46,6 +46,7 @@ def test_an_answer_label_is_no_part_of_the_answer() -> None:
     assert found["What is a Pod?"].startswith("<p>The smallest deployable unit.</p>")
     assert found["What is a Node?"].startswith("<p>A worker machine.\nIt runs Pods.</p>")
     assert found["什么是命名空间？"].startswith("<p>资源隔离的逻辑分组。</p>")
+    assert found["What is a Service?"].startswith("<p>A stable address for a set of Pods.</p>")
     assert found["What is an A record?"].startswith("<p>the DNS record that maps a name")
     assert found['What does the "A:" label mean here?'].startswith("<p>A label is text;")
 

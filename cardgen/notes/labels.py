@@ -18,6 +18,8 @@ from cardgen.notes.markdown import inline_text
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``) written line under line in one paragraph.
 Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+# An answer's heading-like first line: "**Answer**", "答案：".
+LONE_ANSWER_LABEL = re.compile(r"(?:Ans|Answer|答|答案|参考答案)\s*[:：]?", re.IGNORECASE)
 A_MARK = re.compile(r"^\s*(?:(?:A|Ans|Answer|答|答案)\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
 
 
@@ -91,6 +93,8 @@ def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     open with; None when the label was all the block held (the answer is what follows it)."""
     inline = inline_of(node)
     lines = lines_of(inline) if inline is not None else []
+    if len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ ")):
+        return None  # "**Answer**" over the answer
     if not lines or (first := unlabelled(lines[0], A_MARK)) is None:
         return node
     rest = [first, *lines[1:]]

@@ -67,9 +67,9 @@ def make_question(
     answer_html, pieces = "", tuple[AnswerBlock, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
-    if body:  # "**Ans:** …": the label is no part of the answer
+    if body:  # "**Ans:** …": the label is no part of the answer (a label over nothing is the answer)
         first = without_answer_label(body[0])
-        body = [first, *body[1:]] if first is not None else body[1:]
+        body = [first, *body[1:]] if first is not None else body[1:] or body
     blocks = split_blocks(body)  # each block's tokens, collected once
     body_tokens = [block.tokens for block in blocks]
     # Inside an "Answer" <details>, a heading such as "Answer: A" is an answer on its own.
