@@ -45,3 +45,19 @@ def test_html_structure_stays_structure_without_attributes() -> None:
 def test_escaped_break_in_a_cell_is_a_break() -> None:
     html = render("| a | b |\n| - | - |\n| x | one\\</br\\> two |\n")
     assert "one<br />" in html and "&lt;" not in html
+
+
+def test_content_tabs_are_titled_callouts_and_end_where_the_indent_does() -> None:
+    source = (
+        "Reverse it:\n\n"
+        '=== "Python"\n\n    ```python\n    xs[::-1]\n    ```\n\n'
+        '=== "Java"\n\n    Use `Collections.reverse`.\n\n    - in place\n\n'
+        "After the tabs.\n"
+    )
+    html = make_parser().render(source)
+    python, java = html.split('<div class="cg-callout cg-callout-example">')[1:]
+    assert python.startswith('\n<p class="cg-callout-title">Python</p>\n<pre><code class="language-python">')
+    assert java.startswith('\n<p class="cg-callout-title">Java</p>\n<p>Use <code>Collections.reverse</code>.</p>')
+    assert "<li>in place</li>" in java
+    assert java.endswith("</div>\n<p>After the tabs.</p>\n")
+    assert "===" not in html

@@ -4,6 +4,8 @@
   (``!!! note "Title"``, collapsible ``??? tip``) and GitHub alerts (``> [!NOTE]``), parsed by
   mdit-py-plugins and markdown-it-py, all rendered alike: ``<div class="cg-callout cg-callout-note">``
   with a ``<p class="cg-callout-title">``, styled for Anki, the preview and print.
+- MkDocs Material content tabs (``=== "Python"`` over an indented block) are callouts too, titled
+  with the tab's label: on a card every tab shows, one under the other.
 - Emoji shortcodes (``:white_check_mark:``) become the emoji, through the ``emoji`` package's
   GitHub aliases, in text only: code spans and fences keep their colons.
 - Raw HTML that structures content (a ``<table>``, a ``<ul>``, a ``<pre>``) stays that structure,
@@ -18,6 +20,7 @@ from typing import Any
 
 import emoji
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -99,10 +102,52 @@ def _text(state: StateCore) -> None:
         token.children = children
 
 
+_TAB = re.compile(r'===[+!]?[ \t]+"([^"]*)"[ \t]*')
+
+
+def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``=== "Label"`` and the block indented under it (up to a line indented less, or two blank
+    lines), as mdit-py-plugins reads an admonition: an ``admonition`` titled with the label."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    label = _TAB.fullmatch(state.src[start : state.eMarks[start_line]])
+    if label is None:
+        return False
+    if silent:
+        return True
+    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType = "admonition"
+    state.blkIndent = state.sCount[start_line] + 4
+    next_line, was_empty = start_line + 1, False
+    while next_line < end_line:
+        is_empty = state.sCount[next_line] < state.blkIndent
+        if is_empty and was_empty:
+            break
+        if state.bMarks[next_line] + state.tShift[next_line] < state.eMarks[next_line] and is_empty:
+            break  # a line of text indented less ends the tab
+        was_empty = is_empty
+        next_line += 1
+    state.lineMax = next_line
+    opening = state.push("admonition_open", "div", 1)
+    opening.markup, opening.block, opening.meta, opening.map = "===", True, {"tag": "example"}, [start_line, next_line]
+    title = state.push("admonition_title_open", "p", 1)
+    title.map = [start_line, start_line + 1]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = label.group(1), [start_line, start_line + 1], []
+    state.push("admonition_title_close", "p", -1)
+    state.md.block.tokenize(state, start_line + 1, next_line)
+    state.push("admonition_close", "div", -1).block = True
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+    state.line = next_line
+    return True
+
+
 def use_dialects(md: MarkdownIt) -> None:
     """Teach ``md`` the dialects above."""
     md.options["alerts"] = True
     md.use(admon_plugin)
+    md.block.ruler.before("fence", "cg_tab", _tab, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     # One container rule for every callout name (a rule per name was tried on every line, twenty times).
     md.use(container_plugin, "callout", validate=_is_callout, render=_render_container)
     md.core.ruler.after("block", "cg_callouts", _callouts)
