@@ -23,6 +23,7 @@ from cardgen.errors import ConfigError
 from cardgen.model import NoteFile, Problem, Question, SourceLoc
 from cardgen.notes.asking import asks, is_back_matter
 from cardgen.notes.banks import Bank, read_bank
+from cardgen.notes.footnotes import DEFINITION, definitions, with_footnotes
 from cardgen.notes.htmlblocks import (
     bold_question,
     closes_details,
@@ -101,6 +102,8 @@ def extract(
         skipped = {*interview[1], *interview[2], interview[1].start - 1, interview[2].start - 1}
 
     for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
+        if node.type == DEFINITION:
+            continue  # a footnote: printed with the answers that cite it
         if index in skipped:
             if interview is not None and index == interview[1].start - 1:  # the question's section
                 asked_by = tree.children[interview[0]] if interview[0] >= 0 else node
@@ -136,6 +139,9 @@ def extract(
         reader = _Reader(parsed, md, roots, level, skip_headings)
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
+    for label, node in reader.footnotes.items():
+        if label not in reader.footnotes_cited:
+            reader.skipped.append(Problem(parsed.loc(node), f"footnote [^{label}] is on no card: no answer cites it"))
     return NoteFile(
         path=parsed.path,
         display=parsed.display,
@@ -202,6 +208,8 @@ class _Reader:
         self.answer_start: int | None = None  # where an "Answer" <details> begins: before it is the question's
         self.in_details = False  # inside a <details> block: headings there belong to the answer
         self.prompt_runs_on = False  # inside a <summary> that spans blocks
+        self.footnotes = definitions(parsed.tree)  # each goes with the answers that cite it
+        self.footnotes_cited: set[str] = set()
 
     def close(self) -> None:
         """The question being read is complete."""
@@ -237,6 +245,7 @@ class _Reader:
         read_before: list[Token] | None = None,
     ) -> None:
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
+        answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(loc, title, answer, sections, self.md, prompt, media, read_before)
         if question.title_text:  # an empty heading asks nothing
             self.questions.append(question)

@@ -34,6 +34,7 @@ from markdown_it.rules_inline.state_inline import Scanned
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
@@ -292,6 +293,17 @@ class SafeRenderer(RendererHTML):
     def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f'<div class="cg-math">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
 
+    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A footnote's mark, by the label its author gave it (the note itself follows the answer)."""
+        return f'<sup class="cg-footnote-ref">[{html.escape(str(tokens[idx].meta.get("label", "")))}]</sup>'
+
+    def footnote_reference_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        label = html.escape(str(tokens[idx].meta.get("label", "")))
+        return f'<div class="cg-footnote"><sup class="cg-footnote-ref">[{label}]</sup>\n'
+
+    def footnote_reference_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return "</div>\n"
+
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """Images go through ``env["media"]`` (a MediaResolver): embedded under their media name,
         or shown as their alt text when missing or refused."""
@@ -327,6 +339,10 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    # Footnotes stay where they are written: notes.footnotes puts each after the answer citing it.
+    md.use(footnote_plugin, inline=False, move_to_end=False)
+    for rule in ("footnote_ref", "footnote_reference_open", "footnote_reference_close"):
+        md.add_render_rule(rule, getattr(SafeRenderer, rule))
     for rule in ("math_inline", "math_inline_double", "math_block"):  # ours, not the plugin's
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
