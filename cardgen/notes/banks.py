@@ -32,6 +32,7 @@ from cardgen.notes.labels import (
     without_leading_blank,
 )
 from cardgen.notes.markdown import inline_text
+from cardgen.notes.question import NUMBER_PREFIX
 
 LISTS = ("bullet_list", "ordered_list")
 
@@ -132,16 +133,16 @@ def question_list(node: SyntaxTreeNode) -> bool:
     return asking == len(node.children) or (len(node.children) >= 3 and asking * 3 >= len(node.children) * 2)
 
 
-def questionlines_of(node: SyntaxTreeNode) -> bool:
+def question_lines(node: SyntaxTreeNode) -> bool:
     """A paragraph each of whose lines asks, or of ``Q: …`` / ``A: …`` lines, a question first."""
     inline = inline_of(node)
     if inline is None:
         return False
     lines = [line for line in lines_of(inline) if line]
-    return all(asks(line_text(line)) for line in lines) or _qalines_of(lines) is not None
+    return all(asks(line_text(line)) for line in lines) or _qa_lines(lines) is not None
 
 
-def _qalines_of(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
+def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
     """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
     pairs; None otherwise."""
     pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
@@ -157,7 +158,7 @@ def _qalines_of(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[l
 
 def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
     """The section's questions when its text opens with a question list or question lines."""
-    if not body or not (question_list(body[0]) or questionlines_of(body[0])):
+    if not body or not (question_list(body[0]) or question_lines(body[0])):
         return None
     bank = Bank()
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
@@ -173,26 +174,27 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                     first = item.children[0] if item.children else None
                     inline = inline_of(first) if first is not None else None
                     bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
-        elif questionlines_of(node):
+        elif question_lines(node):
             inline = inline_of(node)
             assert inline is not None
             lines = [line for line in lines_of(inline) if line]
-            if (pairs := _qalines_of(lines)) is not None:
+            if (pairs := _qa_lines(lines)) is not None:
                 open_line = None
                 for n, question, answer in pairs:
                     bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
                 continue
             for n, tokens in enumerate(lines):
-                title = unlabelled(tokens, Q_MARK) or tokens
+                numbered = tokens[0].type == "text" and NUMBER_PREFIX.match(tokens[0].content) is not None
+                title = tokens if numbered else unlabelled(tokens, Q_MARK) or tokens  # "Q1." stays its number
                 open_line = Asked(start + n, title, [], tokens if title is not tokens else None)
                 bank.asked.append(open_line)
         elif open_line is not None:
             first = without_answer_label(node) if not open_line.answer else node
             open_line.answer.extend([first] if first is not None else [])
         else:
-            bank.left_out.append((start, _blockline_text(node)))
+            bank.left_out.append((start, _block_text(node)))
     return bank
 
 
-def _blockline_text(node: SyntaxTreeNode) -> str:
+def _block_text(node: SyntaxTreeNode) -> str:
     return " ".join(inline_text(t) for t in node.to_tokens() if t.type == "inline").strip()

@@ -43,6 +43,7 @@ def unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:
 
 
 def inline_of(node: SyntaxTreeNode) -> Token | None:
+    """A paragraph's ``inline`` token (None for any other block)."""
     if node.type != "paragraph" or not node.children:
         return None
     return node.children[0].token
@@ -60,6 +61,7 @@ def without_leading_blank(tokens: Sequence[Token]) -> list[Token]:
 
 
 def split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Inline tokens, one list per source line (line breaks left out)."""
     lines: list[list[Token]] = [[]]
     for child in tokens:
         if child.type in ("softbreak", "hardbreak") or child.meta.get("line_break"):
@@ -70,6 +72,7 @@ def split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def line_text(tokens: list[Token]) -> str:
+    """Plain text of inline tokens (markup dropped)."""
     return inline_text(Token("inline", "", 0, children=tokens))
 
 

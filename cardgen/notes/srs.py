@@ -25,7 +25,6 @@ from cardgen.notes.labels import inline_of, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
-SEPARATORS = ("::", ":::")
 LINE_SEPARATORS = frozenset({"?", "??"})
 
 
