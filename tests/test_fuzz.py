@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cardgen.cards.drafts import question_drafts
@@ -34,6 +34,8 @@ PIECES = [
     "&lt;script&gt;alert(1)&lt;/script&gt;", "[x](javascript:alert(1))", '<a href="javascript:alert(2)">a</a>',
     "| <img src=/etc/hosts.png> | ![](/etc/x.png) |\n", "* exec：<img src=y onerror=alert(3)>执行\n", ":::note\n",
     ":::\n", "> [!NOTE]\n", "!!! tip\n    ", ":clap:", "<table><tr><td onclick=x>1</td></tr></table>\n",
+    "#flashcards\n", "::", ":::", "?\n", "??\n", '=== "Tab"\n', "    ", "[^1]", "[^1]: ", "**Q:** ", "**A:** ",
+    "问：", "答：", "- [ ] ", "**Answer**\n",
 ]  # fmt: skip
 
 
@@ -67,6 +69,8 @@ ALL = frozenset({"qa", "table", "term", "cloze"})
 
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
+@example("> :::note\n> ")  # found by CI: mdit-py-plugins' container rule read past the end
+@example('#flashcards\n\nQ\n?\n- a\n\n=== "t"\n\n    x[^1]\n\n[^1]: y\n**Q:** a?\n**A:**')
 def test_parse_extract_and_cards_never_crash(text: str) -> None:
     notes = extract(parse_text(text, Path("fuzz.md")))
     for q in notes.questions:

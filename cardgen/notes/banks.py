@@ -22,6 +22,7 @@ from cardgen.notes.facts import is_definition, split_definition
 from cardgen.notes.labels import (
     A_MARK,
     Q_MARK,
+    balanced,
     inline_of,
     line_text,
     lines_of,
@@ -108,13 +109,18 @@ def _asked_and_answered(inline: Token) -> tuple[list[Token], list[list[Token]], 
     """A paragraph that asks and then answers: a first line that asks followed by lines that do
     not, or a bold question followed by text. (question, answer lines, line of the answer)."""
     lines = [line for line in lines_of(inline) if line]
-    if len(lines) > 1 and ends_in_question(line_text(lines[0])) and not ends_in_question(line_text(lines[-1])):
+    if (
+        len(lines) > 1
+        and all(balanced(line) for line in lines)
+        and ends_in_question(line_text(lines[0]))
+        and not ends_in_question(line_text(lines[-1]))
+    ):
         return lines[0], lines[1:], 1
     children = without_leading_blank(inline.children or [])
     if not children or children[0].type != "strong_open":
         return None
-    close = next((n for n, t in enumerate(children) if t.type == "strong_close"), None)
-    if close is None or any(t.type in ("softbreak", "hardbreak") for t in children[:close]):
+    close = next((n for n in range(1, len(children) + 1) if balanced(children[:n])), 0) - 1  # its own close
+    if close < 0 or any(t.type in ("softbreak", "hardbreak") for t in children[:close]):
         return None
     question, rest = children[1:close], children[close + 1 :]
     if rest and rest[0].type == "text":
@@ -146,6 +152,8 @@ def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[lis
     """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
     pairs; None otherwise."""
     pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
+    if not all(balanced(line) for line in lines):
+        return None  # a span runs over a line break: no line stands alone
     for n, line in enumerate(lines):
         if question := unlabelled(line, Q_MARK):
             pairs.append((n, question, []))

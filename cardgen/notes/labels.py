@@ -71,6 +71,17 @@ def split_lines(tokens: Sequence[Token]) -> list[list[Token]]:
     return lines
 
 
+def balanced(tokens: Sequence[Token]) -> bool:
+    """Every markup the tokens open they close (a span may run over a line break, and a line cut
+    out of it would not make a paragraph)."""
+    depth = 0
+    for token in tokens:
+        depth += token.nesting
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def line_text(tokens: list[Token]) -> str:
     """Plain text of inline tokens (markup dropped)."""
     return inline_text(Token("inline", "", 0, children=tokens))

@@ -332,6 +332,14 @@ def _section(tokens: list[Token], title: str) -> list[Token]:
     return []
 
 
+def _end_with_newline(state: StateCore) -> None:
+    """Notes that do not end with a line break are read as if they did (the same Markdown):
+    mdit-py-plugins 0.7's container rule reads one character past the end of a document whose
+    last line is an empty blockquote line (``> :::note`` then ``> ``) and raised IndexError."""
+    if not state.src.endswith("\n"):
+        state.src += "\n"
+
+
 @lru_cache(maxsize=2)
 def make_parser(allow_html: bool = False) -> MarkdownIt:
     """The shared parser; building one costs ~1 ms, so it is made once per setting."""
@@ -348,6 +356,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
     md.core.ruler.after("text_join", "cjk_softbreak", _join_cjk_softbreaks)  # after text_join: its marks stay
+    md.core.ruler.after("normalize", "cg_final_newline", _end_with_newline)
     use_dialects(md)
     use_obsidian(md)
     assert isinstance(md.renderer, SafeRenderer)

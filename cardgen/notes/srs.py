@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.labels import inline_of, line_text, lines_of, paragraph
+from cardgen.notes.labels import balanced, inline_of, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
@@ -121,6 +121,8 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
         return [], text if _shows(node) else ""
     start = node.map[0] if node.map else 0
     lines = lines_of(inline)
+    if not all(balanced(line) for line in lines):
+        return [], line_text(list(inline.children or [])).strip()  # a span runs over a line break
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
     if parted is not None and parted > 0 and any(lines[:parted]):
         question = _joined(lines[:parted])
@@ -164,8 +166,8 @@ def _joined(lines: list[list[Token]]) -> list[Token]:
 def _split_at_separator(line: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(question, answer) of a ``Question::Answer`` line, parted in its text (never in code)."""
     for n, token in enumerate(line):
-        if token.type != "text" or "::" not in token.content:
-            continue
+        if token.type != "text" or "::" not in token.content or not balanced(line[:n]):
+            continue  # never inside code, emphasis or a link
         head, _, tail = token.content.partition("::")
         tail = tail[1:] if tail.startswith(":") else tail  # ":::" asks both ways
         question = [*line[:n], token.copy(content=head.rstrip())] if head.strip() else line[:n]
