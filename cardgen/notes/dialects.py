@@ -111,6 +111,8 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("===", start):  # tried at every block's first line: cheap first
+        return False
     label = _TAB.fullmatch(state.src[start : state.eMarks[start_line]])
     if label is None:
         return False
