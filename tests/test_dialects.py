@@ -61,3 +61,9 @@ def test_content_tabs_are_titled_callouts_and_end_where_the_indent_does() -> Non
     assert "<li>in place</li>" in java
     assert java.endswith("</div>\n<p>After the tabs.</p>\n")
     assert "===" not in html
+
+
+def test_definition_lists_are_definition_lists() -> None:
+    html = make_parser().render("Term *One*\n: Its definition.\n\nA line\n: that is not a term's.\n")
+    assert html.startswith("<dl>\n<dt>Term <em>One</em></dt>\n<dd>Its definition.</dd>\n")
+    assert "<dt>A line</dt>" in html and ": that" not in html

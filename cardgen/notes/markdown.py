@@ -33,6 +33,7 @@ from markdown_it.rules_inline import StateInline, emphasis, strikethrough
 from markdown_it.rules_inline.state_inline import Scanned
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -349,6 +350,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     # Footnotes stay where they are written: notes.footnotes puts each after the answer citing it.
     md.use(footnote_plugin, inline=False, move_to_end=False)
+    md.use(deflist_plugin)  # "Term" over ": definition" (PHP Markdown Extra, pandoc)
     for rule in ("footnote_ref", "footnote_reference_open", "footnote_reference_close"):
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
     for rule in ("math_inline", "math_inline_double", "math_block"):  # ours, not the plugin's
