@@ -67,3 +67,18 @@ def test_definition_lists_are_definition_lists() -> None:
     html = make_parser().render("Term *One*\n: Its definition.\n\nA line\n: that is not a term's.\n")
     assert html.startswith("<dl>\n<dt>Term <em>One</em></dt>\n<dd>Its definition.</dd>\n")
     assert "<dt>A line</dt>" in html and ": that" not in html
+
+
+def test_a_definition_list_makes_term_cards() -> None:
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+    from tests.conftest import FIXTURES
+
+    notes = FIXTURES / "notes" / "facts" / "definition-list.md"
+    deck = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0)
+    terms = {card.front_text: card.fields[1] for card in deck.cards if card.kind == "term"}
+    assert terms == {
+        "What are the probes? › Three kinds › liveness": "restarts the container",
+        "What are the probes? › Three kinds › readiness": "gates traffic",
+        "What are the probes? › Three kinds › startup": "holds the others back",
+    }

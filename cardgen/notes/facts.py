@@ -174,8 +174,29 @@ def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) 
                 visit([c for c in item.children if c.type in ("bullet_list", "ordered_list")], item_lead, item_name)
 
     for i, node in enumerate(body):
+        before = body[i - 1] if i else None
+        intro = _block_words(before) if before is not None and before.type == "paragraph" else ""
         if node.type in ("bullet_list", "ordered_list"):
-            before = body[i - 1] if i else None
-            intro = _block_words(before) if before is not None and before.type == "paragraph" else ""
             visit([node], lead_in(before), intro)
+        elif node.type == "dl":
+            terms += _listed_terms(node, loc_of, render, lead_in(before), intro)
     return tuple(terms)
+
+
+def _listed_terms(dl: SyntaxTreeNode, loc_of: LocOf, render: CardHtml, lead: str, parent: str) -> list[Term]:
+    """The terms of a definition list (``Term`` over ``: definition``), each with its first
+    definition's first paragraph."""
+    terms: list[Term] = []
+    for n, dt in enumerate(dl.children):
+        dd = dl.children[n + 1] if n + 1 < len(dl.children) else None
+        if dt.type != "dt" or dd is None or dd.type != "dd" or not dt.children or not dd.children:
+            continue
+        term, first = dt.children[0].token, dd.children[0]
+        if term is None or first.type != "paragraph" or not first.children or first.children[0].token is None:
+            continue
+        definition = first.children[0].token
+        term_text, definition_text = _plain(term.children or []), _plain(definition.children or [])
+        if is_definition(term_text, definition_text):
+            term_html, definition_html = render.inline(term.children or []), render.inline(definition.children or [])
+            terms.append(Term(loc_of(dt), term_html, term_text, definition_html, lead, parent, len(terms) + 1))
+    return terms

@@ -77,7 +77,7 @@ def make_question(
         types = {token.type for tokens in body_tokens for token in tokens}
         loc_of = _loc_in(loc.file)
         tables = find_tables(body, loc_of, render) if "table_open" in types else ()
-        terms = find_terms(body, loc_of, render) if types & LIST_OPENERS else ()
+        terms = find_terms(body, loc_of, render) if types & (LIST_OPENERS | {"dl_open"}) else ()
         answer_html, pieces = render.answer(blocks)
         inline = (child for tokens in body_tokens for token in tokens for child in token.children or ())
         tags += [child.content for child in inline if child.type == "tag"]
