@@ -36,6 +36,8 @@ SHORTCODE = re.compile(r":[a-z0-9_+-]+:", re.IGNORECASE)
 LITERAL_BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 _CALLOUT_OPENERS = {"admonition_open", "alert_open", "container_callout_open"}
 _TITLE_OPENERS = {"admonition_title_open", "alert_title_open"}
+# What every callout's source holds: a container, an admonition, a content tab, an alert.
+_CALLOUT_MARKERS = (":::", "!!!", "???", "===", "[!")
 
 
 def _is_callout(params: str, markup: str) -> bool:
@@ -49,6 +51,8 @@ def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Opt
 def _callouts(state: StateCore) -> None:
     """Every callout as ``cg-callout``: one look for the three syntaxes; containers get the title
     line admonitions and alerts have (``:::info Latest version`` → "Latest version")."""
+    if not any(marker in state.src for marker in _CALLOUT_MARKERS):
+        return  # no callout anywhere: the tokens need not be walked
     tokens: list[Token] = []
     for token in state.tokens:
         tokens.append(token)

@@ -168,6 +168,8 @@ def _block_ids(state: StateCore) -> None:
 def _callouts(state: StateCore) -> None:
     """``> [!type] Title`` (``-``/``+`` fold it in Obsidian): a blockquote made a callout, its title
     line a title paragraph. Runs before the inline pass, on the paragraphs' source text."""
+    if "[!" not in state.src:  # no callout anywhere: the tokens need not be walked
+        return
     tokens = state.tokens
     opened: list[Token] = []
     out: list[Token] = []
