@@ -26,6 +26,8 @@ from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
 LINE_SEPARATORS = frozenset({"?", "??"})
+# Tokens whose content is text shown in the note: what is reported when it is on no card.
+_SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block"})
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,8 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
                     cards += found
                     rest += [left] if left else []
             return cards, " ".join(rest)
-        text = " ".join(t.content for t in node.to_tokens() if t.type == "inline").strip()
-        return [], text if _shows(node) else ""
+        said = [t.content.strip() for t in node.to_tokens() if t.type in _SAYING and t.content.strip()]
+        return [], " ".join(said) if _shows(node) else ""
     start = node.map[0] if node.map else 0
     lines = lines_of(inline)
     if not all(balanced(line) for line in lines):
