@@ -29,11 +29,9 @@ from cardgen.notes.labels import (
     paragraph,
     split_lines,
     unlabelled,
-    without_answer_label,
     without_leading_blank,
 )
 from cardgen.notes.markdown import inline_text
-from cardgen.notes.question import NUMBER_PREFIX
 
 LISTS = ("bullet_list", "ordered_list")
 
@@ -49,9 +47,9 @@ class Asked:
     answer: list[SyntaxTreeNode]
     """What answers it: the blocks nested under its bullet, or after its line."""
     as_read_before: list[Token] | None = None
-    """The title as cardgen read it before it left out labels, task boxes and answers on the
-    question's line (``问：…``, ``[ ] …``), when that differs: the note's GUID is derived from
-    it, so a note keeps the GUID it was given (docs/anki.md)."""
+    """The title as cardgen read it before it left out task boxes and answers on the question's
+    line (``[ ] …``), when that differs: the note's GUID is derived from it, so a note keeps
+    the GUID it was given (docs/anki.md)."""
 
 
 @dataclass
@@ -191,14 +189,11 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                 for n, question, answer in pairs:
                     bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
                 continue
-            for n, tokens in enumerate(lines):
-                numbered = tokens[0].type == "text" and NUMBER_PREFIX.match(tokens[0].content) is not None
-                title = tokens if numbered else unlabelled(tokens, Q_MARK) or tokens  # "Q1." stays its number
-                open_line = Asked(start + n, title, [], tokens if title is not tokens else None)
+            for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
+                open_line = Asked(start + n, tokens, [])
                 bank.asked.append(open_line)
         elif open_line is not None:
-            first = without_answer_label(node) if not open_line.answer else node
-            open_line.answer.extend([first] if first is not None else [])
+            open_line.answer.append(node)
         else:
             bank.left_out.append((start, _block_text(node)))
     return bank

@@ -93,6 +93,7 @@ def extract(
     tags = front_matter_tags(tree)
     if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
         reader.flashcards(read_flashcards(tree))
+        reader.report_uncited_footnotes()
         title = reader.title or deck_title(parsed.path)
         return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
 
@@ -139,9 +140,7 @@ def extract(
         reader = _Reader(parsed, md, roots, level, skip_headings)
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
-    for label, node in reader.footnotes.items():
-        if label not in reader.footnotes_cited:
-            reader.skipped.append(Problem(parsed.loc(node), f"footnote [^{label}] is on no card: no answer cites it"))
+    reader.report_uncited_footnotes()
     return NoteFile(
         path=parsed.path,
         display=parsed.display,
@@ -315,6 +314,12 @@ class _Reader:
             shown = text if len(text) <= 50 else text[:49] + "…"
             loc = SourceLoc(self.parsed.display, line + 1)
             self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))
+
+    def report_uncited_footnotes(self) -> None:
+        for label, node in self.footnotes.items():
+            if label not in self.footnotes_cited:
+                message = f"footnote [^{label}] is on no card: no answer cites it"
+                self.skipped.append(Problem(self.parsed.loc(node), message))
 
     def flush_loose(self) -> None:
         """Text under a heading that asks nothing (the title, a category): questions when it lists

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.labels import balanced, inline_of, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
 
@@ -87,7 +88,7 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
             sections = [s for s in sections if s[0] < level] + [(level, heading_text(node))]
             loose_in_section = False
             continue
-        if node.type == "front_matter":
+        if node.type in ("front_matter", DEFINITION):  # a footnote goes with the cards citing it
             continue
         context = [text for _, text in sections]
         cards, rest = _cards_in(node, context)
