@@ -87,14 +87,20 @@ def line_text(tokens: list[Token]) -> str:
     return inline_text(Token("inline", "", 0, children=tokens))
 
 
-def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
-    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based); empty
-    lines (a label that stood alone) are left out."""
-    children: list[Token] = []
-    for n, tokens in enumerate(line for line in lines if line):
+def joined(lines: list[list[Token]]) -> list[Token]:
+    """Lines as one run of inline tokens, a line break between two; empty lines (a label that
+    stood alone) are left out."""
+    tokens: list[Token] = []
+    for n, line in enumerate(line for line in lines if line):
         if n:
-            children.append(Token("softbreak", "br", 0))
-        children += tokens
+            tokens.append(Token("softbreak", "br", 0))
+        tokens += line
+    return tokens
+
+
+def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
+    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based)."""
+    children = joined(lines)
     where = [line, line + len(lines)]
     inline = Token("inline", "", 0, children=children, map=where, block=True)
     opening = Token("paragraph_open", "p", 1, map=where, block=True)

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.footnotes import DEFINITION
-from cardgen.notes.labels import balanced, inline_of, line_text, lines_of, paragraph
+from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
@@ -66,8 +66,9 @@ def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -
 
 def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
     for node in tree.children:
-        if node.type in ("paragraph", "heading") and node.children and node.children[0].token is not None:
-            yield from node.children[0].token.children or []
+        inline = node.children[0].token if node.type in ("paragraph", "heading") and node.children else None
+        if inline is not None and FLASHCARD_TAG in inline.content:  # most runs: not walked
+            yield from inline.children or []
 
 
 def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
@@ -128,7 +129,7 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
         return [], line_text(list(inline.children or [])).strip()  # a span runs over a line break
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
     if parted is not None and parted > 0 and any(lines[:parted]):
-        question = _joined(lines[:parted])
+        question = joined(lines[:parted])
         answer = [paragraph(lines[parted + 1 :], start + parted + 1)] if any(lines[parted + 1 :]) else []
         return [Flashcard(start, question, answer, sections)], ""
     cards, rest = [], []
@@ -155,15 +156,6 @@ def _ends_on_separator(node: SyntaxTreeNode) -> bool:
     inline = inline_of(node)
     lines = lines_of(inline) if inline is not None else []
     return bool(lines) and line_text(lines[-1]).strip() in LINE_SEPARATORS
-
-
-def _joined(lines: list[list[Token]]) -> list[Token]:
-    tokens: list[Token] = []
-    for n, line in enumerate(line for line in lines if line):
-        if n:
-            tokens.append(Token("softbreak", "br", 0))
-        tokens += line
-    return tokens
 
 
 def _split_at_separator(line: list[Token]) -> tuple[list[Token], list[Token]] | None:
