@@ -35,7 +35,8 @@ PIECES = [
     "| <img src=/etc/hosts.png> | ![](/etc/x.png) |\n", "* exec：<img src=y onerror=alert(3)>执行\n", ":::note\n",
     ":::\n", "> [!NOTE]\n", "!!! tip\n    ", ":clap:", "<table><tr><td onclick=x>1</td></tr></table>\n",
     "#flashcards\n", "::", ":::", "?\n", "??\n", '=== "Tab"\n', "    ", "[^1]", "[^1]: ", "**Q:** ", "**A:** ",
-    "问：", "答：", "- [ ] ", "**Answer**\n", "\n: ",
+    "问：", "答：", "- [ ] ", "**Answer**\n", "\n: ", "1. ### ", "   ", "<h3>", "</h3>", "<h2 onclick=x>",
+    "**[⬆ Back to Top](#toc)**",
 ]  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from cardgen.notes.htmlblocks import (
     closes_details,
     details_summary,
     is_answer_summary,
+    is_page_navigation,
     is_wrapper_html,
     raw_html,
     summary_runs_on,
@@ -120,7 +121,7 @@ def extract(
         else:
             if reader.prompt_runs_on and raw is not None and "</summary>" in raw.lower():
                 reader.answer_start, reader.prompt_runs_on = len(reader.body), False
-            if is_wrapper_html(raw):
+            if is_wrapper_html(raw) or is_page_navigation(node):
                 continue
             # A heading below the level inside a question is part of its answer, unless it asks.
             is_heading = node.type == "heading"
@@ -392,7 +393,9 @@ def _shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
     """False for blocks that show nothing on a card: headings, rules, comments, wrapper HTML."""
     if node.type in ("heading", "hr", "front_matter"):
         return False
-    return raw is None or not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
+    if raw is None:
+        return not is_page_navigation(node)
+    return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
 def _inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:

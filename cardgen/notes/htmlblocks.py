@@ -79,6 +79,34 @@ def is_wrapper_html(content: str | None) -> bool:
     return not WRAPPER_TAG.sub("", PAGE_LINK.sub("", SUMMARY.sub("", content))).strip()
 
 
+# What may stand around in-page links in a navigation line: arrows, separators, emoji.
+_NAVIGATION_SYMBOLS = re.compile(r"[\s|·•/\\\-\u2190-\u21ff\u2b06\u2b07\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF]*")
+_WRAPPING = frozenset({"strong_open", "strong_close", "em_open", "em_close", "softbreak", "link_close"})
+
+
+def is_page_navigation(node: SyntaxTreeNode) -> bool:
+    """A paragraph of nothing but links within the page, maybe bold, between arrows:
+    ``**[⬆ Back to Top](#table-of-contents)**``, the Markdown twin of ``is_wrapper_html``'s
+    ``<a href="#">↥ back to top</a>``."""
+    if node.type != "paragraph" or not node.children or node.children[0].token is None:
+        return False
+    links, depth = 0, 0
+    for child in node.children[0].token.children or []:
+        if child.type == "link_open":
+            if not str(child.attrs.get("href", "")).startswith("#"):
+                return False
+            links, depth = links + 1, depth + 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type not in _WRAPPING and not depth and not _is_symbols(child):
+            return False
+    return links > 0
+
+
+def _is_symbols(token: Token) -> bool:
+    return token.type == "text" and _NAVIGATION_SYMBOLS.fullmatch(token.content) is not None
+
+
 def is_answer_summary(summary: str) -> bool:
     return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
 

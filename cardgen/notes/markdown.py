@@ -42,6 +42,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from cardgen.notes.dialects import emojize, use_dialects
+from cardgen.notes.headings import use_headings
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.obsidian import use_obsidian
 from cardgen.text import is_cjk
@@ -359,6 +360,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))
     md.core.ruler.after("text_join", "cjk_softbreak", _join_cjk_softbreaks)  # after text_join: its marks stay
     md.core.ruler.after("normalize", "cg_final_newline", _end_with_newline)
+    use_headings(md)
     use_dialects(md)
     use_obsidian(md)
     assert isinstance(md.renderer, SafeRenderer)

@@ -1,0 +1,61 @@
+"""Headings written as list items (``1. ### What is …?``) and in HTML (``<h3>…</h3>``) ask like
+``#`` headings; the rest of the list item is the answer, "Back to Top" links are navigation."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from cardgen.notes.markdown import make_parser
+from tests.conftest import FIXTURES
+
+HEADINGS = FIXTURES / "notes" / "headings"
+
+
+def backs(name: str) -> dict[str, str]:
+    deck = plan(BuildConfig(sources=(HEADINGS / name,), write_pdf=False), now=0)
+    return {card.front_text: card.fields[1] for card in deck.cards}
+
+
+def test_a_headed_item_is_a_question_and_the_rest_of_the_item_its_answer() -> None:
+    back = backs("headed-list.md")
+    closure, hoisting, event_loop = (
+        back["What is a closure?"],
+        back["What is hoisting?"],
+        back["What is an event loop?"],
+    )
+    assert "lexical environment" in closure and "counter" in closure  # the paragraph and the listing
+    assert "<li><code>var</code> declarations" in hoisting and "hoisted whole" in hoisting  # its own list stays
+    assert "call stack is empty" in event_loop
+    # The in-page links that only navigate are not card text; a sentence linking within the page is.
+    assert all("Back to Top" not in text for text in back.values())
+    assert "the event loop" in back["What is a microtask?"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lifted"),
+    [
+        ("1. ### What is A?\n\n   A is a.\n2. ### What is B?\n\n   B is b.\n", True),
+        ("- ## What is A?\n- B is plain\n- C is plain\n", False),  # fewer than half the items headed
+        ("- first item\n- ## What is A?\n", False),  # the first item is not headed
+        ("> 1. ### What is A?\n>\n>    A is a.\n", False),  # a list inside a quote stays a list
+    ],
+)
+def test_which_lists_are_lifted(source: str, lifted: bool) -> None:
+    types = [t.type for t in make_parser().parse(source)]
+    assert ("ordered_list_open" not in types and "bullet_list_open" not in types) is lifted
+    assert "heading_open" in types
+
+
+def test_a_tight_items_paragraphs_show_once_lifted() -> None:
+    html = make_parser().render("1. ### What is A?\n   A is a.\n")
+    assert html == "<h3>What is A?</h3>\n<p>A is a.</p>\n"
+
+
+def test_html_headings_ask_and_a_banner_stays_html() -> None:
+    back = backs("html-headings.md")
+    assert back["What is the DOM?"] == "<p>The tree of objects a browser builds from a page.</p>"
+    assert "repaint draws pixels" in back["What is a reflow & a repaint?"]
+    tokens = make_parser().parse('<div align="center">\n  <h1>Browser Questions</h1>\n</div>\n')
+    assert [t.type for t in tokens] == ["html_block"]
