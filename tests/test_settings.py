@@ -155,3 +155,14 @@ def test_every_flag_is_in_help_and_checked_like_the_file() -> None:
             assert (setting.flag in build_help) == (setting.scope == "build")
     result = CliRunner().invoke(main, ["check", "--paper", "a5"])
     assert result.exit_code == 2 and "'a5' is not one of 'a4', 'letter'" in result.output
+
+
+def test_a_folder_gives_every_markdown_file_whatever_its_suffix_or_case(tmp_path: Path) -> None:
+    from cardgen.config.options import BuildConfig
+
+    for name in ("a.md", "b.markdown", "C.MD", "d.mdx", "sub/e.Markdown", "f.txt", "g.png", ".hidden/h.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "folder.md").mkdir()  # a folder named like a note is no note
+    found = [p.relative_to(tmp_path.resolve()).as_posix() for p in BuildConfig(sources=(tmp_path,)).note_files()]
+    assert found == ["C.MD", "a.md", "b.markdown", "d.mdx", "sub/e.Markdown"]

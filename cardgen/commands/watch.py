@@ -10,17 +10,17 @@ from pathlib import Path
 import watchfiles
 
 from cardgen.commands.build import BuildResult, build
-from cardgen.config.options import LEDGER_NAME, BuildConfig
+from cardgen.config.options import LEDGER_NAME, NOTE_SUFFIXES, BuildConfig
 from cardgen.config.settings import settings_files
 from cardgen.errors import CardgenError
 
-WATCHED_SUFFIXES = (".md", ".markdown", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
+WATCHED_SUFFIXES = (*NOTE_SUFFIXES, ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
 
 
 def relevant(change: watchfiles.Change, path: str) -> bool:
     """Notes, images and settings; never the ledger or temporary files the build itself writes."""
     name = Path(path).name
-    return name != LEDGER_NAME and not name.startswith(".") and name.endswith(WATCHED_SUFFIXES)
+    return name != LEDGER_NAME and not name.startswith(".") and name.lower().endswith(WATCHED_SUFFIXES)
 
 
 def rebuild_line(load: Callable[[], BuildConfig], *, sync: bool = False) -> tuple[str, BuildResult | None]:

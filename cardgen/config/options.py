@@ -17,6 +17,9 @@ from cardgen.vocab import Kind
 GENERIC_FOLDERS = frozenset({"source", "sources", "src", "notes", "docs", "md", "markdown"})
 # The identity ledger's file name; it lives with the notes (see ``cardgen.identity.ledger``).
 LEDGER_NAME = "cardgen.lock"
+# What notes are saved as: the names editors and site generators give Markdown (MDX is Markdown with
+# components), in any case (``NOTES.MD``); a folder's other files are images and the rest.
+NOTE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx")
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class BuildConfig:
     """Everything a build depends on besides the notes themselves."""
 
     sources: tuple[Path, ...] = (Path("source"),)
-    """Note files and folders (folders are searched for ``*.md`` recursively)."""
+    """Note files and folders (folders are searched recursively for ``NOTE_SUFFIXES``)."""
     output_dir: Path = Path("build")
     """Where the ``.apkg`` and the PDF are written."""
     deck_name: str | None = None
@@ -66,8 +69,10 @@ class BuildConfig:
                 # so `cardgen build ../notes` still reads its notes.
                 found = sorted(
                     p
-                    for p in source.rglob("*.md")
-                    if not any(part.startswith(".") for part in p.relative_to(source).parts)
+                    for p in source.rglob("*")
+                    if p.suffix.lower() in NOTE_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(source).parts)
                 )
                 for path in found:
                     files.setdefault(path.resolve(), source.resolve())

@@ -172,7 +172,7 @@ def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("sources", "sources", _sources, "Where the notes are: folders (searched for *.md) or files.",
+    Setting("sources", "sources", _sources, "Where the notes are: folders (searched for *.md, *.mdx…) or files.",
             flag="SOURCES", flag_kind="argument", from_flag=lambda v: [str(p) for p in v] or None),
     Setting("output", "output_dir", lambda v: Path(_string(v)), "Folder for the outputs.",
             flag="--output", metavar="DIR", from_flag=str),
