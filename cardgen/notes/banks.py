@@ -162,8 +162,17 @@ def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[lis
     return pairs if pairs and all(any(answer) for _, _, answer in pairs) else None
 
 
+def _quotes_labelled(node: SyntaxTreeNode) -> bool:
+    """A quote that opens with a ``Q:`` line (``> **Q:** What is ARP?``): its blocks are read as if
+    unquoted. Other quotes stay whole: a quote of questions restates what the section answers."""
+    inline = inline_of(node.children[0]) if node.type == "blockquote" and node.children else None
+    lines = lines_of(inline) if inline is not None else []
+    return bool(lines) and unlabelled(lines[0], Q_MARK) is not None
+
+
 def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
     """The section's questions when its text opens with a question list or question lines."""
+    body = [block for node in body for block in (node.children if _quotes_labelled(node) else [node])]
     if not body or not (question_list(body[0]) or question_lines(body[0])):
         return None
     bank = Bank()
@@ -176,6 +185,9 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                 line = item.map[0] if item.map else start
                 if (asked := _item_question(item, among_questions=True)) is not None:
                     bank.asked.append(Asked(line, *asked))
+                    # A list of one question with nothing nested, the answer below it unindented
+                    # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
+                    open_line = bank.asked[-1] if len(node.children) == 1 and not asked[1] else None
                 else:
                     first = item.children[0] if item.children else None
                     inline = inline_of(first) if first is not None else None
