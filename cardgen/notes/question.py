@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.model import AnswerBlock, Problem, Question, SourceLoc, Table, Term
 from cardgen.notes.asking import is_placeholder
 from cardgen.notes.blocks import split_blocks
+from cardgen.notes.choices import multiple_choice
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import is_wrapper_html, raw_html
 from cardgen.notes.labels import Q_MARK, unlabelled, without_answer_label
@@ -58,6 +59,9 @@ def make_question(
     before = _title_text(read_before) if read_before is not None else text
     render = CardHtml(md, media)
     title_html = render.inline(children)
+    options_asked = False
+    if not prompt and body and (choices := multiple_choice(body[0])) is not None:
+        prompt, body, options_asked = [choices.front], [choices.back, *body[1:]], True
     prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
     prompt_html = render.blocks(prompt_tokens)
     if not text:  # the heading was nothing but a number: keep it as the question
@@ -97,6 +101,7 @@ def make_question(
         problems=_problems(loc, media),
         tags=tuple(dict.fromkeys(tags)),
         identity_title=before if before != text else "",
+        options_asked=options_asked,
     )
 
 

@@ -1,0 +1,34 @@
+"""Multiple-choice questions: options from a ticked task list go on the front, ticked on the back."""
+
+from __future__ import annotations
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from tests.conftest import FIXTURES
+
+EXAM = FIXTURES / "notes" / "choices" / "exam.md"
+# Built with the 6th session's code (0b3f3d1), which showed the options on the back only.
+GUIDS = {
+    "Which AWS service stores objects?": "hOAFM1!X7y",
+    "Which services are serverless? (Choose TWO)": "g0J;`d(B^:",
+    "What is on the release checklist?": "G6B~+Ts[w#",
+    "Which region is closest?": "ReRwhyYZ(P",
+}
+
+
+def test_options_ask_on_the_front_and_the_ticked_ones_answer() -> None:
+    cards = {c.front_text: c for c in plan(BuildConfig(sources=(EXAM,), write_pdf=False), now=0).cards}
+    s3 = cards["Which AWS service stores objects?"].fields
+    assert "<li>☐ Amazon EBS.</li>\n<li>☐ Amazon S3.</li>" in s3[0]  # every box empty on the front
+    assert "<li>☐ Amazon EBS.</li>\n<li>☑ Amazon S3.</li>" in s3[1] and "[x]" not in s3[1]
+    serverless = cards["Which services are serverless? (Choose TWO)"].fields
+    assert "<li>☑ AWS Lambda.</li>" in serverless[1] and "<li>☑ AWS Fargate.</li>" in serverless[1]  # [X] too
+    assert "S3 is storage" in serverless[1] and "S3 is storage" not in serverless[0]  # the rest stays an answer
+    # Every box ticked is a checklist, an item without a box no option: both stay answers as written.
+    for checklist in ("What is on the release checklist?", "Which region is closest?"):
+        assert "cg-prompt" not in cards[checklist].fields[0] and "[" in cards[checklist].fields[1]
+
+
+def test_asking_with_the_options_keeps_every_guid() -> None:
+    deck = plan(BuildConfig(sources=(EXAM,), write_pdf=False), now=0)
+    assert {c.front_text: c.guid for c in deck.cards} == GUIDS
