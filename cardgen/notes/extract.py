@@ -43,11 +43,11 @@ from cardgen.notes.outline import (
     front_and_back,
     heading_level,
     heading_text,
-    interview_sections,
     question_headings,
 )
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
+from cardgen.notes.sections import interview_sections
 from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards
 
 
@@ -99,17 +99,22 @@ def extract(
         return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
-    skipped: set[int] = set()  # the two sections (headings included) of such a question
-    if interview is not None:
-        skipped = {*interview[1], *interview[2], interview[1].start - 1, interview[2].start - 1}
+    skipped = interview.blocks() if interview is not None else set()  # its sections, headings included
+    asked_at = {asked.heading: asked for asked in interview.asked} if interview is not None else {}
+    for unpaired in interview.unanswering if interview is not None else ():
+        text = heading_text(tree.children[unpaired.start])
+        reader.skipped.append(
+            Problem(parsed.loc(tree.children[unpaired.start]), f"section answers no question here, on no card: {text}")
+        )
 
     for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
         if node.type == DEFINITION:
             continue  # a footnote: printed with the answers that cite it
         if index in skipped:
-            if interview is not None and index == interview[1].start - 1:  # the question's section
-                asked_by = tree.children[interview[0]] if interview[0] >= 0 else node
-                reader.asked_in_parts(node, asked_by, [tree.children[i] for i in interview[1]], interview[2])
+            if (in_parts := asked_at.get(index)) is not None:  # the question's section
+                asked_by = tree.children[in_parts.asked_by]
+                asked_by = asked_by.children[0] if asked_by.type == "blockquote" else asked_by
+                reader.asked_in_parts(node, asked_by, [tree.children[i] for i in in_parts.prompt], in_parts.answer)
         elif bold is not None and not reader.in_details:
             reader.bold(node, bold)
         elif summary is not None:

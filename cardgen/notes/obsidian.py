@@ -63,6 +63,7 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
             heading = heading.lstrip("^")
             shown = " › ".join(part for part in (note.strip(), heading.strip()) if part)
             token.content = alias.strip() or shown
+            token.meta = {"wikilink": token.content}  # a link, to ``links_only``, while it stands alone
     state.pos = end + 2
     return True
 

@@ -124,34 +124,6 @@ def question_headings(
     return asks
 
 
-# doocs/advanced-java style: the question is the *body* of a "面试题" section and the answer is a
-# later "面试题剖析" section at the same level (sub-headings and all).
-QUESTION_SECTIONS = frozenset({"面试题", "题目", "question", "interview question"})
-ANSWER_SECTIONS = frozenset({"面试题剖析", "答案", "解答", "参考答案", "answer", "solution"})
-
-
-def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> tuple[int, range, range] | None:
-    """(parent heading index or -1, question section's blocks, answer section's blocks), when
-    a file asks its question in a section's body; None otherwise."""
-    heads = [(i, heading_level(node)) for i, node in enumerate(nodes) if node.type == "heading"]
-
-    def section(k: int) -> range:
-        i, lv = heads[k]
-        end = next((j for j, other in heads[k + 1 :] if other <= lv), len(nodes))
-        return range(i + 1, end)
-
-    titles = [heading_text(nodes[i]).casefold().strip(" :：") for i, _ in heads]
-    for k, (i, lv) in enumerate(heads):
-        if titles[k] not in QUESTION_SECTIONS or section(k).stop == i + 1:
-            continue
-        answer = next((a for a in range(k + 1, len(heads)) if heads[a][1] == lv and titles[a] in ANSWER_SECTIONS), None)
-        if answer is None or any(other < lv for _, other in heads[k + 1 : answer]):
-            continue
-        parent = next((j for j, other in reversed(heads[:k]) if other < lv), -1)
-        return parent, section(k), section(answer)
-    return None
-
-
 # A card file's front is a line or a few blocks (Yanki's "front, ---, back"); more is an article.
 MAX_FRONT_BLOCKS = 3
 

@@ -187,7 +187,7 @@ _FILLER = " \t,;、，-–—|·"
 
 
 def links_only(tokens: Sequence[Token]) -> bool:
-    """A block that only links somewhere (a reference list, a bare URL)."""
+    """A block that only links somewhere (a reference list, a bare URL, Obsidian links to notes)."""
     linked = False
     for token in tokens:
         depth = 0
@@ -196,6 +196,8 @@ def links_only(tokens: Sequence[Token]) -> bool:
                 depth, linked = depth + 1, True
             elif child.type == "link_close":
                 depth -= 1
+            elif child.type == "text" and child.meta.get("wikilink") == child.content:
+                linked = True  # [[another note]], not joined with text around it
             elif child.type in ("text", "code_inline") and depth == 0 and (words := child.content.strip(_FILLER)):
                 if not _URL.match(words):
                     return False

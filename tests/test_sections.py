@@ -1,0 +1,43 @@
+"""Questions asked in one section and answered in another, in one language or two."""
+
+from __future__ import annotations
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from cardgen.notes.read import parse_text
+from cardgen.notes.sections import interview_sections
+from tests.conftest import FIXTURES
+
+SECTIONS = FIXTURES / "notes" / "sections"
+
+
+def backs(name: str) -> dict[str, str]:
+    deck = plan(BuildConfig(sources=(SECTIONS / name,), write_pdf=False), now=0)
+    return {card.front_text: card.fields[1] for card in deck.cards if card.kind == "qa"}
+
+
+def test_each_question_takes_the_answer_in_its_language() -> None:
+    back = backs("bilingual.md")
+    russian, english = back["Что такое data class в Kotlin?"], back["What is a data class in Kotlin?"]
+    assert "Класс для хранения данных" in russian and "holds data" not in russian
+    assert "holds data" in english and "primary constructor" in english  # its sub-sections too
+    assert "Класс" not in english
+
+
+def test_a_lone_question_section_asks_with_its_first_paragraph_and_shows_the_rest() -> None:
+    deck = plan(BuildConfig(sources=(SECTIONS / "one-language.md",), write_pdf=False), now=0)
+    two_sum = deck.cards[0]
+    assert two_sum.front_text.startswith("Given an array of integers")
+    assert "nums = [2, 7, 11, 15]" in two_sum.fields[0] and "look up" in two_sum.fields[1]
+
+
+def test_files_without_such_sections_have_none() -> None:
+    plain = parse_text("# Title\n\n## What is X?\n\nX is x.\n\n## Answer\n\nNo question section above.\n", SECTIONS)
+    assert interview_sections(plain.tree.children) is None
+    both = parse_text(
+        "# Question (EN)\n\nWhy?\n\n## Answer (EN)\n\nBecause.\n\n## Ответ (RU)\n\nПотому что.\n", SECTIONS
+    )
+    found = interview_sections(both.tree.children)
+    assert (
+        found is not None and len(found.asked) == 1 and [r.start for r in found.unanswering] == [4]
+    )  # the Russian heading
