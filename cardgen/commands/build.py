@@ -54,22 +54,26 @@ def safe_filename(name: str) -> str:
 
 def load_notes(config: BuildConfig) -> list[NoteFile]:
     from cardgen.notes.extract import extract  # markdown-it, Pygments: not needed when up to date
+    from cardgen.notes.highlighting import stop_ahead
     from cardgen.notes.read import parse_file
 
     roots = config.note_roots()
     if not roots:
         sources = ", ".join(str(s) for s in config.sources)
         raise NotesError(f"no Markdown notes (*.md) found in {sources}")
-    return [
-        extract(
-            parse_file(path),
-            config.question_level,
-            allow_html=config.allow_html,
-            root=root,
-            skip_headings=config.skip_headings,
-        )
-        for path, root in roots.items()
-    ]
+    try:
+        return [
+            extract(
+                parse_file(path),
+                config.question_level,
+                allow_html=config.allow_html,
+                root=root,
+                skip_headings=config.skip_headings,
+            )
+            for path, root in roots.items()
+        ]
+    finally:
+        stop_ahead()  # no child left when the PDF workers fork
 
 
 def plan(config: BuildConfig, now: int | None = None) -> Deck:

@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import Any
 
 import nh3
-import pygments
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.renderer import RendererHTML
@@ -38,11 +37,10 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 
 from cardgen.notes.dialects import emojize, use_dialects
 from cardgen.notes.headings import use_headings
+from cardgen.notes.highlighting import highlight
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.obsidian import use_obsidian
 from cardgen.text import is_cjk
@@ -107,20 +105,6 @@ def _edge_char(tokens: Sequence[Token], *, last: bool) -> str:
         if token.type in ("softbreak", "hardbreak", "image"):
             return ""
     return ""
-
-
-_FORMATTER = HtmlFormatter(nowrap=True, classprefix="pyg-")
-
-
-def highlight(code: str, lang: str, attrs: str) -> str:
-    """Pygments HTML for a fenced block with a known language; "" lets markdown-it escape it plainly."""
-    if not lang:
-        return ""
-    try:
-        lexer = get_lexer_by_name(lang.split()[0])
-    except ClassNotFound:
-        return ""
-    return str(pygments.highlight(code, lexer, _FORMATTER))
 
 
 def code_css(scope: str, style: str = "friendly") -> str:

@@ -9,6 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import NotesError
 from cardgen.model import SourceLoc
+from cardgen.notes.highlighting import start_ahead
 from cardgen.notes.markdown import make_parser
 
 
@@ -71,6 +72,7 @@ def _blank_toml_front_matter(text: str) -> str:
 
 def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
     tokens = make_parser().parse(text)
+    start_ahead(tokens)  # its code highlighted in a second process while the file is read
     return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens))
 
 
