@@ -96,7 +96,7 @@ def test_an_empty_notes_folder_fails_like_build(tmp_path: Path, monkeypatch: pyt
     monkeypatch.chdir(tmp_path)
     for command in ("check", "build"):
         result = CliRunner().invoke(main, [command])
-        assert result.exit_code == 1 and "no Markdown notes (*.md) found in source" in result.stderr
+        assert result.exit_code == 1 and "no Markdown notes (*.md, *.markdown, *.mdx…) found in source" in result.stderr
 
 
 def test_a_block_too_tall_for_any_card_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

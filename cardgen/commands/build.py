@@ -16,7 +16,6 @@ from cardgen import collector
 from cardgen.cards.deck import Reworded, assemble
 from cardgen.commands import state
 from cardgen.config.options import BuildConfig
-from cardgen.errors import NotesError
 from cardgen.identity.ledger import dump_ledger, keep_damaged, load_ledger
 from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
@@ -57,10 +56,7 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
     from cardgen.notes.highlighting import stop_ahead
     from cardgen.notes.read import parse_file
 
-    roots = config.note_roots()
-    if not roots:
-        sources = ", ".join(str(s) for s in config.sources)
-        raise NotesError(f"no Markdown notes (*.md) found in {sources}")
+    roots = config.required_note_roots()
     try:
         return [
             extract(

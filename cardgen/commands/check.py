@@ -13,11 +13,12 @@ from cardgen.cards.deck import assemble
 from cardgen.cards.drafts import question_card, question_drafts
 from cardgen.cards.tables import table_cells, verdict
 from cardgen.config.options import BuildConfig
-from cardgen.errors import CardgenError, NotesError
+from cardgen.errors import CardgenError
 from cardgen.identity.guid import tell_apart
 from cardgen.identity.ledger import Ledger
 from cardgen.model import NoteFile, Question, SourceLoc
 from cardgen.notes.extract import extract
+from cardgen.notes.highlighting import stop_ahead
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.question import NUMBER_PREFIX
 from cardgen.notes.read import ParsedFile, parse_file
@@ -51,10 +52,7 @@ def check(config: BuildConfig) -> list[Finding]:
     answered: list[Question] = []
     files: list[NoteFile] = []
     options = config.print_options
-    roots = config.note_roots()
-    if not roots:
-        raise NotesError(f"no Markdown notes (*.md) found in {', '.join(str(s) for s in config.sources)}")
-    for path, root in roots.items():
+    for path, root in config.required_note_roots().items():
         try:
             parsed = parse_file(path)
         except CardgenError as exc:
@@ -63,6 +61,7 @@ def check(config: BuildConfig) -> list[Finding]:
         notes = extract(
             parsed, config.question_level, allow_html=config.allow_html, root=root, skip_headings=config.skip_headings
         )
+        stop_ahead()  # the file is read: no child highlighting its code is left
         files.append(notes)
         findings += [Finding(problem.loc, "note", problem.message) for problem in notes.skipped]
         asked = {q.loc.line for q in notes.questions}

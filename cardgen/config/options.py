@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen.config.printing import PrintOptions
-from cardgen.errors import ConfigError
+from cardgen.errors import ConfigError, NotesError
 from cardgen.vocab import Kind
 
 # Folder names too generic to name a deck after; the folder above them is used instead.
@@ -81,6 +81,14 @@ class BuildConfig:
             else:
                 raise ConfigError(f"{source}: no such file or folder")
         return files
+
+    def required_note_roots(self) -> dict[Path, Path]:
+        """``note_roots``, or an error when the sources hold no notes at all."""
+        roots = self.note_roots()
+        if not roots:
+            sources = ", ".join(str(s) for s in self.sources)
+            raise NotesError(f"no Markdown notes (*.md, *.markdown, *.mdx…) found in {sources}")
+        return roots
 
     def ledger_path(self) -> Path:
         """The identity ledger lives with the notes (first source folder)."""
