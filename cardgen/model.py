@@ -149,17 +149,17 @@ class Question:
     task box left out: ``问：什么是节点？`` is now asked as ``什么是节点？``); otherwise ``""``.
     The GUID stays derived from it, so no note loses its reviews to a newer cardgen."""
 
-    options_asked: bool = False
-    """The prompt is the question's options, taken from the answer's ticked task list (a
-    multiple-choice question). Earlier versions showed them on the back only: the options are
-    left out of the identity, so the note keeps its GUID."""
+    prompt_read_later: bool = False
+    """The prompt is what earlier versions read as part of the answer: a multiple-choice
+    question's options (from its ticked task list), or the front written above mdanki's ``%``
+    line. It is left out of the identity, so the note keeps its GUID."""
 
     @property
     def identity_text(self) -> str:
         """What makes the question this question: its title (as first read), and its prompt
         when it has one (and its headings, when its title alone is not unique)."""
         title = self.identity_title or self.title_text
-        prompt = "" if self.options_asked else self.prompt_text
+        prompt = "" if self.prompt_read_later else self.prompt_text
         return f"{self.identity_context} {title} {prompt}".strip()
 
     @property

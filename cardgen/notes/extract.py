@@ -48,6 +48,7 @@ from cardgen.notes.outline import (
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.sections import interview_sections
+from cardgen.notes.separated import SeparatedCard, front_cut, separated_cards
 from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards
 
 
@@ -94,6 +95,12 @@ def extract(
     tags = front_matter_tags(tree)
     if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
         reader.flashcards(read_flashcards(tree))
+        reader.report_uncited_footnotes()
+        title = reader.title or deck_title(parsed.path)
+        return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
+
+    if question_level is None and (separated := separated_cards(tree.children)) is not None:
+        reader.separated(*separated)  # Ankdown, markdown-to-anki: cards between separator lines
         reader.report_uncited_footnotes()
         title = reader.title or deck_title(parsed.path)
         return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
@@ -219,7 +226,9 @@ class _Reader:
     def close(self) -> None:
         """The question being read is complete."""
         if self.current is not None:
-            start = self.answer_start
+            start, later = self.answer_start, False
+            if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
+                self.body, start, later = [*self.body[:cut], *self.body[cut + 1 :]], cut, True
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
             sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
             shown = [node for node in answer if _shows_something(node, raw_html(node))]
@@ -235,7 +244,7 @@ class _Reader:
             elif bank is not None:
                 self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
             else:
-                self._add(self.current[0], self.current[1], answer, sections, prompt)
+                self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
         self.asking_heading = None
 
@@ -248,10 +257,13 @@ class _Reader:
         prompt: Sequence[SyntaxTreeNode] = (),
         *,
         read_before: list[Token] | None = None,
+        prompt_read_later: bool = False,
     ) -> None:
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
-        question = make_question(loc, title, answer, sections, self.md, prompt, media, read_before)
+        question = make_question(
+            loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
+        )
         if question.title_text:  # an empty heading asks nothing
             self.questions.append(question)
 
@@ -286,6 +298,20 @@ class _Reader:
         self.body = [*prompt, *(self.parsed.tree.children[i] for i in answer)]
         self.answer_start = len(prompt)
         self.close()
+
+    def separated(self, first: int, cards: list[SeparatedCard]) -> None:
+        """The cards of a file written between separator lines, under its ``#`` title if any."""
+        blocks = self.parsed.tree.children
+        if first and blocks[first - 1].type == "heading":
+            self.title = heading_text(blocks[first - 1])
+        for card in cards:
+            front = blocks[card.front.start]
+            prompt = [blocks[i] for i in card.front[1:]]
+            title = _inline_tokens_of(front) if front.type == "paragraph" else _text_tokens(front)
+            self.ask(front, title)
+            self.body = [*prompt, *(blocks[i] for i in card.back)]
+            self.answer_start = len(prompt)
+            self.close()
 
     def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
         """A question starts at ``node``."""
@@ -407,6 +433,12 @@ def _inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
     """The inline tokens of a heading or paragraph."""
     inline = block.children[0].token if block.children else None
     return list(inline.children or []) if inline else []
+
+
+def _text_tokens(block: SyntaxTreeNode) -> list[Token]:
+    """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
+    text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")
+    return [Token("text", "", 0, content=text.strip())] if text.strip() else []
 
 
 def _parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:

@@ -45,9 +45,12 @@ def make_question(
     prompt: Sequence[SyntaxTreeNode] = (),
     media: MediaResolver | None = None,
     read_before: list[Token] | None = None,
+    *,
+    prompt_read_later: bool = False,
 ) -> Question:
     """The question titled ``title`` (``read_before``: the title as an earlier cardgen read it,
-    which its GUID stays derived from) with ``body`` as its answer."""
+    which its GUID stays derived from) with ``body`` as its answer. ``prompt_read_later``: the
+    prompt was part of the answer as earlier versions read it (see ``Question.prompt_read_later``)."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
     numbered = bool(title) and title[0].type == "text" and NUMBER_PREFIX.match(title[0].content) is not None
@@ -59,9 +62,8 @@ def make_question(
     before = _title_text(read_before) if read_before is not None else text
     render = CardHtml(md, media)
     title_html = render.inline(children)
-    options_asked = False
     if not prompt and body and (choices := multiple_choice(body[0])) is not None:
-        prompt, body, options_asked = [choices.front], [choices.back, *body[1:]], True
+        prompt, body, prompt_read_later = [choices.front], [choices.back, *body[1:]], True
     prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
     prompt_html = render.blocks(prompt_tokens)
     if not text:  # the heading was nothing but a number: keep it as the question
@@ -101,7 +103,7 @@ def make_question(
         problems=_problems(loc, media),
         tags=tuple(dict.fromkeys(tags)),
         identity_title=before if before != text else "",
-        options_asked=options_asked,
+        prompt_read_later=prompt_read_later,
     )
 
 
