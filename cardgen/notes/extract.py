@@ -264,8 +264,10 @@ class _Reader:
         question = make_question(
             loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
         )
-        if question.title_text:  # an empty heading asks nothing
+        if question.title_text:
             self.questions.append(question)
+        elif question.answered or question.prompt_html:  # an empty heading asks nothing: say what is lost
+            self.skipped.append(Problem(loc, "a heading with no words asks nothing: the text under it is on no card"))
 
     def _bank(self, bank: Bank, sections: list[str]) -> None:
         """A heading whose text is a list of questions: a question per line, the heading a category."""
