@@ -20,7 +20,9 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.facts import is_definition, split_definition
 from cardgen.notes.labels import (
+    A_DOT,
     A_MARK,
+    Q_DOT,
     Q_MARK,
     balanced,
     inline_of,
@@ -148,14 +150,20 @@ def question_lines(node: SyntaxTreeNode) -> bool:
 
 def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
     """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
-    pairs; None otherwise."""
-    pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
+    pairs (or ``Q.``/``A.`` pairs); None otherwise."""
     if not all(balanced(line) for line in lines):
         return None  # a span runs over a line break: no line stands alone
+    return _labelled_pairs(lines, Q_MARK, A_MARK) or _labelled_pairs(lines, Q_DOT, A_DOT)
+
+
+def _labelled_pairs(
+    lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str]
+) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
+    pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
     for n, line in enumerate(lines):
-        if question := unlabelled(line, Q_MARK):
+        if question := unlabelled(line, q_mark):
             pairs.append((n, question, []))
-        elif pairs and ((answer := unlabelled(line, A_MARK)) is not None or pairs[-1][2]):
+        elif pairs and ((answer := unlabelled(line, a_mark)) is not None or pairs[-1][2]):
             pairs[-1][2].append(answer if answer is not None else line)
         else:
             return None
@@ -197,9 +205,11 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             assert inline is not None
             lines = [line for line in lines_of(inline) if line]
             if (pairs := _qa_lines(lines)) is not None:
-                open_line = None
                 for n, question, answer in pairs:
                     bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
+                # An answer that leads in ("A: Two kinds:") goes on below, a list or a listing.
+                leads_in = line_text(pairs[-1][2][-1]).rstrip().endswith((":", "："))
+                open_line = bank.asked[-1] if leads_in else None
                 continue
             for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
                 open_line = Asked(start + n, tokens, [])
