@@ -1,0 +1,314 @@
+"""One pass over a note file's top-level blocks, for ``extract``: the question being read and
+its body, the headings above it, and every question and finding so far.
+
+``extract`` decides what each block is (a heading that asks, a bold question, a ``<details>``
+opener…) and tells the ``Reader``; the ``Reader`` turns what it was told into questions
+(``make_question``) and reports what is on no card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from cardgen.model import Problem, Question, SourceLoc
+from cardgen.notes.asking import asks, is_back_matter
+from cardgen.notes.banks import Bank, read_bank
+from cardgen.notes.footnotes import definitions, with_footnotes
+from cardgen.notes.htmlblocks import (
+    closes_details,
+    is_answer_summary,
+    is_page_navigation,
+    is_wrapper_html,
+    raw_html,
+    summary_runs_on,
+    summary_tail,
+)
+from cardgen.notes.media import MediaResolver, Vault
+from cardgen.notes.outline import heading_level, heading_text
+from cardgen.notes.question import links_only, make_question
+from cardgen.notes.read import ParsedFile
+from cardgen.notes.separated import SeparatedCard, front_cut
+from cardgen.notes.srs import Flashcards
+
+# A file with no more questions than this is about one thing: the text under its title answers the title.
+MAX_QUESTIONS_OF_ONE_THING = 5
+
+
+@dataclass(frozen=True)
+class MediaRoots:
+    """Where a file's images are looked for: beside it, and nowhere outside ``root``."""
+
+    note_dir: Path
+    """The note file's folder."""
+    root: Path
+    """The notes' folder."""
+    vault: Vault
+    """Its files, for embeds found by name."""
+
+
+class Reader:
+    """The state of one pass over a file's top-level blocks: the question being read, its body,
+    the headings above it, and the questions read so far."""
+
+    def __init__(
+        self, parsed: ParsedFile, md: MarkdownIt, media: MediaRoots, level: int, skip: tuple[str, ...]
+    ) -> None:
+        self.parsed, self.md, self.media, self.level, self.skip = parsed, md, media, level, skip
+        self.questions: list[Question] = []
+        self.skipped: list[Problem] = []
+        self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
+        self.bold_parent = ""  # the heading question that the bold questions after it follow up
+        self.loose: list[SyntaxTreeNode] = []  # text under a heading that asks nothing
+        self.title_node: SyntaxTreeNode | None = None  # the file's # title
+        self.title_text: list[SyntaxTreeNode] | None = None  # the text under it, before its first section
+        self.skipping = False  # in back matter: its text was reported with its heading
+        self.sections: list[tuple[int, str]] = []
+        self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
+        self.title = ""
+        self.current: tuple[SourceLoc, list[Token]] | None = None
+        self.body: list[SyntaxTreeNode] = []
+        self.answer_start: int | None = None  # where an "Answer" <details> begins: before it is the question's
+        self.in_details = False  # inside a <details> block: headings there belong to the answer
+        self.prompt_runs_on = False  # inside a <summary> that spans blocks
+        self.footnotes = definitions(parsed.tree)  # each goes with the answers that cite it
+        self.footnotes_cited: set[str] = set()
+
+    def close(self) -> None:
+        """The question being read is complete."""
+        if self.current is not None:
+            start, later = self.answer_start, False
+            if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
+                self.body, start, later = [*self.body[:cut], *self.body[cut + 1 :]], cut, True
+            prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
+            sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
+            shown = [node for node in answer if shows_something(node, raw_html(node))]
+            # A heading that asks keeps its answer, even one written as questions and their answers.
+            head = self.asking_heading
+            plain_head = head is not None and not asks(head[1])
+            bank = read_bank(shown) if plain_head and not prompt else None
+            if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
+                bank = None  # one line that asks, under a heading at the question level, is its answer
+            if head is not None and plain_head and shown and all(links_only(n.to_tokens()) for n in shown):
+                # "Other Answers", "Useful links": a list of links asks and answers nothing.
+                self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
+            elif bank is not None:
+                self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
+            else:
+                self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
+        self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
+        self.asking_heading = None
+
+    def _add(
+        self,
+        loc: SourceLoc,
+        title: list[Token],
+        answer: Sequence[SyntaxTreeNode],
+        sections: list[str],
+        prompt: Sequence[SyntaxTreeNode] = (),
+        *,
+        read_before: list[Token] | None = None,
+        prompt_read_later: bool = False,
+    ) -> None:
+        media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
+        answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
+        question = make_question(
+            loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
+        )
+        if question.title_text:
+            self.questions.append(question)
+        elif question.answered or question.prompt_html:  # an empty heading asks nothing: say what is lost
+            self.skipped.append(Problem(loc, "a heading with no words asks nothing: the text under it is on no card"))
+
+    def _bank(self, bank: Bank, sections: list[str]) -> None:
+        """A heading whose text is a list of questions: a question per line, the heading a category."""
+        file = self.parsed.display
+        for asked in bank.asked:
+            loc = SourceLoc(file, asked.line + 1)
+            self._add(loc, asked.title, asked.answer, sections, read_before=asked.as_read_before)
+        for line, text in bank.left_out:
+            shown = text if len(text) <= 60 else text[:57] + "…"
+            self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))
+
+    def bold(self, node: SyntaxTreeNode, title: list[Token]) -> None:
+        """A bold-paragraph question: it ends the heading question being read (whose answer is
+        what came before it) and follows it up, the heading question in its context."""
+        head = self.asking_heading
+        if head is not None and self.current is not None:
+            said = any(shows_something(n, raw_html(n)) for n in self.body)
+            if not said and not asks(head[1]):
+                self.current, self.body = None, []  # the heading only heads its bold questions
+            self.close()
+            self.bold_parent = head[1]
+        self.ask(node, title)
+
+    def asked_in_parts(
+        self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
+    ) -> None:
+        """A question asked by ``asked_by``'s text and the ``prompt`` blocks, answered by the blocks
+        at ``answer``: a file's "Question" and "Answer" sections, or a card file's front and back."""
+        self.ask(node, _inline_tokens_of(asked_by))
+        self.body = [*prompt, *(self.parsed.tree.children[i] for i in answer)]
+        self.answer_start = len(prompt)
+        self.close()
+
+    def separated(self, first: int, cards: list[SeparatedCard]) -> None:
+        """The cards of a file written between separator lines, under its ``#`` title if any."""
+        blocks = self.parsed.tree.children
+        if first and blocks[first - 1].type == "heading":
+            self.title = heading_text(blocks[first - 1])
+        for card in cards:
+            front = blocks[card.front.start]
+            prompt = [blocks[i] for i in card.front[1:]]
+            title = _inline_tokens_of(front) if front.type == "paragraph" else _text_tokens(front)
+            self.ask(front, title)
+            self.body = [*prompt, *(blocks[i] for i in card.back)]
+            self.answer_start = len(prompt)
+            self.close()
+
+    def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
+        """A question starts at ``node``."""
+        self.close()
+        self.current = (self.parsed.loc(node), title)
+
+    def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
+        if is_answer_summary(summary) or self.level != 7:
+            # An answer wrapped in <details>: keep collecting (up to its </details>, maybe in this block).
+            self.in_details = not closes_details(raw)
+            if self.current is not None and self.answer_start is None and is_answer_summary(summary):
+                self.answer_start = len(self.body)
+            if self.current is not None and summary and not is_answer_summary(summary):
+                self.body.append(node)  # its summary and body are part of the answer
+            return
+        self.ask(node, _inline_tokens(self.md, summary))
+        self.in_details = True
+        self.prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
+        if raw is not None and (tail := summary_tail(raw)) is not None:
+            self.body = _parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1])
+        if closes_details(raw):  # the whole question in one block
+            self.close()
+            self.in_details = False
+
+    def flashcards(self, note: Flashcards) -> None:
+        """The cards of a ``#flashcards`` note; the text around them is reported, a section at a time."""
+        self.title = note.title
+        for card in note.cards:
+            self._add(SourceLoc(self.parsed.display, card.line + 1), card.question, card.answer, card.sections)
+        for line, section, text in note.left_out:
+            where = f"under {section!r}" if section else "under the title" if note.title else "before the first card"
+            shown = text if len(text) <= 50 else text[:49] + "…"
+            loc = SourceLoc(self.parsed.display, line + 1)
+            self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))
+
+    def report_uncited_footnotes(self) -> None:
+        for label, node in self.footnotes.items():
+            if label not in self.footnotes_cited:
+                message = f"footnote [^{label}] is on no card: no answer cites it"
+                self.skipped.append(Problem(self.parsed.loc(node), message))
+
+    def flush_loose(self) -> None:
+        """Text under a heading that asks nothing (the title, a category): questions when it lists
+        them, otherwise reported, since it is on no card."""
+        loose, self.loose = self.loose, []
+        if not loose or self.skipping:
+            return
+        bank = read_bank(loose)
+        if bank is not None:
+            self._bank(bank, [s for _, s in self.sections])
+            return
+        if self.title_node is not None and not self.sections and self.title_text is None:
+            self.title_text = loose  # the title's own text: a card or reported, once the file is read
+            return
+        self._report_loose(loose, f"under {self.sections[-1][1]!r}" if self.sections else "before the first question")
+
+    def _report_loose(self, loose: list[SyntaxTreeNode], where: str) -> None:
+        words = " ".join(" ".join(t.content for t in n.to_tokens() if t.type == "inline") for n in loose).split()
+        shown = " ".join(words) or "(images or HTML only)"
+        shown = shown if len(shown) <= 50 else shown[:49] + "…"
+        self.skipped.append(Problem(self.parsed.loc(loose[0]), f"text {where} is on no card: {shown}"))
+
+    def title_card(self) -> None:
+        """The text under the file's ``#`` title, before its first section: in a note about one thing
+        (an Obsidian note: a definition, an embedded figure, then "Properties", "Examples") it is the
+        answer to the title; under a collection of questions (headings that ask, or many) it is an
+        introduction, reported."""
+        if self.title_text is None or self.title_node is None:
+            return
+        collection = any(asks(q.title_text) for q in self.questions)
+        if collection or len(self.questions) > MAX_QUESTIONS_OF_ONE_THING:
+            self._report_loose(self.title_text, "under the title")
+            return
+        before = len(self.questions)
+        self._add(self.parsed.loc(self.title_node), _inline_tokens_of(self.title_node), self.title_text, [])
+        if len(self.questions) > before:  # it comes first in the file: first among the cards too
+            self.questions.insert(0, self.questions.pop())
+
+    def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
+        """A heading outside any answer: a question, the file's title, a category, or back matter."""
+        self.close()
+        self.flush_loose()
+        self.skipping = False
+        self.bold_parent = ""
+        node_level = _level(node)
+        if self.heads_topic is not None:
+            self.sections.append(self.heads_topic)
+            self.heads_topic = None
+        self.sections = [s for s in self.sections if s[0] < node_level]
+        if asks:
+            self.ask(node, _inline_tokens_of(node))
+            self.asking_heading = (node_level, heading_text(node))
+            if node_level < self.level:
+                self.heads_topic = (node_level, heading_text(node))
+            return
+        text = heading_text(node)
+        if is_back_matter(text, self.skip):
+            self.skipped.append(Problem(self.parsed.loc(node), f"section skipped (back matter): {text}"))
+            self.skipping = True  # its text is reported with it
+        if node_level == 1 and not self.title and not self.questions:
+            self.title, self.title_node = text, node
+            return
+        self.sections.append((node_level, text))
+
+
+_level = heading_level
+
+
+def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
+    """False for blocks that show nothing on a card: headings, rules, comments, wrapper HTML."""
+    if node.type in ("heading", "hr", "front_matter"):
+        return False
+    if raw is None:
+        return not is_page_navigation(node)
+    return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
+
+
+def _inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
+    """The inline tokens of a heading or paragraph."""
+    inline = block.children[0].token if block.children else None
+    return list(inline.children or []) if inline else []
+
+
+def _text_tokens(block: SyntaxTreeNode) -> list[Token]:
+    """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
+    text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")
+    return [Token("text", "", 0, content=text.strip())] if text.strip() else []
+
+
+def _parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:
+    """Markdown found inside an HTML block, parsed as blocks whose lines count from ``first_line`` (0-based)."""
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    return list(SyntaxTreeNode(tokens).children)
+
+
+def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
+    tokens = md.parseInline(text)
+    return list(tokens[0].children or []) if tokens else []
