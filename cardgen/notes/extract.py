@@ -17,6 +17,7 @@ from pathlib import Path
 from cardgen.errors import ConfigError
 from cardgen.model import NoteFile, Problem, Question, SourceLoc
 from cardgen.notes.asking import asks
+from cardgen.notes.callouts import question_callout
 from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.htmlblocks import (
     bold_question,
@@ -110,6 +111,8 @@ def extract(
                 reader.asked_in_parts(node, asked_by, [tree.children[i] for i in in_parts.prompt], in_parts.answer)
         elif bold is not None and not reader.in_details:
             reader.bold(node, bold)
+        elif not reader.in_details and (callout := question_callout(node)) is not None:
+            reader.callout_question(node, *callout)
         elif summary is not None:
             reader.details_opener(node, raw, summary)
         elif closes_details(raw):

@@ -78,6 +78,7 @@ class Reader:
         self.prompt_runs_on = False  # inside a <summary> that spans blocks
         self.footnotes = definitions(parsed.tree)  # each goes with the answers that cite it
         self.footnotes_cited: set[str] = set()
+        self.asked_in_callouts: set[SourceLoc] = set()  # where the callouts that ask stand
 
     def close(self) -> None:
         """The question being read is complete."""
@@ -146,6 +147,13 @@ class Reader:
             self.close()
             self.bold_parent = head[1]
         self.ask(node, title)
+
+    def callout_question(self, node: SyntaxTreeNode, title: list[Token], body: list[SyntaxTreeNode]) -> None:
+        """A callout that asks (``> [!question] …``): a question of its own, in the context of the
+        question it stands in, whose answer goes on after it."""
+        standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
+        self.asked_in_callouts.add(self.parsed.loc(node))
+        self._add(self.parsed.loc(node), title, body, [*(s for _, s in self.sections), *standing_in])
 
     def asked_in_parts(
         self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
@@ -239,7 +247,8 @@ class Reader:
         introduction, reported."""
         if self.title_text is None or self.title_node is None:
             return
-        collection = any(asks(q.title_text) for q in self.questions)
+        # Questions asked in callouts are the note's self-tests, not a collection it introduces.
+        collection = any(asks(q.title_text) for q in self.questions if q.loc not in self.asked_in_callouts)
         if collection or len(self.questions) > MAX_QUESTIONS_OF_ONE_THING:
             self._report_loose(self.title_text, "under the title")
             return

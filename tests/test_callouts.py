@@ -1,0 +1,36 @@
+"""Callouts that ask (``> [!question] …``, ``??? question "…"``) are questions of their own."""
+
+from __future__ import annotations
+
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
+from cardgen.notes.callouts import question_callout
+from cardgen.notes.read import parse_text
+from tests.conftest import FIXTURES
+
+CALLOUTS = FIXTURES / "notes" / "asking" / "question-callouts.md"
+
+
+def test_a_callout_asks_and_its_body_answers_while_the_text_around_it_stays_put() -> None:
+    deck = plan(BuildConfig(sources=(CALLOUTS,), write_pdf=False), now=0)
+    cards = {c.front_text: c for c in deck.cards}
+    assert cards["What does the three-way handshake do?"].fields[1] == (
+        "<p>It synchronises sequence numbers: SYN, SYN-ACK, ACK.</p>"
+    )
+    cubic = cards["Which algorithm does Linux use by default?"]
+    assert "CUBIC" in cubic.fields[1] and "What is congestion control?" in cubic.question.sections
+    congestion = cards["What is congestion control?"].fields[1]
+    assert "network is full" in congestion and "after the callout" in congestion and "CUBIC" not in congestion
+    assert "Think of the header" in cards["Why is the window 16 bits?"].fields[1]  # a callout inside one
+
+
+def test_only_titled_callouts_of_asking_kinds_ask() -> None:
+    text = (
+        '!!! question "What is X?"\n    X.\n\n!!! question\n    untitled\n\n> [!question]\n> untitled\n\n'
+        "> [!note] What is Y?\n> a note, though its title asks\n\n:::question Is it?\nYes.\n:::\n"
+    )
+    tree = parse_text(text, CALLOUTS).tree
+    asked = [question_callout(node) for node in tree.children]
+    assert [None if a is None else "".join(t.content for t in a[0]) for a in asked] == [
+        "What is X?", None, None, None, "Is it?",
+    ]  # fmt: skip
