@@ -35,3 +35,20 @@ def test_mdanki_front_above_the_percent_line_keeps_the_guid() -> None:
     assert "Node.js" in media[1] and "<p>%</p>" not in media[1]
     # GUIDs from the 6th session's code (0b3f3d1), which printed "%" and all on the back.
     assert (plain[2], media[2]) == ("jJ5[h(+ow", "eY]2[nUo@!")
+
+
+def test_obsidian_to_anki_notes_between_start_and_end() -> None:
+    deck = plan(BuildConfig(sources=(SEPARATED / "obsidian-to-anki.md",), write_pdf=False), now=0)
+    back = {c.front_text: c.fields[1] for c in deck.cards}
+    assert back["What is the capital of France?"] == "<p>Paris</p>"  # the plugin's ID comment left out
+    nile = back["Which is the longest river?"]  # "Front:" and "Back:" labels dropped, the list kept
+    assert nile.startswith("<p>The Nile,</p>") and "<li>through eleven countries.</li>" in nile and "END" not in nile
+    assert "Rivers are long" in back["Rivers"] and "<p>START" not in back["Rivers"].replace("<p>STARTING", "")
+
+
+def test_a_start_with_no_end_is_text() -> None:
+    from cardgen.notes.read import parse_text
+    from cardgen.notes.separated import marked_notes
+
+    parsed = parse_text("START\nBasic\nWhat is X?\nBack: x\n\nMore text.\n", SEPARATED / "x.md")
+    assert marked_notes(parsed.tree.children, parsed.lines) == []

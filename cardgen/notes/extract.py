@@ -35,7 +35,7 @@ from cardgen.notes.outline import detect_question_level, front_and_back, heading
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.reader import MediaRoots, Reader, shows_something
 from cardgen.notes.sections import interview_sections
-from cardgen.notes.separated import separated_cards
+from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards
 
 
@@ -94,6 +94,8 @@ def extract(
 
     interview = interview_sections(tree.children) if question_level is None and level != 7 else None
     skipped = interview.blocks() if interview is not None else set()  # its sections, headings included
+    marked = {note.blocks.start: note for note in marked_notes(tree.children, parsed.lines)}  # START … END
+    skipped |= {i for note in marked.values() for i in note.blocks}
     asked_at = {asked.heading: asked for asked in interview.asked} if interview is not None else {}
     for unpaired in interview.unanswering if interview is not None else ():
         text = heading_text(tree.children[unpaired.start])
@@ -104,7 +106,9 @@ def extract(
     for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
         if node.type == DEFINITION:
             continue  # a footnote: printed with the answers that cite it
-        if index in skipped:
+        if index in marked:
+            reader.marked_note(node, marked[index])
+        elif index in skipped:
             if (in_parts := asked_at.get(index)) is not None:  # the question's section
                 asked_by = tree.children[in_parts.asked_by]
                 asked_by = asked_by.children[0] if asked_by.type == "blockquote" else asked_by

@@ -23,6 +23,9 @@ class ParsedFile:
     """The name shown in messages (relative to the working directory when possible)."""
     tree: SyntaxTreeNode
     """markdown-it's syntax tree of the whole file; node ``.map`` lines are 0-based."""
+    lines: tuple[str, ...] = ()
+    """The file's lines as parsed (line ``n`` of a node's ``.map`` is ``lines[n]``), for the
+    notes some tools mark by whole lines (``START`` … ``END``)."""
 
     def loc(self, node: SyntaxTreeNode) -> SourceLoc:
         """Where a node starts, 1-based."""
@@ -73,7 +76,8 @@ def _blank_toml_front_matter(text: str) -> str:
 def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
     tokens = make_parser().parse(text)
     start_ahead(tokens)  # its code highlighted in a second process while the file is read
-    return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens))
+    lines = tuple(text.splitlines())
+    return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens), lines=lines)
 
 
 def parse_file(path: Path) -> ParsedFile:

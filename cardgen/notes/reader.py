@@ -33,7 +33,7 @@ from cardgen.notes.media import MediaResolver, Vault
 from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
-from cardgen.notes.separated import SeparatedCard, front_cut
+from cardgen.notes.separated import MarkedNote, SeparatedCard, front_cut
 from cardgen.notes.srs import Flashcards
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -79,6 +79,7 @@ class Reader:
         self.footnotes = definitions(parsed.tree)  # each goes with the answers that cite it
         self.footnotes_cited: set[str] = set()
         self.asked_in_callouts: set[SourceLoc] = set()  # where the callouts that ask stand
+        self.heads_own_questions = False  # the question being read holds callouts or notes that ask
 
     def close(self) -> None:
         """The question being read is complete."""
@@ -100,10 +101,11 @@ class Reader:
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
             elif bank is not None:
                 self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
-            else:
+            elif not (plain_head and self.heads_own_questions and not shown and not prompt):
                 self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
+            # else: a heading that asks nothing and only heads callouts or notes that ask is their category
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
-        self.asking_heading = None
+        self.asking_heading, self.heads_own_questions = None, False
 
     def _add(
         self,
@@ -153,7 +155,21 @@ class Reader:
         question it stands in, whose answer goes on after it."""
         standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
         self.asked_in_callouts.add(self.parsed.loc(node))
+        self.heads_own_questions = True
         self._add(self.parsed.loc(node), title, body, [*(s for _, s in self.sections), *standing_in])
+
+    def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
+        """An Obsidian_to_Anki note (``START`` … ``END``): a question of its own, like a callout that asks."""
+        front = _parse_fragment(self.md, *note.front)
+        back = _parse_fragment(self.md, *note.back) if note.back[0].strip() else []
+        if not front:
+            self.skipped.append(Problem(self.parsed.loc(node), "START … END note with nothing in it"))
+            return
+        title = _inline_tokens_of(front[0]) if front[0].type == "paragraph" else _text_tokens(front[0])
+        standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
+        sections = [*(s for _, s in self.sections), *standing_in]
+        self.heads_own_questions = True
+        self._add(self.parsed.loc(front[0]), title, back, sections, front[1:])
 
     def asked_in_parts(
         self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range

@@ -7,10 +7,23 @@ heading and may put more of the front under it, above a ``%`` line that starts t
 
 ``separated_cards`` reads the first two shapes from a file without headings (a ``#`` title
 aside); ``front_cut`` finds the ``%`` line in a heading question's body.
+
+Obsidian_to_Anki marks each note by whole lines, anywhere in a note file::
+
+    START
+    Basic
+    What is the capital of France?
+    Back: Paris
+    END
+
+``marked_notes`` reads those: the line after ``START`` names the note type, the fields follow
+(``Front:``/``Text:`` may label the first, ``Back:`` starts the back), an ``<!--ID: …-->`` line
+the plugin writes is left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -83,3 +96,71 @@ def _fields(card: range, separates: Callable[[int], bool]) -> SeparatedCard:
 def front_cut(body: Sequence[SyntaxTreeNode]) -> int | None:
     """Where a ``%`` line parts a heading question's further front from its back (mdanki)."""
     return next((n for n, node in enumerate(body) if is_field_separator(node)), None)
+
+
+@dataclass(frozen=True)
+class MarkedNote:
+    """An Obsidian_to_Anki note, ``START`` to ``END``."""
+
+    blocks: range
+    """The file's top-level blocks it spans."""
+    front: tuple[str, int]
+    """The front's Markdown, and the 0-based line it starts on."""
+    back: tuple[str, int]
+    """The back's Markdown (empty when the note has no ``Back:``), and its first line."""
+
+
+_ID_COMMENT = re.compile(r"^\s*<!--\s*ID:\s*\d+\s*-->\s*$")
+_FIRST_LABEL = re.compile(r"^\s*(?:Front|Text)\s*:\s?", re.IGNORECASE)
+_BACK_LABEL = re.compile(r"^\s*Back\s*:\s?", re.IGNORECASE)
+
+
+def marked_notes(nodes: Sequence[SyntaxTreeNode], lines: Sequence[str]) -> list[MarkedNote]:
+    """Every ``START`` … ``END`` note among the file's top-level blocks, in order."""
+    notes: list[MarkedNote] = []
+    i = 0
+    while i < len(nodes):
+        if _first_line(nodes[i], lines) == "START":
+            end = next((j for j in range(i, len(nodes)) if _last_line(nodes[j], lines) == "END"), None)
+            if end is not None:
+                first, stop = _map(nodes[i])[0], _map(nodes[end])[1]
+                notes.append(_marked(range(i, end + 1), list(lines[first:stop]), first))
+                i = end + 1
+                continue
+        i += 1
+    return notes
+
+
+def _map(node: SyntaxTreeNode) -> tuple[int, int]:
+    return (node.map[0], node.map[1]) if node.map else (0, 0)
+
+
+def _first_line(node: SyntaxTreeNode, lines: Sequence[str]) -> str:
+    start, stop = _map(node)
+    return lines[start].strip() if node.type == "paragraph" and start < stop <= len(lines) else ""
+
+
+def _last_line(node: SyntaxTreeNode, lines: Sequence[str]) -> str:
+    start, stop = _map(node)
+    shown = [line.strip() for line in lines[start:stop] if line.strip()]
+    return shown[-1] if shown else ""  # any block: "END" may close a list as its item's last line
+
+
+def _marked(blocks: range, region: list[str], first: int) -> MarkedNote:
+    """The fields of ``region`` (``START``, the note type, the fields, ``END``)."""
+    numbered = [(first + n, line) for n, line in enumerate(region)][2:]  # after START and the note type
+    while numbered and numbered[-1][1].strip() in ("END", ""):
+        if numbered.pop()[1].strip() == "END":
+            break
+    numbered = [(n, line) for n, line in numbered if not _ID_COMMENT.match(line)]
+    cut = next((k for k, (_, line) in enumerate(numbered) if _BACK_LABEL.match(line)), len(numbered))
+    front, back = numbered[:cut], numbered[cut:]
+    if front:
+        front[0] = (front[0][0], _FIRST_LABEL.sub("", front[0][1], count=1))
+    if back:
+        back[0] = (back[0][0], _BACK_LABEL.sub("", back[0][1], count=1))
+    return MarkedNote(
+        blocks,
+        ("\n".join(line for _, line in front), front[0][0] if front else first),
+        ("\n".join(line for _, line in back), back[0][0] if back else first),
+    )
