@@ -59,3 +59,11 @@ def test_html_headings_ask_and_a_banner_stays_html() -> None:
     assert "repaint draws pixels" in back["What is a reflow & a repaint?"]
     tokens = make_parser().parse('<div align="center">\n  <h1>Browser Questions</h1>\n</div>\n')
     assert [t.type for t in tokens] == ["html_block"]
+
+
+def test_directives_to_editors_are_not_answer_text() -> None:
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "blocks" / "directives.md",), write_pdf=False), now=0)
+    back = {card.front_text: card.fields[1] for card in deck.cards}
+    assert back["Redis 为什么快？"] == "<p>基于内存，单线程避免上下文切换。</p>"  # no [toc], no {% raw %}
+    assert back["什么是缓存穿透？"] == "<p>查询不存在的数据。</p>"  # no {% endraw %}, no [[_TOC_]]
+    assert "[TOC] in a sentence stays" in back["什么是 TOC？"]

@@ -24,6 +24,7 @@ from cardgen.notes.htmlblocks import (
     closes_details,
     details_summary,
     is_answer_summary,
+    is_directive,
     is_page_navigation,
     is_wrapper_html,
     raw_html,
@@ -126,7 +127,7 @@ def extract(
         else:
             if reader.prompt_runs_on and raw is not None and "</summary>" in raw.lower():
                 reader.answer_start, reader.prompt_runs_on = len(reader.body), False
-            if is_wrapper_html(raw) or is_page_navigation(node):
+            if is_wrapper_html(raw) or is_page_navigation(node) or is_directive(node):
                 continue
             # A heading below the level inside a question is part of its answer, unless it asks.
             is_heading = node.type == "heading"

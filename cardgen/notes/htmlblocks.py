@@ -103,6 +103,21 @@ def is_page_navigation(node: SyntaxTreeNode) -> bool:
     return links > 0
 
 
+# Lines that instruct an editor or a site generator and show nothing of their own: Typora's and
+# GitLab's tables of contents, kramdown's, Jekyll's raw markers.
+_DIRECTIVE = re.compile(
+    r"\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|\{:\s*toc\s*\}|@\[toc\](?:\([^)]*\))?|\{%-?\s*(?:end)?raw\s*-?%\}",
+    re.IGNORECASE,
+)
+
+
+def is_directive(node: SyntaxTreeNode) -> bool:
+    """A paragraph that is only an editor's or site generator's directive (``[TOC]``, ``{% raw %}``)."""
+    if node.type != "paragraph" or not node.children or node.children[0].token is None:
+        return False
+    return _DIRECTIVE.fullmatch(node.children[0].token.content.strip()) is not None
+
+
 def _is_symbols(token: Token) -> bool:
     return token.type == "text" and _NAVIGATION_SYMBOLS.fullmatch(token.content) is not None
 

@@ -23,6 +23,7 @@ from cardgen.notes.footnotes import definitions, with_footnotes
 from cardgen.notes.htmlblocks import (
     closes_details,
     is_answer_summary,
+    is_directive,
     is_page_navigation,
     is_wrapper_html,
     raw_html,
@@ -308,7 +309,7 @@ def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
     if node.type in ("heading", "hr", "front_matter"):
         return False
     if raw is None:
-        return not is_page_navigation(node)
+        return not (is_page_navigation(node) or is_directive(node))
     return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
