@@ -67,3 +67,11 @@ def test_directives_to_editors_are_not_answer_text() -> None:
     assert back["Redis 为什么快？"] == "<p>基于内存，单线程避免上下文切换。</p>"  # no [toc], no {% raw %}
     assert back["什么是缓存穿透？"] == "<p>查询不存在的数据。</p>"  # no {% endraw %}, no [[_TOC_]]
     assert "[TOC] in a sentence stays" in back["什么是 TOC？"]
+
+
+def test_a_table_of_contents_is_navigation_but_a_list_with_a_sentence_is_not() -> None:
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "blocks" / "table-of-contents.md",), write_pdf=False), now=0)
+    back = {card.front_text: card.fields[1] for card in deck.cards}
+    assert all("MySQL" not in text and "参考" not in text for text in back.values())  # the contents: on no card
+    assert "See <a" in back["会出现哪些并发一致性问题？"]  # a list with words of its own stays
+    assert "far too long to be a label" in back["数据库索引的实现原理（B+树）"]

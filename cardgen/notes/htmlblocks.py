@@ -87,7 +87,10 @@ _WRAPPING = frozenset({"strong_open", "strong_close", "em_open", "em_close", "so
 def is_page_navigation(node: SyntaxTreeNode) -> bool:
     """A paragraph of nothing but links within the page, maybe bold, between arrows:
     ``**[⬆ Back to Top](#table-of-contents)**``, the Markdown twin of ``is_wrapper_html``'s
-    ``<a href="#">↥ back to top</a>``."""
+    ``<a href="#">↥ back to top</a>``; or a table of contents: a list of such links, maybe grouped
+    under short labels (``* MySQL`` over ``* [索引的分类？](#索引的分类)``)."""
+    if node.type in ("bullet_list", "ordered_list"):
+        return bool(node.children) and all(_navigates(item) for item in node.children)
     if node.type != "paragraph" or not node.children or node.children[0].token is None:
         return False
     links, depth = 0, 0
@@ -116,6 +119,22 @@ def is_directive(node: SyntaxTreeNode) -> bool:
     if node.type != "paragraph" or not node.children or node.children[0].token is None:
         return False
     return _DIRECTIVE.fullmatch(node.children[0].token.content.strip()) is not None
+
+
+# A label grouping a table of contents' links is a few words, not a sentence.
+MAX_GROUP_LABEL = 40
+
+
+def _navigates(item: SyntaxTreeNode) -> bool:
+    """A list item that is an in-page link, or a short label over a list of them."""
+    if not item.children:
+        return False
+    first, rest = item.children[0], item.children[1:]
+    if is_page_navigation(first):
+        return all(is_page_navigation(child) for child in rest)
+    inline = first.children[0].token if first.type == "paragraph" and first.children else None
+    label = inline_text(inline) if inline is not None else None
+    return bool(rest) and label is not None and len(label) <= MAX_GROUP_LABEL and all(map(is_page_navigation, rest))
 
 
 def _is_symbols(token: Token) -> bool:
