@@ -34,3 +34,17 @@ def test_only_titled_callouts_of_asking_kinds_ask() -> None:
     assert [None if a is None else "".join(t.content for t in a[0]) for a in asked] == [
         "What is X?", None, None, None, "Is it?",
     ]  # fmt: skip
+
+
+def test_a_details_that_asks_inside_an_answer_is_a_question_that_follows_it() -> None:
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "htmlblocks" / "details-aside.md",), write_pdf=False), now=0)
+    qa = [c for c in deck.cards if c.kind == "qa"]
+    assert [c.front_text for c in qa] == [
+        "Drop/Delete/Truncate的区别？", "什么是触发器？",
+        "常见的封锁类型？", "What is a shared lock?", "Why do intention locks exist?",
+    ]  # fmt: skip
+    drop = qa[0].fields[1]
+    assert "触发器" not in drop and "封锁粒度的概念" in drop and "More about Drop" in drop  # the rest stays
+    assert qa[1].fields[1] == "<p>触发器（TRIGGER）是由事件来触发运行的操作。</p>"
+    assert "Drop/Delete/Truncate的区别？" in qa[1].question.sections
+    assert qa[4].fields[1] == "<p>So a table lock need not check every row.</p>"  # never closed: still read

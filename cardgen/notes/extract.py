@@ -122,6 +122,7 @@ def extract(
             reader.details_opener(node, raw, summary)
         elif closes_details(raw):
             reader.in_details = False
+            reader.close_aside()
             if level == 7:
                 reader.close()
         else:
@@ -137,7 +138,7 @@ def extract(
             if is_heading and not reader.in_details and not in_answer:
                 reader.heading(node, asks=index in asking_heads)
             elif reader.current is not None:
-                reader.body.append(node)
+                reader.take(node)
             elif not reader.in_details and shows_something(node, raw):
                 reader.loose.append(node)
     reader.close()

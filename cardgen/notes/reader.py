@@ -81,9 +81,13 @@ class Reader:
         self.footnotes_cited: set[str] = set()
         self.asked_in_callouts: set[SourceLoc] = set()  # where the callouts that ask stand
         self.heads_own_questions = False  # the question being read holds callouts or notes that ask
+        # A <details> whose summary asks, inside an answer: (its opener, its question, its blocks so far).
+        self.aside: tuple[SyntaxTreeNode, list[Token], list[SyntaxTreeNode]] | None = None
+        self.asides: list[Question] = []  # questions asked inside the one being read, to follow it
 
     def close(self) -> None:
         """The question being read is complete."""
+        self.close_aside()  # a <details> left open at the end of the file is closed with it
         if self.current is not None:
             start, later = self.answer_start, False
             if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
@@ -105,6 +109,8 @@ class Reader:
             elif not (plain_head and self.heads_own_questions and not shown and not prompt):
                 self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
             # else: a heading that asks nothing and only heads callouts or notes that ask is their category
+        self.questions += self.asides
+        self.asides = []
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
         self.asking_heading, self.heads_own_questions = None, False
 
@@ -154,10 +160,9 @@ class Reader:
     def callout_question(self, node: SyntaxTreeNode, title: list[Token], body: list[SyntaxTreeNode]) -> None:
         """A callout that asks (``> [!question] …``): a question of its own, in the context of the
         question it stands in, whose answer goes on after it."""
-        standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
         self.asked_in_callouts.add(self.parsed.loc(node))
         self.heads_own_questions = True
-        self._add(self.parsed.loc(node), title, body, [*(s for _, s in self.sections), *standing_in])
+        self._ask_aside(self.parsed.loc(node), title, body)
 
     def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
         """An Obsidian_to_Anki note (``START`` … ``END``): a question of its own, like a callout that asks."""
@@ -167,10 +172,8 @@ class Reader:
             self.skipped.append(Problem(self.parsed.loc(node), "START … END note with nothing in it"))
             return
         title = _inline_tokens_of(front[0]) if front[0].type == "paragraph" else _text_tokens(front[0])
-        standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
-        sections = [*(s for _, s in self.sections), *standing_in]
         self.heads_own_questions = True
-        self._add(self.parsed.loc(front[0]), title, back, sections, front[1:])
+        self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:])
 
     def asked_in_parts(
         self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
@@ -202,6 +205,15 @@ class Reader:
         self.current = (self.parsed.loc(node), title)
 
     def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
+        if self.level != 7 and self.current is not None and not self.in_details and _asks_aside(raw, summary):
+            # "<details><summary>什么是触发器？</summary>…" inside an answer: a question of its own.
+            self.aside = (node, _inline_tokens(self.md, summary), [])
+            if raw is not None and (tail := summary_tail(raw)) is not None:
+                self.aside[2].extend(_parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]))
+            self.in_details = not closes_details(raw)
+            if not self.in_details:
+                self.close_aside()
+            return
         if is_answer_summary(summary) or self.level != 7:
             # An answer wrapped in <details>: keep collecting (up to its </details>, maybe in this block).
             self.in_details = not closes_details(raw)
@@ -218,6 +230,29 @@ class Reader:
         if closes_details(raw):  # the whole question in one block
             self.close()
             self.in_details = False
+
+    def take(self, node: SyntaxTreeNode) -> None:
+        """A block of the question being read: of the ``<details>`` question aside, if one is open."""
+        (self.aside[2] if self.aside is not None else self.body).append(node)
+
+    def close_aside(self) -> None:
+        """The ``<details>`` that asks aside is closed: its question, with the question it stands in as context."""
+        if self.aside is not None:
+            node, title, blocks = self.aside
+            self.aside = None
+            self._ask_aside(self.parsed.loc(node), title, blocks)
+
+    def _ask_aside(
+        self, loc: SourceLoc, title: list[Token], answer: list[SyntaxTreeNode], prompt: Sequence[SyntaxTreeNode] = ()
+    ) -> None:
+        """A question asked inside the one being read (a callout, a ``<details>``, a START … END
+        note): that question is its context, and it comes right after that question."""
+        standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
+        before = len(self.questions)
+        self._add(loc, title, answer, [*(s for _, s in self.sections), *standing_in], prompt)
+        if self.current is not None:  # held until the question it stands in is added
+            self.asides += self.questions[before:]
+            del self.questions[before:]
 
     def flashcards(self, note: Flashcards) -> None:
         """The cards of a ``#flashcards`` note; the text around them is reported, a section at a time."""
@@ -323,6 +358,11 @@ def _text_tokens(block: SyntaxTreeNode) -> list[Token]:
     """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
     text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")
     return [Token("text", "", 0, content=text.strip())] if text.strip() else []
+
+
+def _asks_aside(raw: str | None, summary: str) -> bool:
+    """A ``<details>`` summary, closed in its own block, that asks (not "Answer", not "Code Examples")."""
+    return not is_answer_summary(summary) and asks(summary) and not summary_runs_on(raw)
 
 
 def _parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:
