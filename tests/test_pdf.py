@@ -285,3 +285,20 @@ def test_a_cut_off_card_says_which_face_is_cut(tmp_path: Path) -> None:
     ]
     (notice,) = [n for n in warnings_of(result) if "cut off" in n.message]
     assert notice.message.startswith("the question is cut off") and "--card a6" in notice.message
+
+
+def test_an_ordered_list_keeps_its_numbers_in_print(tmp_path: Path) -> None:
+    """Each item of an ordered list prints as a piece of its own (``<ol start>``): its number is
+    printed, not "1." again, and a list written to start at 3 starts at 3."""
+    notes = tmp_path / "in" / "lists.md"
+    notes.parent.mkdir()
+    notes.write_text(
+        "## How do you deploy?\n\nSteps:\n\n1. Build the image.\n2. Push it.\n3. Roll out.\n\n"
+        "## And then?\n\n3. Watch the rollout.\n4. Roll back if needed.\n",
+        encoding="utf-8",
+    )
+    _, report, path = build_pdf(tmp_path / "out", notes=notes)
+    numbers = [n for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
+    printed = printed_on_backs(report, path, numbers).replace(" ", "")
+    for line in ("1.Buildtheimage.", "2.Pushit.", "3.Rollout.", "3.Watchtherollout.", "4.Rollbackifneeded."):
+        assert line in printed, (line, printed)

@@ -74,6 +74,16 @@ def face_width(card_width: float) -> float:
     return card_width - 2 * PAD_X
 
 
+# WeasyPrint numbers an ``<ol start>`` only among "presentational hints", which would also apply
+# every image's width attribute (docs/printing.md); the same counter rules, as author CSS, for the
+# numbers a printed piece of a list can start at.
+MAX_LIST_START = 300
+ORDERED_STARTS = "\n".join(
+    f'ol[start="{n}"] {{ counter-reset: list-item {n}; counter-increment: list-item -1; }}'
+    for n in range(2, MAX_LIST_START + 1)
+)
+
+
 def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float) -> str:
     sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
     return f"""
@@ -140,6 +150,7 @@ pre code {{ background: none; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}
+{ORDERED_STARTS}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
 """
