@@ -36,7 +36,9 @@ PIECES = [
     ":::\n", "> [!NOTE]\n", "!!! tip\n    ", ":clap:", "<table><tr><td onclick=x>1</td></tr></table>\n",
     "#flashcards\n", "::", ":::", "?\n", "??\n", '=== "Tab"\n', "    ", "[^1]", "[^1]: ", "**Q:** ", "**A:** ",
     "问：", "答：", "- [ ] ", "**Answer**\n", "\n: ", "1. ### ", "   ", "<h3>", "</h3>", "<h2 onclick=x>",
-    "**[⬆ Back to Top](#toc)**",
+    "**[⬆ Back to Top](#toc)**", "START\nBasic\n", "Back: ", "END\n", "%\n", "%%\n", "===\n", "[TOC]\n",
+    "> [!question] ", "> [!faq]- ", '??? question "Q?"\n    ', "<details><summary>Why?</summary>", "- [x] ",
+    "# Question (EN)\n", "## Answer (EN)\n", "## Ответ (RU)\n", "Q. ", "A. ", "* [a](#a)\n",
 ]  # fmt: skip
 
 
