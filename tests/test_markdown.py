@@ -22,6 +22,14 @@ def test_math_reaches_anki_as_mathjax_delimiters() -> None:
     assert render("$$\nx^2 < y\n$$") == '<div class="cg-math">\\[x^2 &lt; y\\]</div>'
 
 
+def test_mathjax_delimiters_written_in_the_notes_stay_math() -> None:
+    """``\\(…\\)`` and ``\\[…\\]`` (as Anki and MathJax write them) are math too, not escaped brackets."""
+    assert render("Mean \\(\\mu\\) here.") == '<p>Mean <span class="cg-math">\\(\\mu\\)</span> here.</p>'
+    assert render("\\[\n\\sum_x p(x)\n\\]") == '<div class="cg-math">\\[\\sum_x p(x)\\]</div>'
+    assert render("\\[ E = mc^2 \\] (1)") == '<div class="cg-math">\\[E = mc^2 \\tag{1}\\]</div>'
+    assert render("A \\[link\\] and \\( alone.") == "<p>A [link] and ( alone.</p>"  # escapes, as before
+
+
 def test_dollars_that_are_not_math() -> None:
     for text in ["It costs $1600, $12 or $1.", "Exit code $? and $(cmd) and ${VAR}."]:
         assert "cg-math" not in render(text), text

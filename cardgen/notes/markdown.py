@@ -36,6 +36,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.texmath import texmath_plugin
 from pygments.formatters import HtmlFormatter
 
 from cardgen.notes.dialects import emojize, use_dialects
@@ -279,6 +280,11 @@ class SafeRenderer(RendererHTML):
     def math_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f'<div class="cg-math">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
 
+    def math_block_eqno(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """``\\[…\\] (1)``: the equation with its number, as MathJax numbers it (``\\tag``)."""
+        tex = f"{tokens[idx].content.strip()} \\tag{{{tokens[idx].info.strip()}}}"
+        return f'<div class="cg-math">\\[{html.escape(tex)}\\]</div>\n'
+
     def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """A footnote's mark, by the label its author gave it (the note itself follows the answer)."""
         return f'<sup class="cg-footnote-ref">[{html.escape(str(tokens[idx].meta.get("label", "")))}]</sup>'
@@ -333,12 +339,13 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(texmath_plugin, delimiters="brackets")  # \(…\) and \[…\], MathJax's own delimiters
     # Footnotes stay where they are written: notes.footnotes puts each after the answer citing it.
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(deflist_plugin)  # "Term" over ": definition" (PHP Markdown Extra, pandoc)
     for rule in ("footnote_ref", "footnote_reference_open", "footnote_reference_close"):
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
-    for rule in ("math_inline", "math_inline_double", "math_block"):  # ours, not the plugin's
+    for rule in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):  # ours, not the plugins'
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
     md.inline.ruler.at("emphasis", _with_cjk_delims(emphasis.tokenize))
     md.inline.ruler.at("strikethrough", _with_cjk_delims(strikethrough.tokenize))

@@ -153,7 +153,9 @@ def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
 
 
 # Tokens that are an answer whatever text they hold.
-CONTENT_TOKENS = frozenset({"code_block", "fence", "table_open", "image", "html_block", "math_block"})
+CONTENT_TOKENS = frozenset(
+    {"code_block", "fence", "table_open", "image", "html_block", "math_block", "math_block_eqno"}
+)
 LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
 # Inline tokens that show something whatever text they hold: an image, an embedded note.
 EMBEDS = frozenset({"image", "note_embed"})

@@ -28,7 +28,7 @@ from cardgen.notes.outline import heading_text
 FLASHCARD_TAG = "flashcards"
 LINE_SEPARATORS = frozenset({"?", "??"})
 # Tokens whose content is text shown in the note: what is reported when it is on no card.
-_SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block"})
+_SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block", "math_block_eqno"})
 
 
 @dataclass(frozen=True)
