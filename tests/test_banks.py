@@ -45,6 +45,10 @@ BACKS_BEGIN = {
         "What is an A record?": "<p>the DNS record that maps a name",
         'What does the "A:" label mean here?': "<p>A label is text;",
     },
+    "chinese-labels.md": {
+        "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
+        "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",
+    },
 }
 
 
