@@ -75,3 +75,16 @@ def test_a_table_of_contents_is_navigation_but_a_list_with_a_sentence_is_not() -
     assert all("MySQL" not in text and "参考" not in text for text in back.values())  # the contents: on no card
     assert "See <a" in back["会出现哪些并发一致性问题？"]  # a list with words of its own stays
     assert "far too long to be a label" in back["数据库索引的实现原理（B+树）"]
+
+
+def test_a_lone_cross_reference_stays_but_navigation_goes() -> None:
+    from cardgen.notes.extract import extract
+    from cardgen.notes.read import parse_text
+
+    text = (
+        "## What is A?\n\nA is a.\n\n[See caching](#caching)\n\n- [B](#b)\n- [C](#c)\n\n"
+        "**[⬆ Back to Top](#top)**\n\n[返回目录](#目录)\n\n- [D](#d)\n- [E](#e)\n- [F](#f)\n"
+    )
+    answer = extract(parse_text(text, HEADINGS / "x.md")).questions[0].answer_html
+    assert "See caching" in answer and ">B<" in answer and ">C<" in answer  # what an author linked to read on
+    assert "Back to Top" not in answer and "返回目录" not in answer and ">D<" not in answer  # moving about the page

@@ -85,25 +85,47 @@ _WRAPPING = frozenset({"strong_open", "strong_close", "em_open", "em_close", "so
 
 
 def is_page_navigation(node: SyntaxTreeNode) -> bool:
-    """A paragraph of nothing but links within the page, maybe bold, between arrows:
-    ``**[⬆ Back to Top](#table-of-contents)**``, the Markdown twin of ``is_wrapper_html``'s
+    """A paragraph of nothing but links within the page that navigate, maybe bold, between
+    arrows: ``**[⬆ Back to Top](#table-of-contents)**``, the Markdown twin of ``is_wrapper_html``'s
     ``<a href="#">↥ back to top</a>``; or a table of contents: a list of such links, maybe grouped
-    under short labels (``* MySQL`` over ``* [索引的分类？](#索引的分类)``)."""
-    if node.type in ("bullet_list", "ordered_list"):
-        return bool(node.children) and all(_navigates(item) for item in node.children)
-    if node.type != "paragraph" or not node.children or node.children[0].token is None:
+    under short labels (``* MySQL`` over ``* [索引的分类？](#索引的分类)``). A lone cross-reference
+    (``[See caching](#caching)``, or a list of two) is answer text and stays."""
+    links = _page_links(node)
+    if links is None:
         return False
+    if node.type != "paragraph" or links >= MIN_CONTENTS_LINKS:
+        return links >= MIN_CONTENTS_LINKS
+    inline = node.children[0].token
+    return inline is not None and _NAVIGATES.search(inline_text(inline)) is not None
+
+
+# Links that only move about the page say so ("Back to top", "返回目录", an arrow); a list of at
+# least this many in-page links and nothing else is a table of contents.
+_NAVIGATES = re.compile(
+    r"\b(?:top|back|home|contents|toc|index|next|prev(?:ious)?)\b|返回|目录|顶部|上一|下一|[⬆↑⇧↥🔝]", re.IGNORECASE
+)
+MIN_CONTENTS_LINKS = 3
+
+
+def _page_links(node: SyntaxTreeNode) -> int | None:
+    """How many in-page links a paragraph (or a list of them, see ``_navigates``) is made of;
+    None when it holds anything else."""
+    if node.type in ("bullet_list", "ordered_list"):
+        counts = [_item_links(item) for item in node.children]
+        return sum(c for c in counts if c is not None) if counts and None not in counts else None
+    if node.type != "paragraph" or not node.children or node.children[0].token is None:
+        return None
     links, depth = 0, 0
     for child in node.children[0].token.children or []:
         if child.type == "link_open":
             if not str(child.attrs.get("href", "")).startswith("#"):
-                return False
+                return None
             links, depth = links + 1, depth + 1
         elif child.type == "link_close":
             depth -= 1
         elif child.type not in _WRAPPING and not depth and not _is_symbols(child):
-            return False
-    return links > 0
+            return None
+    return links or None
 
 
 # Lines that instruct an editor or a site generator and show nothing of their own: Typora's and
@@ -125,16 +147,21 @@ def is_directive(node: SyntaxTreeNode) -> bool:
 MAX_GROUP_LABEL = 40
 
 
-def _navigates(item: SyntaxTreeNode) -> bool:
-    """A list item that is an in-page link, or a short label over a list of them."""
+def _item_links(item: SyntaxTreeNode) -> int | None:
+    """The in-page links of a table of contents' item: a link, or a short label over a list of
+    them (and the links nested under either); None for an item that says anything else."""
     if not item.children:
-        return False
+        return None
     first, rest = item.children[0], item.children[1:]
-    if is_page_navigation(first):
-        return all(is_page_navigation(child) for child in rest)
+    nested = [_page_links(child) for child in rest]
+    if None in nested:
+        return None
+    below = sum(n for n in nested if n is not None)
+    if (own := _page_links(first)) is not None:
+        return own + below
     inline = first.children[0].token if first.type == "paragraph" and first.children else None
     label = inline_text(inline) if inline is not None else None
-    return bool(rest) and label is not None and len(label) <= MAX_GROUP_LABEL and all(map(is_page_navigation, rest))
+    return below if rest and label is not None and len(label) <= MAX_GROUP_LABEL else None
 
 
 def _is_symbols(token: Token) -> bool:
