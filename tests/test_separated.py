@@ -43,6 +43,8 @@ def test_obsidian_to_anki_notes_between_start_and_end() -> None:
     assert back["What is the capital of France?"] == "<p>Paris</p>"  # the plugin's ID comment left out
     nile = back["Which is the longest river?"]  # "Front:" and "Back:" labels dropped, the list kept
     assert nile.startswith("<p>The Nile,</p>") and "<li>through eleven countries.</li>" in nile and "END" not in nile
+    tags = {c.front_text: c.tags for c in deck.cards}["Which is the longest river?"]
+    assert "rivers" in tags and "geography" in tags and "Tags" not in nile  # its Tags: line, as Anki tags
     assert "Rivers are long" in back["Rivers"] and "<p>START" not in back["Rivers"].replace("<p>STARTING", "")
 
 

@@ -9,7 +9,7 @@ opener…) and tells the ``Reader``; the ``Reader`` turns what it was told into 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -124,12 +124,15 @@ class Reader:
         *,
         read_before: list[Token] | None = None,
         prompt_read_later: bool = False,
+        tags: tuple[str, ...] = (),
     ) -> None:
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(
             loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
         )
+        if tags:  # tags the notes give outside the question's words (Obsidian_to_Anki's "Tags:" line)
+            question = replace(question, tags=tuple(dict.fromkeys((*question.tags, *tags))))
         if question.title_text:
             self.questions.append(question)
         elif question.answered or question.prompt_html:  # an empty heading asks nothing: say what is lost
@@ -173,7 +176,7 @@ class Reader:
             return
         title = _inline_tokens_of(front[0]) if front[0].type == "paragraph" else _text_tokens(front[0])
         self.heads_own_questions = True
-        self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:])
+        self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:], tags=note.tags)
 
     def asked_in_parts(
         self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
@@ -243,13 +246,19 @@ class Reader:
             self._ask_aside(self.parsed.loc(node), title, blocks)
 
     def _ask_aside(
-        self, loc: SourceLoc, title: list[Token], answer: list[SyntaxTreeNode], prompt: Sequence[SyntaxTreeNode] = ()
+        self,
+        loc: SourceLoc,
+        title: list[Token],
+        answer: list[SyntaxTreeNode],
+        prompt: Sequence[SyntaxTreeNode] = (),
+        *,
+        tags: tuple[str, ...] = (),
     ) -> None:
         """A question asked inside the one being read (a callout, a ``<details>``, a START … END
         note): that question is its context, and it comes right after that question."""
         standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
         before = len(self.questions)
-        self._add(loc, title, answer, [*(s for _, s in self.sections), *standing_in], prompt)
+        self._add(loc, title, answer, [*(s for _, s in self.sections), *standing_in], prompt, tags=tags)
         if self.current is not None:  # held until the question it stands in is added
             self.asides += self.questions[before:]
             del self.questions[before:]

@@ -17,8 +17,8 @@ Obsidian_to_Anki marks each note by whole lines, anywhere in a note file::
     END
 
 ``marked_notes`` reads those: the line after ``START`` names the note type, the fields follow
-(``Front:``/``Text:`` may label the first, ``Back:`` starts the back), an ``<!--ID: …-->`` line
-the plugin writes is left out.
+(``Front:``/``Text:`` may label the first, ``Back:`` starts the back), a ``Tags:`` line gives its
+Anki tags, and an ``<!--ID: …-->`` line the plugin writes is left out.
 """
 
 from __future__ import annotations
@@ -108,11 +108,14 @@ class MarkedNote:
     """The front's Markdown, and the 0-based line it starts on."""
     back: tuple[str, int]
     """The back's Markdown (empty when the note has no ``Back:``), and its first line."""
+    tags: tuple[str, ...] = ()
+    """The note's ``Tags:`` line, as Anki tags."""
 
 
 _ID_COMMENT = re.compile(r"^\s*<!--\s*ID:\s*\d+\s*-->\s*$")
 _FIRST_LABEL = re.compile(r"^\s*(?:Front|Text)\s*:\s?", re.IGNORECASE)
 _BACK_LABEL = re.compile(r"^\s*Back\s*:\s?", re.IGNORECASE)
+_TAGS_LINE = re.compile(r"^\s*Tags\s*:(.*)$", re.IGNORECASE)
 
 
 def marked_notes(nodes: Sequence[SyntaxTreeNode], lines: Sequence[str]) -> list[MarkedNote]:
@@ -153,6 +156,8 @@ def _marked(blocks: range, region: list[str], first: int) -> MarkedNote:
         if numbered.pop()[1].strip() == "END":
             break
     numbered = [(n, line) for n, line in numbered if not _ID_COMMENT.match(line)]
+    tags = [tag.lstrip("#") for _, line in numbered if (m := _TAGS_LINE.match(line)) for tag in m.group(1).split()]
+    numbered = [(n, line) for n, line in numbered if not _TAGS_LINE.match(line)]
     cut = next((k for k, (_, line) in enumerate(numbered) if _BACK_LABEL.match(line)), len(numbered))
     front, back = numbered[:cut], numbered[cut:]
     if front:
@@ -163,4 +168,5 @@ def _marked(blocks: range, region: list[str], first: int) -> MarkedNote:
         blocks,
         ("\n".join(line for _, line in front), front[0][0] if front else first),
         ("\n".join(line for _, line in back), back[0][0] if back else first),
+        tuple(tag for tag in tags if tag),
     )
