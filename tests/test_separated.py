@@ -54,3 +54,25 @@ def test_a_start_with_no_end_is_text() -> None:
 
     parsed = parse_text("START\nBasic\nWhat is X?\nBack: x\n\nMore text.\n", SEPARATED / "x.md")
     assert marked_notes(parsed.tree.children, parsed.lines) == []
+
+
+def test_inka_sections_and_a_rule_that_opens_a_file() -> None:
+    """A file opening with ``---`` over text that is not YAML keeps that text (it was read as front
+    matter and vanished); inka's ``Deck:`` lines are reported and its numbered items are the cards."""
+    deck = plan(BuildConfig(sources=(SEPARATED / "inka.md",), write_pdf=False), now=0)
+    back = {c.front_text: c.fields[1] for c in deck.cards}
+    assert back["What is the answer to the Ultimate Question of Life, the Universe, and Everything?"] == "<p>42</p>"
+    assert back["Who wrote the Gettysburg Address?"] == "<p>Abraham Lincoln, too</p>"  # no cloze item in it
+    rule_first = plan(BuildConfig(sources=(SEPARATED / "rule-first.md",), write_pdf=False), now=0).cards
+    assert [c.front_text for c in rule_first] == ["What is a rule at the top of a file?"]
+
+
+def test_front_matter_that_reads_as_keys_stays_front_matter() -> None:
+    from cardgen.notes.read import parse_text
+
+    jekyll = "---\nlayout:     post   \t\t# a tab before a comment: YAML refuses it\ntags:\n    - Fast\n---\n# T\n"
+    assert parse_text(jekyll, SEPARATED / "x.md").tree.children[0].type == "front_matter"
+    inka = "---\nDeck: Life\n\n1. What is it?\n\n> 42\n\n---\n"
+    parsed = parse_text(inka, SEPARATED / "x.md")
+    assert [n.type for n in parsed.tree.children][:2] == ["hr", "paragraph"]
+    assert list(parsed.tree.children[1].map or ()) == [1, 2]  # line numbers as in the file

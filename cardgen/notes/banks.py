@@ -178,13 +178,22 @@ def _quotes_labelled(node: SyntaxTreeNode) -> bool:
     return bool(lines) and unlabelled(lines[0], Q_MARK) is not None
 
 
+# inka's lines naming a section's deck and tags (``Deck: Life Questions``), above its questions.
+_SECTION_META = re.compile(r"^\s*(?:Deck|Tags)\s*:", re.IGNORECASE)
+
+
 def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
-    """The section's questions when its text opens with a question list or question lines."""
+    """The section's questions when its text opens with a question list or question lines (under
+    inka's ``Deck:``/``Tags:`` lines, which are reported)."""
     body = [block for node in body for block in (node.children if _quotes_labelled(node) else [node])]
-    if not body or not (question_list(body[0]) or question_lines(body[0])):
+    meta = 0
+    while meta < len(body) and (inline := inline_of(body[meta])) is not None and _SECTION_META.match(inline.content):
+        meta += 1
+    if meta == len(body) or not (question_list(body[meta]) or question_lines(body[meta])):
         return None
     bank = Bank()
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
+    item_question: Asked | None = None  # the last such question asked by a list item
     for node in body:
         start = node.map[0] if node.map else 0
         if question_list(node):
@@ -196,6 +205,7 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                     # A list of one question with nothing nested, the answer below it unindented
                     # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
                     open_line = bank.asked[-1] if len(node.children) == 1 and not asked[1] else None
+                    item_question = open_line
                 else:
                     first = item.children[0] if item.children else None
                     inline = inline_of(first) if first is not None else None
@@ -214,9 +224,12 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
                 open_line = Asked(start + n, tokens, [])
                 bank.asked.append(open_line)
-        elif open_line is not None:
-            open_line.answer.append(node)
-        else:
+        elif open_line is not None and not (meta and node.type in LISTS):
+            if node.type == "blockquote" and not open_line.answer and open_line is item_question:
+                open_line.answer.extend(node.children)  # "1. Question?" over "> Answer" (inka): the quote marks it
+            else:
+                open_line.answer.append(node)
+        else:  # under inka's Deck: line each numbered item is a card of its own, never another's answer
             bank.left_out.append((start, _block_text(node)))
     return bank
 

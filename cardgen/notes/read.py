@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import NotesError
@@ -75,9 +77,42 @@ def _blank_toml_front_matter(text: str) -> str:
 
 def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
     tokens = make_parser().parse(text)
+    if tokens and tokens[0].type == "front_matter" and not _is_mapping(tokens[0].content):
+        tokens = _parsed_without_front_matter(text)
     start_ahead(tokens)  # its code highlighted in a second process while the file is read
     lines = tuple(text.splitlines())
     return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens), lines=lines)
+
+
+# A line of front matter: a key, an indented or listed value, a comment.
+_FRONT_MATTER_LINE = re.compile(r"\s*(?:[\w.-]+\s*:|-\s|#)|\s+\S")
+
+
+def _is_mapping(front_matter: str) -> bool:
+    """Front matter that YAML reads as keys and values (or as nothing). A file that opens with a
+    rule and text (``---`` over ``Deck: …`` and questions, as inka writes) is not front matter: read
+    as such, everything up to the next rule vanished without a word."""
+    if not front_matter.strip():
+        return True
+    import yaml  # only for files that open with ---
+
+    try:
+        if isinstance(yaml.safe_load(front_matter), dict):
+            return True
+    except yaml.YAMLError:
+        pass
+    # Front matter YAML itself refuses (Jekyll's tabs before comments) still reads as keys, line by line.
+    return all(_FRONT_MATTER_LINE.match(line) for line in front_matter.splitlines() if line.strip())
+
+
+def _parsed_without_front_matter(text: str) -> list[Token]:
+    """The tokens of ``text`` with its opening ``---`` read as a rule: parsed after a blank line
+    (front matter must open the file), every line number then moved back by one."""
+    tokens = make_parser().parse("\n" + text)
+    for token in tokens:
+        if token.map is not None:
+            token.map = [max(token.map[0] - 1, 0), max(token.map[1] - 1, 0)]
+    return tokens
 
 
 def parse_file(path: Path) -> ParsedFile:
