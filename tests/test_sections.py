@@ -41,3 +41,14 @@ def test_files_without_such_sections_have_none() -> None:
     assert (
         found is not None and len(found.asked) == 1 and [r.start for r in found.unanswering] == [4]
     )  # the Russian heading
+
+
+def test_headings_that_say_their_part_after_a_label() -> None:
+    """0voice's files: ``#### **题目**：…`` asks in the heading, ``#### **参考答案**：A，B，C`` answers in it
+    (or below it), and a heading between (``出题人：…``) is shown with the question."""
+    bike = plan(BuildConfig(sources=(SECTIONS / "labelled-headings.md",), write_pdf=False), now=0).cards[0]
+    assert bike.front_text == "如何测试一辆自行车" and "出题人" in bike.fields[0]
+    assert "骑车试一试" in bike.fields[1] and "参考答案" not in bike.fields[1]
+    nas = plan(BuildConfig(sources=(SECTIONS / "labelled-answer-in-heading.md",), write_pdf=False), now=0).cards[0]
+    assert "B. 主机 a" in nas.fields[0] and nas.fields[1] == "<p>A，B，C</p>"
+    assert nas.guid == "G`~u9VrGa("  # the 6th session's (0b3f3d1), which had the options in the answer

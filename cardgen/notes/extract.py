@@ -113,7 +113,9 @@ def extract(
             if (in_parts := asked_at.get(index)) is not None:  # the question's section
                 asked_by = tree.children[in_parts.asked_by]
                 asked_by = asked_by.children[0] if asked_by.type == "blockquote" else asked_by
-                reader.asked_in_parts(node, asked_by, [tree.children[i] for i in in_parts.prompt], in_parts.answer)
+                prompt = [tree.children[i] for i in in_parts.prompt]
+                later = in_parts.prompt_read_later
+                reader.asked_in_parts(node, asked_by, prompt, in_parts.answer, prompt_read_later=later)
         elif bold is not None and not reader.in_details:
             reader.bold(node, bold)
         elif not reader.in_details and (callout := question_callout(node)) is not None:

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.markdown import inline_text
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``) written line under line in one paragraph.
-Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
 # An answer's heading-like first line: "**Answer**", "答案：".
 LONE_ANSWER_LABEL = re.compile(r"(?:Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]?", re.IGNORECASE)
 # Andy Matuschak's ``Q. …`` over ``A. …`` (marki's cards): only as a pair, since "A. …" alone opens

@@ -30,6 +30,7 @@ from cardgen.notes.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
+from cardgen.notes.labels import A_MARK, paragraph, unlabelled
 from cardgen.notes.media import MediaResolver, Vault
 from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import links_only, make_question
@@ -84,12 +85,13 @@ class Reader:
         # A <details> whose summary asks, inside an answer: (its opener, its question, its blocks so far).
         self.aside: tuple[SyntaxTreeNode, list[Token], list[SyntaxTreeNode]] | None = None
         self.asides: list[Question] = []  # questions asked inside the one being read, to follow it
+        self.prompt_read_later = False  # the question being read had its prompt in its answer before
 
     def close(self) -> None:
         """The question being read is complete."""
         self.close_aside()  # a <details> left open at the end of the file is closed with it
         if self.current is not None:
-            start, later = self.answer_start, False
+            start, later = self.answer_start, self.prompt_read_later
             if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
                 self.body, start, later = [*self.body[:cut], *self.body[cut + 1 :]], cut, True
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
@@ -179,14 +181,27 @@ class Reader:
         self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:], tags=note.tags)
 
     def asked_in_parts(
-        self, node: SyntaxTreeNode, asked_by: SyntaxTreeNode, prompt: list[SyntaxTreeNode], answer: range
+        self,
+        node: SyntaxTreeNode,
+        asked_by: SyntaxTreeNode,
+        prompt: list[SyntaxTreeNode],
+        answer: range,
+        *,
+        prompt_read_later: bool = False,
     ) -> None:
         """A question asked by ``asked_by``'s text and the ``prompt`` blocks, answered by the blocks
         at ``answer``: a file's "Question" and "Answer" sections, or a card file's front and back."""
         self.ask(node, _inline_tokens_of(asked_by))
-        self.body = [*prompt, *(self.parsed.tree.children[i] for i in answer)]
-        self.answer_start = len(prompt)
+        blocks = self.parsed.tree.children
+        said = []  # what an answer heading says after its label ("参考答案：A，B，C")
+        heading = blocks[answer.start - 1] if answer.start else None
+        if heading is not None and heading.type == "heading":
+            rest = unlabelled(_inline_tokens_of(heading), A_MARK)
+            said = [paragraph([rest], heading.map[0] if heading.map else 0)] if rest else []
+        self.body = [*prompt, *said, *(blocks[i] for i in answer)]
+        self.answer_start, self.prompt_read_later = len(prompt), prompt_read_later
         self.close()
+        self.prompt_read_later = False
 
     def separated(self, first: int, cards: list[SeparatedCard]) -> None:
         """The cards of a file written between separator lines, under its ``#`` title if any."""

@@ -56,6 +56,9 @@ class Asked:
     """The question section's other blocks, shown under the question."""
     answer: range
     """The answer section's blocks (its heading just before them)."""
+    prompt_read_later: bool = False
+    """The question is asked in its heading (``题目：…``), whose card earlier versions made with
+    the prompt in the answer: the prompt stays out of its identity (``Question.prompt_read_later``)."""
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,22 @@ class Sections:
         return held
 
 
-def _kind(title: str) -> tuple[str, str] | None:
-    """("q" or "a", language tag) of a question or answer section's title; None for any other."""
+# "题目：如何测试一辆自行车", "**参考答案**：A，B，C": a label, then the section's words in the heading.
+_LABELLED = re.compile(r"(.{1,12}?)\s*[:：]\s*(\S.*)", re.DOTALL)
+
+
+def _kind(title: str) -> tuple[str, str, bool] | None:
+    """("q" or "a", language tag, whether the heading says more after its label) of a question
+    or answer section's title; None for any other."""
     tag = _LANGUAGE.search(title)
     core = (title[: tag.start()] if tag else title).casefold().strip(" :：")
     language = tag.group(1).casefold() if tag else ""
+    says_more = False
+    if core not in QUESTION_SECTIONS | ANSWER_SECTIONS and (labelled := _LABELLED.fullmatch(title.strip())):
+        core, language, says_more = labelled.group(1).casefold(), "", True
     if core in QUESTION_SECTIONS:
-        return "q", language
-    return ("a", language) if core in ANSWER_SECTIONS else None
+        return "q", language, says_more
+    return ("a", language, says_more) if core in ANSWER_SECTIONS else None
 
 
 def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> Sections | None:
@@ -115,20 +126,26 @@ def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> Sections | None:
             continue
         up = parent(k)
         return Sections((Asked(i, up if up >= 0 else i, section(k), section(a)),), ())
+    language = {k: kind[1] for k, kind in enumerate(kinds) if kind}
+    says_more = {k for k, kind in enumerate(kinds) if kind and kind[2]}
     questions = [k for k, kind in enumerate(kinds) if kind and kind[0] == "q"]
     answers = [k for k, kind in enumerate(kinds) if kind and kind[0] == "a"]
-    pairs = {q: next((a for a in answers if kinds[a] == ("a", kinds[q][1])), None) for q in questions}  # type: ignore[index]
+    pairs = {q: next((a for a in answers if language[a] == language[q]), None) for q in questions}
     if len(questions) == 1 and len(answers) == 1:
         pairs = {questions[0]: answers[0]}
     asked: list[Asked] = []
     for q, a in pairs.items():
         i = heads[q][0]
-        own = range(i + 1, heads[q + 1][0] if q + 1 < len(heads) else len(nodes))  # up to the next heading
-        if a is None or not own or not section(a):
+        # Up to the next question or answer section: a heading between ("出题人：…") is the question's.
+        stop = next((heads[k][0] for k in sorted(language) if k > q), len(nodes))
+        own = range(i + 1, stop)
+        if a is None or not (own or q in says_more) or not (section(a) or a in says_more):
             continue
         shown = [n for n in own if nodes[n].type != "hr"]
         up = parent(q)
-        if shown and _one_paragraph(nodes[shown[0]]) and (len(shown) == 1 or up < 0):
+        if q in says_more:  # the heading asks after its label; the blocks below show under it
+            asked.append(Asked(i, i, own, section(a), prompt_read_later=True))
+        elif shown and _one_paragraph(nodes[shown[0]]) and (len(shown) == 1 or up < 0):
             # The section's words ask (a heading above, if any, would only name the topic).
             asked.append(Asked(i, shown[0], range(shown[0] + 1, own.stop), section(a)))
         else:
