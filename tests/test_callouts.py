@@ -48,3 +48,10 @@ def test_a_details_that_asks_inside_an_answer_is_a_question_that_follows_it() ->
     assert qa[1].fields[1] == "<p>触发器（TRIGGER）是由事件来触发运行的操作。</p>"
     assert "Drop/Delete/Truncate的区别？" in qa[1].question.sections
     assert qa[4].fields[1] == "<p>So a table lock need not check every row.</p>"  # never closed: still read
+
+
+def test_a_summary_that_only_says_expand_is_not_answer_text() -> None:
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "htmlblocks" / "details-aside.md",), write_pdf=False), now=0)
+    drop = next(c for c in deck.cards if c.front_text == "Drop/Delete/Truncate的区别？").fields[1]
+    assert "只应建立在小字段上" in drop and "展开" not in drop  # the body stays, the "expand" label goes
+    assert "应用场景" in drop  # a summary that names its content is kept

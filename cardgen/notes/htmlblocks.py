@@ -168,6 +168,17 @@ def _is_symbols(token: Token) -> bool:
     return token.type == "text" and _NAVIGATION_SYMBOLS.fullmatch(token.content) is not None
 
 
+# Summaries that only tell the reader to open the block: the words of no answer.
+REVEAL_SUMMARIES = frozenset(
+    {"展开", "点击展开", "展开查看", "查看", "点击查看", "查看详情", "详情", "expand", "click to expand",
+     "click here to expand", "show", "show more", "more", "see more", "details", "toggle"}
+)  # fmt: skip
+
+
+def is_reveal_summary(summary: str) -> bool:
+    return summary.casefold().strip(" .…:：()（）") in REVEAL_SUMMARIES
+
+
 def is_answer_summary(summary: str) -> bool:
     return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
 

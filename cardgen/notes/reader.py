@@ -25,6 +25,7 @@ from cardgen.notes.htmlblocks import (
     is_answer_summary,
     is_directive,
     is_page_navigation,
+    is_reveal_summary,
     is_wrapper_html,
     raw_html,
     summary_runs_on,
@@ -237,8 +238,10 @@ class Reader:
             self.in_details = not closes_details(raw)
             if self.current is not None and self.answer_start is None and is_answer_summary(summary):
                 self.answer_start = len(self.body)
-            if self.current is not None and summary and not is_answer_summary(summary):
-                self.body.append(node)  # its summary and body are part of the answer
+            # Its summary and body are part of the answer; a summary that only says "expand" is not.
+            reveal_only = is_reveal_summary(summary) and raw is not None and summary_tail(raw) is None
+            if self.current is not None and summary and not is_answer_summary(summary) and not reveal_only:
+                self.take(node)
             return
         self.ask(node, _inline_tokens(self.md, summary))
         self.in_details = True
