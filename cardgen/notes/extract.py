@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cardgen.errors import ConfigError
-from cardgen.model import NoteFile, Problem, Question, SourceLoc
+from cardgen.model import NoteFile, Question, SourceLoc
 from cardgen.notes.asking import asks
 from cardgen.notes.callouts import question_callout
 from cardgen.notes.footnotes import DEFINITION
@@ -32,7 +32,7 @@ from cardgen.notes.htmlblocks import (
 from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import Vault
 from cardgen.notes.obsidian import front_matter_tags
-from cardgen.notes.outline import detect_question_level, front_and_back, heading_level, heading_text, question_headings
+from cardgen.notes.outline import detect_question_level, front_and_back, heading_level, question_headings
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.reader import MediaRoots, Reader, shows_something
 from cardgen.notes.sections import interview_sections
@@ -99,10 +99,7 @@ def extract(
     skipped |= {i for note in marked.values() for i in note.blocks}
     asked_at = {asked.heading: asked for asked in interview.asked} if interview is not None else {}
     for unpaired in interview.unanswering if interview is not None else ():
-        text = heading_text(tree.children[unpaired.start])
-        reader.skipped.append(
-            Problem(parsed.loc(tree.children[unpaired.start]), f"section answers no question here, on no card: {text}")
-        )
+        reader.report_section(tree.children[unpaired.start], "section answers no question here, on no card")
 
     for index, (node, raw, summary, bold) in enumerate(zip(tree.children, raws, summaries, bolds, strict=True)):
         if node.type == DEFINITION:

@@ -20,6 +20,7 @@ from cardgen.model import Problem, Question, SourceLoc
 from cardgen.notes.asking import asks, is_back_matter
 from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.footnotes import definitions, with_footnotes
+from cardgen.notes.fragments import inline_tokens, inline_tokens_of, parse_fragment, text_tokens
 from cardgen.notes.htmlblocks import (
     closes_details,
     is_answer_summary,
@@ -172,12 +173,12 @@ class Reader:
 
     def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
         """An Obsidian_to_Anki note (``START`` … ``END``): a question of its own, like a callout that asks."""
-        front = _parse_fragment(self.md, *note.front)
-        back = _parse_fragment(self.md, *note.back) if note.back[0].strip() else []
+        front = parse_fragment(self.md, *note.front)
+        back = parse_fragment(self.md, *note.back) if note.back[0].strip() else []
         if not front:
             self.skipped.append(Problem(self.parsed.loc(node), "START … END note with nothing in it"))
             return
-        title = _inline_tokens_of(front[0]) if front[0].type == "paragraph" else _text_tokens(front[0])
+        title = inline_tokens_of(front[0]) if front[0].type == "paragraph" else text_tokens(front[0])
         self.heads_own_questions = True
         self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:], tags=note.tags)
 
@@ -192,12 +193,12 @@ class Reader:
     ) -> None:
         """A question asked by ``asked_by``'s text and the ``prompt`` blocks, answered by the blocks
         at ``answer``: a file's "Question" and "Answer" sections, or a card file's front and back."""
-        self.ask(node, _inline_tokens_of(asked_by))
+        self.ask(node, inline_tokens_of(asked_by))
         blocks = self.parsed.tree.children
         said = []  # what an answer heading says after its label ("参考答案：A，B，C")
         heading = blocks[answer.start - 1] if answer.start else None
         if heading is not None and heading.type == "heading":
-            rest = unlabelled(_inline_tokens_of(heading), A_MARK)
+            rest = unlabelled(inline_tokens_of(heading), A_MARK)
             said = [paragraph([rest], heading.map[0] if heading.map else 0)] if rest else []
         self.body = [*prompt, *said, *(blocks[i] for i in answer)]
         self.answer_start, self.prompt_read_later = len(prompt), prompt_read_later
@@ -212,7 +213,7 @@ class Reader:
         for card in cards:
             front = blocks[card.front.start]
             prompt = [blocks[i] for i in card.front[1:]]
-            title = _inline_tokens_of(front) if front.type == "paragraph" else _text_tokens(front)
+            title = inline_tokens_of(front) if front.type == "paragraph" else text_tokens(front)
             self.ask(front, title)
             self.body = [*prompt, *(blocks[i] for i in card.back)]
             self.answer_start = len(prompt)
@@ -226,9 +227,9 @@ class Reader:
     def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
         if self.level != 7 and self.current is not None and not self.in_details and _asks_aside(raw, summary):
             # "<details><summary>什么是触发器？</summary>…" inside an answer: a question of its own.
-            self.aside = (node, _inline_tokens(self.md, summary), [])
+            self.aside = (node, inline_tokens(self.md, summary), [])
             if raw is not None and (tail := summary_tail(raw)) is not None:
-                self.aside[2].extend(_parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]))
+                self.aside[2].extend(parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]))
             self.in_details = not closes_details(raw)
             if not self.in_details:
                 self.close_aside()
@@ -243,11 +244,11 @@ class Reader:
             if self.current is not None and summary and not is_answer_summary(summary) and not reveal_only:
                 self.take(node)
             return
-        self.ask(node, _inline_tokens(self.md, summary))
+        self.ask(node, inline_tokens(self.md, summary))
         self.in_details = True
         self.prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
         if raw is not None and (tail := summary_tail(raw)) is not None:
-            self.body = _parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1])
+            self.body = parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1])
         if closes_details(raw):  # the whole question in one block
             self.close()
             self.in_details = False
@@ -292,6 +293,10 @@ class Reader:
             loc = SourceLoc(self.parsed.display, line + 1)
             self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))
 
+    def report_section(self, heading: SyntaxTreeNode, why: str) -> None:
+        """A section (its heading and blocks) that is on no card, and why."""
+        self.skipped.append(Problem(self.parsed.loc(heading), f"{why}: {heading_text(heading)}"))
+
     def report_uncited_footnotes(self) -> None:
         for label, node in self.footnotes.items():
             if label not in self.footnotes_cited:
@@ -332,7 +337,7 @@ class Reader:
             self._report_loose(self.title_text, "under the title")
             return
         before = len(self.questions)
-        self._add(self.parsed.loc(self.title_node), _inline_tokens_of(self.title_node), self.title_text, [])
+        self._add(self.parsed.loc(self.title_node), inline_tokens_of(self.title_node), self.title_text, [])
         if len(self.questions) > before:  # it comes first in the file: first among the cards too
             self.questions.insert(0, self.questions.pop())
 
@@ -348,7 +353,7 @@ class Reader:
             self.heads_topic = None
         self.sections = [s for s in self.sections if s[0] < node_level]
         if asks:
-            self.ask(node, _inline_tokens_of(node))
+            self.ask(node, inline_tokens_of(node))
             self.asking_heading = (node_level, heading_text(node))
             if node_level < self.level:
                 self.heads_topic = (node_level, heading_text(node))
@@ -375,33 +380,6 @@ def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
     return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
-def _inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
-    """The inline tokens of a heading or paragraph."""
-    inline = block.children[0].token if block.children else None
-    return list(inline.children or []) if inline else []
-
-
-def _text_tokens(block: SyntaxTreeNode) -> list[Token]:
-    """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
-    text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")
-    return [Token("text", "", 0, content=text.strip())] if text.strip() else []
-
-
 def _asks_aside(raw: str | None, summary: str) -> bool:
     """A ``<details>`` summary, closed in its own block, that asks (not "Answer", not "Code Examples")."""
     return not is_answer_summary(summary) and asks(summary) and not summary_runs_on(raw)
-
-
-def _parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:
-    """Markdown found inside an HTML block, parsed as blocks whose lines count from ``first_line`` (0-based)."""
-    tokens = md.parse(text)
-    for token in tokens:
-        if token.map is not None:
-            token.map = [token.map[0] + first_line, token.map[1] + first_line]
-    return list(SyntaxTreeNode(tokens).children)
-
-
-def _inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
-    """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
-    tokens = md.parseInline(text)
-    return list(tokens[0].children or []) if tokens else []

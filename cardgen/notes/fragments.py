@@ -1,0 +1,35 @@
+"""Pieces of Markdown the reader asks with: a block's inline tokens, and Markdown found inside
+HTML (a ``<details>`` answer, a START … END note) parsed as blocks on the file's own lines."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+
+def inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
+    """The inline tokens of a heading or paragraph."""
+    inline = block.children[0].token if block.children else None
+    return list(inline.children or []) if inline else []
+
+
+def text_tokens(block: SyntaxTreeNode) -> list[Token]:
+    """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
+    text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")
+    return [Token("text", "", 0, content=text.strip())] if text.strip() else []
+
+
+def parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTreeNode]:
+    """Markdown found inside an HTML block, parsed as blocks whose lines count from ``first_line`` (0-based)."""
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    return list(SyntaxTreeNode(tokens).children)
+
+
+def inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
+    tokens = md.parseInline(text)
+    return list(tokens[0].children or []) if tokens else []
