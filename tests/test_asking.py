@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardgen.notes.asking import asks, is_back_matter, is_placeholder
+from cardgen.notes.asking import asks, is_back_matter, is_placeholder, lists_questions
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,10 @@ def test_back_matter(title: str) -> None:
 
 def test_user_patterns_skip_headings_too() -> None:
     assert is_back_matter("Exercises 3", ("exercises*",)) and not is_back_matter("Exercises 3")
+
+
+def test_headings_that_say_questions_follow() -> None:
+    assert (
+        lists_questions("Follow-ups") and lists_questions("## 思考题".strip("# ")) and lists_questions("📝 Exercises")
+    )
+    assert not lists_questions("Follow-up on the outage") and not lists_questions("Answer (EN)")

@@ -103,3 +103,18 @@ def is_back_matter(title: str, patterns: tuple[str, ...] = ()) -> bool:
     if core in BACK_MATTER:
         return True
     return any(fnmatch.fnmatch(core, pattern.casefold()) for pattern in patterns)
+
+
+# Headings over questions left to the reader: their lines are questions, however few.
+QUESTION_LIST_HEADINGS = frozenset(
+    {
+        "follow-ups", "follow ups", "follow-up questions", "follow up questions", "further questions",
+        "more questions", "review questions", "practice questions", "self-check", "self check", "exercises",
+        "дополнительные вопросы", "вопросы", "延伸问题", "扩展问题", "思考题", "练习题", "自测题", "课后习题",
+    }
+)  # fmt: skip
+
+
+def lists_questions(title: str) -> bool:
+    """A heading that says what follows is questions (``## Follow-ups``, ``### 思考题``)."""
+    return _DECORATION.sub(" ", title).strip().casefold() in QUESTION_LIST_HEADINGS

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import Problem, Question, SourceLoc
-from cardgen.notes.asking import asks, is_back_matter
+from cardgen.notes.asking import asks, is_back_matter, lists_questions
 from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.footnotes import definitions, with_footnotes
 from cardgen.notes.fragments import inline_tokens, inline_tokens_of, parse_fragment, text_tokens
@@ -104,7 +104,9 @@ class Reader:
             plain_head = head is not None and not asks(head[1])
             bank = read_bank(shown) if plain_head and not prompt else None
             if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
-                bank = None  # one line that asks, under a heading at the question level, is its answer
+                # One line that asks, under a heading at the question level, is its answer, unless the
+                # heading says it lists questions ("Follow-ups", "思考题").
+                bank = bank if lists_questions(head[1]) else None
             if head is not None and plain_head and shown and all(links_only(n.to_tokens()) for n in shown):
                 # "Other Answers", "Useful links": a list of links asks and answers nothing.
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
