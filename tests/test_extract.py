@@ -236,3 +236,13 @@ def test_a_file_that_is_one_card_front_rule_back() -> None:
     # Three parts are an article with rules in it, not a card: reported, as before.
     article = load("notes/outline/rules-part-an-article.md")
     assert not article.questions and "on no card" in article.skipped[0].message
+
+
+def test_bracketed_numbers_are_labels_and_the_guid_stays_derived_as_before() -> None:
+    from cardgen.notes.read import parse_text
+
+    text = "# OS\n\n### （1）什么是分页？\n\n分页。\n\n### (2) What is a segment?\n\nA part.\n"
+    questions = extract(parse_text(text, FIXTURES / "brackets.md")).questions
+    assert [(q.number, q.title_text) for q in questions] == [("1", "什么是分页？"), ("2", "What is a segment?")]
+    # Earlier versions kept "（1）" in the title, and derived the GUID from it: it stays derived so.
+    assert [q.identity_title for q in questions] == ["（1）什么是分页？", "(2) What is a segment?"]

@@ -21,17 +21,19 @@ from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
 
-# A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、`.
-NUMBER_PREFIX = re.compile(
-    r"""^\s*(?:
+# A numbering prefix is label, not question: `1.` `1、` `1)` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）`.
+_NUMBERINGS = r"""
         第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
       | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
       | Q[.:：]\s*
       | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
-      | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*
-    )""",
-    re.VERBOSE | re.IGNORECASE,
+      | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*"""
+NUMBER_PREFIX = re.compile(
+    r"^\s*(?:" + _NUMBERINGS + r" | [（(]\s*(?P<paren>\d+)\s*[)）]\s*)", re.VERBOSE | re.IGNORECASE
 )
+# The prefixes read before the 7th session, by which the GUIDs of questions numbered otherwise
+# (`（1）什么是分页？`) were derived: they stay derived so (see ``Question.identity_title``).
+NUMBER_PREFIX_BEFORE = re.compile(r"^\s*(?:" + _NUMBERINGS + ")", re.VERBOSE | re.IGNORECASE)
 # Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
 TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
 
@@ -59,7 +61,7 @@ def make_question(
     title = _without_tags(title)
     number, children = strip_numbering(title)
     text = inline_text(Token("inline", "", 0, children=children))
-    before = _title_text(read_before) if read_before is not None else text
+    before = _title_text(read_before if read_before is not None else title, NUMBER_PREFIX_BEFORE)
     render = CardHtml(md, media)
     title_html = render.inline(children)
     if not prompt and body and (choices := multiple_choice(body[0])) is not None:
@@ -107,9 +109,10 @@ def make_question(
     )
 
 
-def _title_text(title: list[Token]) -> str:
-    """A title's text as ``make_question`` reads it (tags and numbering left out)."""
-    return inline_text(Token("inline", "", 0, children=strip_numbering(_without_tags(title))[1]))
+def _title_text(title: list[Token], prefix: re.Pattern[str] = NUMBER_PREFIX) -> str:
+    """A title's text as ``make_question`` reads it (tags and numbering left out), numbering read
+    by ``prefix``."""
+    return inline_text(Token("inline", "", 0, children=strip_numbering(_without_tags(title), prefix)[1]))
 
 
 def _without_tags(title: list[Token]) -> list[Token]:
@@ -137,15 +140,15 @@ def _loc_in(file: str) -> LocOf:
     return loc_of
 
 
-def strip_numbering(children: list[Token]) -> tuple[str, list[Token]]:
+def strip_numbering(children: list[Token], prefix: re.Pattern[str] = NUMBER_PREFIX) -> tuple[str, list[Token]]:
     """Split a heading's inline tokens into its numbering label and the rest."""
     children = list(children)
     number = ""
     if children and children[0].type == "text":
-        match = NUMBER_PREFIX.match(children[0].content)
+        match = prefix.match(children[0].content)
         rest = children[0].content[match.end() :].strip() if match else ""
         if match and (rest or len(children) > 1):
-            number = next((g for g in match.group("nth", "q", "num", "han") if g), "")
+            number = next((g for g in match.groupdict().values() if g), "")
             children[0] = children[0].copy(content=children[0].content[match.end() :])
     if children and children[-1].type == "text":
         children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
