@@ -111,8 +111,12 @@ def _page_links(node: SyntaxTreeNode) -> int | None:
     """How many in-page links a paragraph (or a list of them, see ``_navigates``) is made of;
     None when it holds anything else."""
     if node.type in ("bullet_list", "ordered_list"):
-        counts = [_item_links(item) for item in node.children]
-        return sum(c for c in counts if c is not None) if counts and None not in counts else None
+        total = 0
+        for item in node.children:  # most lists fail on their first item: stop there
+            if (count := _item_links(item)) is None:
+                return None
+            total += count
+        return total or None
     if node.type != "paragraph" or not node.children or node.children[0].token is None:
         return None
     links, depth = 0, 0
