@@ -52,3 +52,11 @@ def test_headings_that_say_their_part_after_a_label() -> None:
     nas = plan(BuildConfig(sources=(SECTIONS / "labelled-answer-in-heading.md",), write_pdf=False), now=0).cards[0]
     assert "B. 主机 a" in nas.fields[0] and nas.fields[1] == "<p>A，B，C</p>"
     assert nas.guid == "G`~u9VrGa("  # the 6th session's (0b3f3d1), which had the options in the answer
+
+
+def test_sections_written_again_and_again_pair_off_in_order() -> None:
+    deck = plan(BuildConfig(sources=(SECTIONS / "labelled-pairs.md",), write_pdf=False), now=0)
+    assert {c.front_text: c.fields[1] for c in deck.cards} == {
+        "什么是进程？": "<p>资源分配的单位。</p>",
+        "什么是线程？": "<p>调度的单位。</p>",  # its own answer, not the first question's
+    }

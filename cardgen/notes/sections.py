@@ -130,7 +130,12 @@ def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> Sections | None:
     says_more = {k for k, kind in enumerate(kinds) if kind and kind[2]}
     questions = [k for k, kind in enumerate(kinds) if kind and kind[0] == "q"]
     answers = [k for k, kind in enumerate(kinds) if kind and kind[0] == "a"]
-    pairs = {q: next((a for a in answers if language[a] == language[q]), None) for q in questions}
+    # Each question takes the first answer section of its language after it that no other took:
+    # "题目" / "参考答案" written again and again pair off in order.
+    pairs: dict[int, int | None] = {}
+    for q in questions:
+        free = (a for a in answers if a > q and language[a] == language[q] and a not in pairs.values())
+        pairs[q] = next(free, None)
     if len(questions) == 1 and len(answers) == 1:
         pairs = {questions[0]: answers[0]}
     asked: list[Asked] = []
