@@ -83,7 +83,6 @@ class Reader:
         self.footnotes = definitions(parsed.tree)  # each goes with the answers that cite it
         self.footnotes_cited: set[str] = set()
         self.asked_in_callouts: set[SourceLoc] = set()  # where the callouts that ask stand
-        self.heads_own_questions = False  # the question being read holds callouts or notes that ask
         # A <details> whose summary asks, inside an answer: (its opener, its question, its blocks so far).
         self.aside: tuple[SyntaxTreeNode, list[Token], list[SyntaxTreeNode]] | None = None
         self.asides: list[Question] = []  # questions asked inside the one being read, to follow it
@@ -112,13 +111,13 @@ class Reader:
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
             elif bank is not None:
                 self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
-            elif not (plain_head and self.heads_own_questions and not shown and not prompt):
+            elif not (plain_head and self.asides and not shown and not prompt):
                 self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
-            # else: a heading that asks nothing and only heads callouts or notes that ask is their category
+            # else: a heading that asks nothing and only heads questions asked inside it is their category
         self.questions += self.asides
         self.asides = []
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
-        self.asking_heading, self.heads_own_questions = None, False
+        self.asking_heading = None
 
     def _add(
         self,
@@ -170,7 +169,6 @@ class Reader:
         """A callout that asks (``> [!question] …``): a question of its own, in the context of the
         question it stands in, whose answer goes on after it."""
         self.asked_in_callouts.add(self.parsed.loc(node))
-        self.heads_own_questions = True
         self._ask_aside(self.parsed.loc(node), title, body)
 
     def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
@@ -181,7 +179,6 @@ class Reader:
             self.skipped.append(Problem(self.parsed.loc(node), "START … END note with nothing in it"))
             return
         title = inline_tokens_of(front[0]) if front[0].type == "paragraph" else text_tokens(front[0])
-        self.heads_own_questions = True
         self._ask_aside(self.parsed.loc(front[0]), title, back, front[1:], tags=note.tags)
 
     def asked_in_parts(
@@ -195,16 +192,14 @@ class Reader:
     ) -> None:
         """A question asked by ``asked_by``'s text and the ``prompt`` blocks, answered by the blocks
         at ``answer``: a file's "Question" and "Answer" sections, or a card file's front and back."""
-        self.ask(node, inline_tokens_of(asked_by))
         blocks = self.parsed.tree.children
         said = []  # what an answer heading says after its label ("参考答案：A，B，C")
         heading = blocks[answer.start - 1] if answer.start else None
         if heading is not None and heading.type == "heading":
             rest = unlabelled(inline_tokens_of(heading), A_MARK)
             said = [paragraph([rest], heading.map[0] if heading.map else 0)] if rest else []
-        self.body = [*prompt, *said, *(blocks[i] for i in answer)]
-        self.answer_start, self.prompt_read_later = len(prompt), prompt_read_later
-        self.close()
+        self.prompt_read_later = prompt_read_later
+        self._whole(node, inline_tokens_of(asked_by), prompt, [*said, *(blocks[i] for i in answer)])
         self.prompt_read_later = False
 
     def separated(self, first: int, cards: list[SeparatedCard]) -> None:
@@ -214,12 +209,17 @@ class Reader:
             self.title = heading_text(blocks[first - 1])
         for card in cards:
             front = blocks[card.front.start]
-            prompt = [blocks[i] for i in card.front[1:]]
             title = inline_tokens_of(front) if front.type == "paragraph" else text_tokens(front)
-            self.ask(front, title)
-            self.body = [*prompt, *(blocks[i] for i in card.back)]
-            self.answer_start = len(prompt)
-            self.close()
+            self._whole(front, title, [blocks[i] for i in card.front[1:]], [blocks[i] for i in card.back])
+
+    def _whole(
+        self, node: SyntaxTreeNode, title: list[Token], prompt: list[SyntaxTreeNode], answer: list[SyntaxTreeNode]
+    ) -> None:
+        """A question read whole at once: asked at ``node``, the ``prompt`` under it, the ``answer``."""
+        self.ask(node, title)
+        self.body = [*prompt, *answer]
+        self.answer_start = len(prompt)
+        self.close()
 
     def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
         """A question starts at ``node``."""

@@ -29,8 +29,6 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.markdown import inline_text
-
 
 @dataclass(frozen=True)
 class SeparatedCard:
@@ -43,10 +41,10 @@ class SeparatedCard:
 
 
 def _line(node: SyntaxTreeNode) -> str:
-    """The text of a paragraph of one line, else ""."""
+    """A paragraph's source text, else ""."""
     if node.type != "paragraph" or not node.children or node.children[0].token is None:
         return ""
-    return inline_text(node.children[0].token)
+    return node.children[0].token.content.strip()  # the source: no need to parse "%" or "==="
 
 
 def is_field_separator(node: SyntaxTreeNode) -> bool:
