@@ -21,19 +21,19 @@ A ``<h1>`` inside a ``<div>`` with other things (a centred banner) stays HTML.
 
 from __future__ import annotations
 
-import html
 import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from cardgen.text import text_of
+
 # A list marker straight before a heading marker somewhere in the source: the cheap test that
 # spares walking the tokens of notes that have no such item.
 _HEADED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+#{1,6}[ \t]", re.MULTILINE)
 _LIST_OPENERS = ("bullet_list_open", "ordered_list_open")
 _HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 
 
 def _lift_headed_lists(state: StateCore) -> None:
@@ -89,7 +89,7 @@ def _html_headings(state: StateCore) -> None:
     tokens: list[Token] = []
     for token in state.tokens:
         match = _HTML_HEADING.fullmatch(token.content.strip()) if token.type == "html_block" else None
-        text = " ".join(html.unescape(_TAG.sub("", match.group(2))).split()) if match else ""
+        text = " ".join(text_of(match.group(2)).split()) if match else ""
         if match is None or not text:
             tokens.append(token)
             continue

@@ -9,13 +9,13 @@ blocks for ``extract``; the HTML itself never reaches a card unless the user all
 
 from __future__ import annotations
 
-import html
 import re
 
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.markdown import inline_text
+from cardgen.text import text_of
 
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
@@ -50,7 +50,7 @@ def details_summary(content: str | None) -> str | None:
         return None
     # A summary may run on over Markdown blocks (a code listing) and close later: its first line.
     match = SUMMARY.search(content) or OPEN_SUMMARY.search(content)
-    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
+    return text_of(match.group(1)).strip() if match else None
 
 
 def summary_tail(content: str) -> tuple[str, int] | None:
