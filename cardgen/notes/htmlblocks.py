@@ -108,7 +108,7 @@ MIN_CONTENTS_LINKS = 3
 
 
 def _page_links(node: SyntaxTreeNode) -> int | None:
-    """How many in-page links a paragraph (or a list of them, see ``_navigates``) is made of;
+    """How many in-page links a paragraph (or a list of them, see ``_item_links``) is made of;
     None when it holds anything else."""
     if node.type in ("bullet_list", "ordered_list"):
         total = 0
@@ -157,15 +157,13 @@ def _item_links(item: SyntaxTreeNode) -> int | None:
     if not item.children:
         return None
     first, rest = item.children[0], item.children[1:]
+    own = _page_links(first)
+    if own is None:  # then a label, over a list
+        inline = first.children[0].token if first.type == "paragraph" and first.children else None
+        if not rest or inline is None or len(inline_text(inline)) > MAX_GROUP_LABEL:
+            return None
     nested = [_page_links(child) for child in rest]
-    if None in nested:
-        return None
-    below = sum(n for n in nested if n is not None)
-    if (own := _page_links(first)) is not None:
-        return own + below
-    inline = first.children[0].token if first.type == "paragraph" and first.children else None
-    label = inline_text(inline) if inline is not None else None
-    return below if rest and label is not None and len(label) <= MAX_GROUP_LABEL else None
+    return None if None in nested else (own or 0) + sum(n for n in nested if n is not None)
 
 
 def _is_symbols(token: Token) -> bool:
