@@ -37,7 +37,7 @@ MIN_CODE_AHEAD = 30_000
 # listing in milliseconds, and a file's worth in about a second.
 MAX_WAIT = 10.0
 
-Listing = tuple[str, str]  # (code, language as written after the fence)
+Listing = tuple[str, str]  # (code, the language markdown-it names to ``highlight``: the fence info's first word)
 
 
 def pygments_html(code: str, lang: str) -> str:
