@@ -7,8 +7,11 @@ import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +124,45 @@ def test_a_failing_worker_reports_its_traceback(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(RuntimeError, match=r"(?s)PDF worker failed.*TypeError"):
         build(config)
     assert not (tmp_path / "build" / "kubernetes-interview.pdf").exists()
+
+
+@pytest.mark.slow
+def test_workers_a_small_deck_does_not_need_are_let_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers start before the deck's size is known, one a core; a deck of three sheets (in
+    two chunks) is laid out by one of them, in one part, and the other is let go."""
+    monkeypatch.setattr(cardgen.pdf.writer.os, "cpu_count", lambda: 2)
+    joined: list[int] = []
+    join = cardgen.pdf.writer.join
+
+    def counting_join(results: Any, parts: Any, *args: Any) -> None:
+        joined.append(len(parts))
+        join(results, parts, *args)
+
+    monkeypatch.setattr(cardgen.pdf.writer, "join", counting_join)
+    source = tmp_path / "source"
+    source.mkdir()
+    notes = "".join(f"## What is object {n}?\n\nThe object numbered {n}.\n\n" for n in range(20))
+    (source / "notes.md").write_text(notes, encoding="utf-8")
+    config = BuildConfig(sources=(source,), output_dir=tmp_path / "build", write_apkg=False)
+    report = build(config).pdf
+    assert report is not None and report.sheets == 3 and joined == [1]
+
+
+@pytest.mark.slow
+def test_the_build_process_never_imports_weasyprint(tmp_path: Path) -> None:
+    """The PDF workers import WeasyPrint while the notes are read; the build process, which
+    would spend ~0.2 s on it before the first chunk, does not."""
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "notes.md").write_text("## What is a Pod?\n\nThe smallest deployable unit.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cardgen.commands.build import build\n"
+        "from cardgen.config.options import BuildConfig\n"
+        f"report = build(BuildConfig(sources=(Path({str(source)!r}),), output_dir=Path({str(tmp_path / 'build')!r})))\n"
+        "assert report.pdf is not None and report.pdf.path.exists()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'weasyprint'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -6,6 +6,7 @@ the Anki package and the PDF, and records what was built so an unchanged rebuild
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
             for path, root in roots.items()
         ]
     finally:
-        stop_ahead()  # no child left when the PDF workers fork
+        stop_ahead()  # the files are read: no child highlighting their code is left
 
 
 def plan(config: BuildConfig, now: int | None = None) -> Deck:
@@ -98,39 +99,45 @@ def build(
         clock = time.perf_counter()
 
     outputs: list[Path] = []
-    with collector.paused():
-        files = load_notes(config)
-        lap("parse + extract")
-        ledger_path = config.ledger_path()
-        ledger = load_ledger(ledger_path)
-        problem = ledger.problem
-        assembly = assemble(config, files, ledger, now)
-        deck = assembly.deck
-        lap("cards + identity")
+    with contextlib.ExitStack() as stack:
+        workers = None
+        if config.write_pdf:
+            from cardgen.pdf.writer import start_workers, write_pdf
 
-        # Writers are imported only when used: genanki and WeasyPrint take a noticeable share of a
-        # small build's time, and an up-to-date check needs neither.
-        if config.write_apkg:
-            from cardgen.anki.writer import write_package
+            # Started first, so that they load WeasyPrint and its fonts while the notes are read.
+            workers = stack.enter_context(start_workers(config.print_options))
+        with collector.paused():
+            files = load_notes(config)
+            lap("parse + extract")
+            ledger_path = config.ledger_path()
+            ledger = load_ledger(ledger_path)
+            problem = ledger.problem
+            assembly = assemble(config, files, ledger, now)
+            deck = assembly.deck
+            lap("cards + identity")
 
-            apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
-            if ledger.damaged and ledger_path.exists():
-                copy = keep_damaged(ledger_path, time.time())
-                problem = problem.replace("Its copy is kept beside it", f"A copy is kept as {copy.name}")
-            # The ledger describes what was exported: the two are replaced together.
-            with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
-                write_package(deck, apkg_tmp)
-                ledger_tmp.write_text(dump_ledger(assembly.ledger), encoding="utf-8")
-            outputs.append(apkg)
-            lap("anki deck")
-    pdf_report = None
-    if config.write_pdf:
-        from cardgen.pdf.writer import write_pdf
+            # Writers are imported only when used: genanki takes a noticeable share of a small
+            # build's time, and an up-to-date check does not need it. (WeasyPrint is imported by
+            # the PDF workers only.)
+            if config.write_apkg:
+                from cardgen.anki.writer import write_package
 
-        pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
-        pdf_report = write_pdf(deck.cards, pdf_path, config.print_options, progress)
-        outputs.append(pdf_path)
-        lap("pdf")
+                apkg = config.output_dir / f"{safe_filename(deck.name)}.apkg"
+                if ledger.damaged and ledger_path.exists():
+                    copy = keep_damaged(ledger_path, time.time())
+                    problem = problem.replace("Its copy is kept beside it", f"A copy is kept as {copy.name}")
+                # The ledger describes what was exported: the two are replaced together.
+                with atomic_paths(apkg, ledger_path) as (apkg_tmp, ledger_tmp):
+                    write_package(deck, apkg_tmp)
+                    ledger_tmp.write_text(dump_ledger(assembly.ledger), encoding="utf-8")
+                outputs.append(apkg)
+                lap("anki deck")
+        pdf_report = None
+        if workers is not None:
+            pdf_path = config.output_dir / f"{safe_filename(deck.name)}.pdf"
+            pdf_report = write_pdf(deck.cards, pdf_path, config.print_options, progress, workers)
+            outputs.append(pdf_path)
+            lap("pdf")
     if outputs:
         state.record(config, outputs)
     warnings = (problem,) if problem else ()

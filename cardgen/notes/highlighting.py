@@ -6,8 +6,7 @@ and reads its questions, a child forked right after the parse highlights the fil
 document order and sends each one's HTML back; ``highlight`` takes a listing's HTML from it when
 the child has it in hand, and highlights the listing itself otherwise (a listing written out
 again in pieces, a child that failed). The child inherits the listings with the fork, so nothing
-is sent to it, and it is stopped when the file is read: the process that forks the PDF workers
-later has one thread and no child.
+is sent to it, and it is stopped when the file is read.
 
 Only where fork is the safe default (Linux), only with a second core, and only for files with
 more than ``MIN_CODE_AHEAD`` characters of code: forking and exchanging the results costs a few

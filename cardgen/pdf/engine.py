@@ -180,14 +180,18 @@ class Renderer:
         self.fetcher = URLFetcher(allowed_protocols={"file"})
         self.stylesheets: dict[str, Any] = {}
 
-    def render(self, document_html: str, style: str) -> Any:
-        """Lay ``document_html`` out with the CSS ``style``."""
+    def stylesheet(self, style: str) -> Any:
+        """The CSS ``style`` parsed (its fonts loaded), once."""
         from weasyprint import CSS
 
         if (stylesheet := self.stylesheets.get(style)) is None:
             stylesheet = self.stylesheets[style] = CSS(string=style, font_config=self.fonts)
+        return stylesheet
+
+    def render(self, document_html: str, style: str) -> Any:
+        """Lay ``document_html`` out with the CSS ``style``."""
         html = html_class()(string=document_html, base_url=self.base_url, url_fetcher=self.fetcher)
-        return html.render(stylesheets=[stylesheet], font_config=self.fonts)
+        return html.render(stylesheets=[self.stylesheet(style)], font_config=self.fonts)
 
 
 def harfbuzz_subset_available() -> bool:

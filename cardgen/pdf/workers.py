@@ -1,15 +1,19 @@
 """PDF workers: processes that lay sheets out and write them.
 
-``writer.write_pdf`` cuts the printed cards into chunks of whole sheets, largest first, starts
-the workers (``PrintWorkers``) and hands a chunk to whichever worker is free, so one slow
-chunk does not leave the other cores idle. A worker lays its chunk out, checks and fixes every
+The workers are started before the notes are read (``PrintWorkers``, from ``build``), so
+that each loads WeasyPrint, its fonts and its user-agent stylesheet on a core the build leaves
+idle meanwhile, and parses the sheets' CSS as soon as it is known (``prepare``).
+``writer.write_pdf`` cuts the printed cards into chunks of whole sheets, largest first, and
+hands a chunk to whichever worker is free, so one slow chunk does not leave the other cores
+idle. A worker lays its chunk out, checks and fixes every
 face (``sheets.layout_until_it_fits``), and keeps the pages until the next chunk would make
 them more than ``MAX_SHEETS_PER_PART`` sheets, or no chunk is left; then it writes them as one
 PDF part. The build joins the parts in sheet order.
 
 Processes, because WeasyPrint's documents cannot cross processes and its threads are unsafe.
 Forked on Linux (``engine.fork_is_safe``), spawned elsewhere. Parent and worker talk over a
-pipe, one message each way in turn, so neither can block the other.
+pipe, one message each way in turn (but the CSS, sent ahead without an answer), so neither can
+block the other.
 """
 
 from __future__ import annotations
@@ -32,7 +36,14 @@ from typing import Any
 from cardgen import collector
 from cardgen.config.printing import PrintOptions
 from cardgen.errors import CardgenError
-from cardgen.pdf.engine import Renderer, fork_is_safe, load_weasyprint, weasyprint_warnings
+from cardgen.pdf.engine import (
+    Renderer,
+    fork_is_safe,
+    harfbuzz_subset_available,
+    html_class,
+    load_weasyprint,
+    weasyprint_warnings,
+)
 from cardgen.pdf.fit import Fitted
 from cardgen.pdf.layout import make_sheet
 from cardgen.pdf.sheets import Sheets, layout_until_it_fits
@@ -155,11 +166,16 @@ def serve(conn: Connection, parent: int) -> None:
     gc.freeze()  # a forked worker's copy of the build: the cycle collector need not walk it again
     try:
         with tempfile.TemporaryDirectory(prefix="cardgen-media-") as media, collector.paused():
+            load_weasyprint()
             printer = Printer(Path(media))
-            conn.send(("ready", None))
+            html_class()  # WeasyPrint's user-agent stylesheet, parsed before any chunk comes
+            conn.send(("ready", harfbuzz_subset_available()))
             setup: PrintSetup | None = None
             while True:
                 kind, payload = conn.recv()
+                if kind == "style":  # the sheets' CSS, sent ahead of the chunks: parsed while the build plans
+                    printer.renderer.stylesheet(payload)
+                    continue
                 if kind == "finish":
                     conn.send(("finished", printer.flush(setup.work_dir, more=False) if setup is not None else None))
                     return
@@ -193,14 +209,15 @@ class PrintWorkerError(CardgenError):
 
 
 class PrintWorkers:
-    """``count`` worker processes for one build's PDF, for one ``run``."""
+    """``count`` worker processes for one build's PDF, for one ``run``.
+
+    Started as early as the build knows it will print, before it knows how many sheets there
+    will be: ``run`` gives chunks to as many as the deck is worth and lets the others go. Each
+    imports WeasyPrint itself, so the build process never does (~0.2 s it would spend before
+    the first chunk could start)."""
 
     def __init__(self, count: int) -> None:
-        fork = fork_is_safe()
-        if fork:
-            load_weasyprint()  # imported once here, inherited by every forked worker
-
-        context: Any = multiprocessing.get_context("fork" if fork else "spawn")
+        context: Any = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
         self.processes: list[Any] = []
         self.pipes: list[Connection] = []
         for _ in range(max(1, count)):
@@ -210,6 +227,8 @@ class PrintWorkers:
             theirs.close()
             self.processes.append(process)
             self.pipes.append(ours)
+        self.fast_subsetting = True
+        """Every worker's WeasyPrint has HarfBuzz's subsetter (known once they are all ready)."""
 
     def __len__(self) -> int:
         return len(self.processes)
@@ -237,11 +256,19 @@ class PrintWorkers:
         for pipe in self.pipes:
             pipe.close()
 
+    def prepare(self, style: str) -> None:
+        """Have every worker parse the sheets' CSS (and load its fonts) now, ahead of the chunks."""
+        for w, pipe in enumerate(self.pipes):
+            try:
+                pipe.send(("style", style))
+            except OSError:
+                raise self._stopped(w) from None
+
     def run(
-        self, setup: PrintSetup, chunks: Sequence[Chunk], done: Callable[[Chunk], None]
+        self, setup: PrintSetup, chunks: Sequence[Chunk], done: Callable[[Chunk], None], use: int
     ) -> tuple[list[ChunkResult], list[Part]]:
-        """Lay out and write ``chunks``; ``done`` is told of each chunk laid out. Results come
-        in chunk order."""
+        """Lay out and write ``chunks`` on the first ``use`` workers (the rest are let go); ``done``
+        is told of each chunk laid out. Results come in chunk order."""
         pending = deque(chunks)
         by_index = {chunk.index: chunk for chunk in chunks}
         results: dict[int, ChunkResult] = {}
@@ -250,7 +277,7 @@ class PrintWorkers:
         running = set(range(len(self.processes)))
 
         def hand_out(w: int) -> None:
-            message = ("chunk", (setup if w not in told else None, pending.popleft())) if pending else None
+            message = ("chunk", (setup if w not in told else None, pending.popleft())) if pending and w < use else None
             try:
                 self.pipes[w].send(message or ("finish", None))
             except OSError:  # its end of the pipe is closed: it was stopped
@@ -268,6 +295,8 @@ class PrintWorkers:
                     raise self._stopped(w) from None
                 if kind == "error":  # a bug in cardgen or WeasyPrint: its traceback, as in one process
                     raise RuntimeError(f"a PDF worker failed, nothing was written:\n{payload}")
+                if kind == "ready":
+                    self.fast_subsetting = self.fast_subsetting and payload
                 if kind == "done":
                     result, part = payload
                     results[result.index] = result

@@ -18,7 +18,6 @@ from cardgen.config.printing import PrintOptions
 from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import cache, markup
-from cardgen.pdf.engine import harfbuzz_subset_available
 from cardgen.pdf.fit import Fitted, fit_card
 from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_for, uncovered
 from cardgen.pdf.layout import Sheet, make_sheet
@@ -27,7 +26,7 @@ from cardgen.pdf.sheets import compose, pages_per_sheet
 from cardgen.pdf.workers import Chunk, ChunkResult, Part, PrintSetup, PrintWorkers
 from cardgen.vocab import Layout, Side
 
-__all__ = ["PdfReport", "compose", "write_pdf"]
+__all__ = ["PdfReport", "compose", "start_workers", "write_pdf"]
 
 
 @dataclass(frozen=True)
@@ -62,9 +61,25 @@ Progress = Callable[[int, int], None]
 """Told (sheets laid out, sheets in all) as parts of the PDF are done."""
 
 
-def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress: Progress | None = None) -> PdfReport:
+def start_workers(options: PrintOptions) -> PrintWorkers:
+    """The PDF workers a build may use: ``--workers``, or one per core (``write_pdf`` lets go
+    of those the deck is too small for)."""
+    return PrintWorkers(options.workers or os.cpu_count() or 1)
+
+
+def write_pdf(
+    cards: Sequence[Card],
+    path: Path,
+    options: PrintOptions,
+    progress: Progress | None = None,
+    workers: PrintWorkers | None = None,
+) -> PdfReport:
     """Lay out ``cards`` for printing and write the PDF atomically, reusing what the last
-    build laid out where nothing changed (``cache``)."""
+    build laid out where nothing changed (``cache``). ``workers``: started ahead by the build
+    (``start_workers``), or here when None."""
+    if workers is None:
+        with start_workers(options) as started:
+            return write_pdf(cards, path, options, progress, started)
     tell = progress or (lambda done, total: None)
     sheet = make_sheet(options.paper, options.card_size, fold=options.layout == Layout.FOLD)
     card_w, card_h = options.card_size
@@ -79,11 +94,6 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
         "(Debian: apt-get install fonts-noto-cjk)"
         for family in absent
     ]
-    if not harfbuzz_subset_available():
-        warnings.append(
-            "libharfbuzz-subset0 is missing, so WeasyPrint subsets fonts the slow way (~30× slower with CJK "
-            "fonts); install it (Debian: apt-get install libharfbuzz-subset0)"
-        )
     missing = list(
         dict.fromkeys(
             (c.question.loc, "".join(chars))
@@ -92,6 +102,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
         )
     )
     style = markup.css(sheet, stacks, card_w, card_h)
+    workers.prepare(style)
     width, height = markup.face_width(card_w), markup.face_height(card_h)
     setup = cache.setup_key(options.paper, options.card_size, options.layout, options.duplex, options.back_offset,
                             options.font_floor, language, style, absent)  # fmt: skip
@@ -104,7 +115,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
         for card, key in zip(cards, keys, strict=True)
     ]  # fmt: skip
     reusable = {h: n for n, h in enumerate(old.sheets)} if old is not None and old.reuses < cache.MAX_REUSES else {}
-    use = workers_for(fitted, sheet, options)
+    use = min(len(workers), workers_for(fitted, sheet, options))
     chunks = plan_chunks(fitted, sheet.per_sheet, use)
     total = _sheet_count(fitted, sheet.per_sheet)
     laid_out = 0
@@ -117,8 +128,7 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
     tell(0, total)
     with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
         job = PrintSetup(options, language, style, setup, reusable, Path(work))
-        with PrintWorkers(use) as workers:
-            results, parts = workers.run(job, chunks, done)
+        results, parts = workers.run(job, chunks, done, use)
         with atomic_path(path) as tmp:
             join(results, parts, path if reusable else None, pages_per_sheet(options), tmp)
             digest = cache.sha256_of(tmp)
@@ -136,6 +146,11 @@ def write_pdf(cards: Sequence[Card], path: Path, options: PrintOptions, progress
             {key: cache.record(f) for key, f in zip(keys, fitted, strict=True)},
         ),
     )
+    if not workers.fast_subsetting:
+        warnings.append(
+            "libharfbuzz-subset0 is missing, so WeasyPrint subsets fonts the slow way (~30× slower with CJK "
+            "fonts); install it (Debian: apt-get install libharfbuzz-subset0)"
+        )
     warnings.extend(dict.fromkeys(m for r in results for m in r.logged if "notdef" in m or "glyph" in m))
     printed = tuple(pc for f in fitted for pc in f.cards)
     return PdfReport(
