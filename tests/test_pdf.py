@@ -289,16 +289,18 @@ def test_a_cut_off_card_says_which_face_is_cut(tmp_path: Path) -> None:
 
 def test_an_ordered_list_keeps_its_numbers_in_print(tmp_path: Path) -> None:
     """Each item of an ordered list prints as a piece of its own (``<ol start>``): its number is
-    printed, not "1." again, and a list written to start at 3 starts at 3."""
+    printed, not "1." again, and a list written to start at 3 (or 512) starts there."""
     notes = tmp_path / "in" / "lists.md"
     notes.parent.mkdir()
     notes.write_text(
         "## How do you deploy?\n\nSteps:\n\n1. Build the image.\n2. Push it.\n3. Roll out.\n\n"
-        "## And then?\n\n3. Watch the rollout.\n4. Roll back if needed.\n",
+        "## And then?\n\n3. Watch the rollout.\n4. Roll back if needed.\n\n"
+        "## What is rule 512?\n\n512. Never deploy on a Friday.\n513. Never.\n",
         encoding="utf-8",
     )
     _, report, path = build_pdf(tmp_path / "out", notes=notes)
     numbers = [n for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
     printed = printed_on_backs(report, path, numbers).replace(" ", "")
-    for line in ("1.Buildtheimage.", "2.Pushit.", "3.Rollout.", "3.Watchtherollout.", "4.Rollbackifneeded."):
+    expected = ("1.Buildtheimage.", "2.Pushit.", "3.Rollout.", "3.Watchtherollout.", "4.Rollbackifneeded.")
+    for line in (*expected, "512.NeverdeployonaFriday.", "513.Never."):
         assert line in printed, (line, printed)

@@ -75,13 +75,19 @@ def face_width(card_width: float) -> float:
 
 
 # WeasyPrint numbers an ``<ol start>`` only among "presentational hints", which would also apply
-# every image's width attribute (docs/printing.md); the same counter rules, as author CSS, for the
-# numbers a printed piece of a list can start at.
-MAX_LIST_START = 300
-ORDERED_STARTS = "\n".join(
-    f'ol[start="{n}"] {{ counter-reset: list-item {n}; counter-increment: list-item -1; }}'
-    for n in range(2, MAX_LIST_START + 1)
-)
+# every image's width attribute (docs/printing.md): the same counter rules go on each such list
+# as its own style. (As rules in the sheets' CSS, one per start, they cost every worker 20 ms to
+# parse for the few lists that use them.)
+_OL_START = re.compile(r'<ol start="(\d+)"')
+
+
+def _numbered(fragment: str) -> str:
+    """``fragment`` with every ``<ol start="N">`` counting from N when printed."""
+    if "<ol start=" not in fragment:
+        return fragment
+    return _OL_START.sub(
+        lambda m: f'{m.group(0)} style="counter-reset:list-item {m.group(1)};counter-increment:list-item -1"', fragment
+    )
 
 
 def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float) -> str:
@@ -150,7 +156,6 @@ pre code {{ background: none; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}
-{ORDERED_STARTS}
 .tick {{ position: absolute; background: #000; }}
 .fold {{ position: absolute; border-left: 0.2mm dashed #888; width: 0; }}
 """
@@ -168,7 +173,9 @@ _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def printable(fragment: str) -> str:
-    """``fragment`` as printed: remote images as a visible placeholder instead of a blank."""
+    """``fragment`` as printed: ordered lists numbered from their start, remote images as a
+    visible placeholder instead of a blank."""
+    fragment = _numbered(fragment)
     if "<img" not in fragment:
         return fragment
 
