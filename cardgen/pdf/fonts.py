@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,19 +79,41 @@ def stacks_for(language: str) -> FontStacks:
     )
 
 
-@cache
+# (file, charset) of each face fontconfig has, by family, for the families asked about so far.
+_FACES: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def look_up(families: Iterable[str]) -> None:
+    """Ask fontconfig (``fc-list``) about each family not asked about yet: one process a family,
+    all started at once, so a build waits for the slowest, not for the sum (six families: ~25 ms
+    one after the other, several times that while the PDF workers hold the cores)."""
+    asked = [family for family in dict.fromkeys(families) if family not in _FACES]
+    running = []
+    for family in asked:
+        try:
+            command = ["fc-list", "--format=%{file}\t%{charset}\n", family]
+            running.append(
+                (family, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True))
+            )
+        except OSError:  # no fontconfig: no family is installed
+            _FACES[family] = ()
+    for family, process in running:
+        try:
+            out, _ = process.communicate(timeout=30)
+        except subprocess.SubprocessError:
+            process.kill()
+            process.wait()
+            out = ""
+        faces = {(file, charset) for file, _, charset in (line.partition("\t") for line in out.splitlines())}
+        # The regular face first: the one whose coverage is read.
+        _FACES[family] = tuple(sorted(faces, key=lambda face: (any(style in face[0] for style in NOT_REGULAR), face)))
+
+
 def _faces(family: str) -> tuple[tuple[str, str], ...]:
-    """(file, charset) of each face fontconfig has for ``family``, the regular face first (the
-    one whose coverage is read); empty if it has none or fontconfig is absent."""
-    try:
-        out = subprocess.run(
-            ["fc-list", "--format=%{file}\t%{charset}\n", family],
-            capture_output=True, text=True, check=False, timeout=30,
-        ).stdout  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    faces = {(file, charset) for file, _, charset in (line.partition("\t") for line in out.splitlines())}
-    return tuple(sorted(faces, key=lambda face: (any(style in face[0] for style in NOT_REGULAR), face)))
+    """(file, charset) of each face fontconfig has for ``family``, the regular face first; empty
+    if it has none or fontconfig is absent."""
+    look_up([family])
+    return _FACES[family]
 
 
 def family_files(family: str) -> tuple[str, ...]:
@@ -117,6 +140,7 @@ def family_coverage(family: str) -> frozenset[int]:
 
 
 def missing_families(stacks: FontStacks) -> list[str]:
+    look_up((*stacks.sans, *stacks.mono))
     return [family for family in (*stacks.sans, *stacks.mono) if not family_files(family)]
 
 
