@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.tree import syntax_tree
+
 _BOX = re.compile(r"^\[([ xX])\][ \t]+")
 EMPTY, TICKED = "☐ ", "☑ "
 
@@ -70,4 +72,4 @@ def _boxes(node: SyntaxTreeNode, *, reveal: bool) -> SyntaxTreeNode:
                 first = first.copy(content=drawn + first.content[box.end() :])
                 token = token.copy(children=[first, *token.children[1:]])
         tokens.append(token)
-    return SyntaxTreeNode(tokens).children[0]
+    return syntax_tree(tokens).children[0]

@@ -7,6 +7,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.tree import syntax_tree
+
 
 def inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
     """The inline tokens of a heading or paragraph."""
@@ -26,7 +28,7 @@ def parse_fragment(md: MarkdownIt, text: str, first_line: int) -> list[SyntaxTre
     for token in tokens:
         if token.map is not None:
             token.map = [token.map[0] + first_line, token.map[1] + first_line]
-    return list(SyntaxTreeNode(tokens).children)
+    return list(syntax_tree(tokens).children)
 
 
 def inline_tokens(md: MarkdownIt, text: str) -> list[Token]:

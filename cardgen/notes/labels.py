@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.markdown import inline_text
+from cardgen.notes.tree import syntax_tree
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``) written line under line in one paragraph.
 Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
@@ -109,7 +110,7 @@ def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
     inline = Token("inline", "", 0, children=children, map=where, block=True)
     opening = Token("paragraph_open", "p", 1, map=where, block=True)
     closing = Token("paragraph_close", "p", -1, block=True)  # block: rendered with its line end, as parsed
-    return SyntaxTreeNode([opening, inline, closing]).children[0]
+    return syntax_tree([opening, inline, closing]).children[0]
 
 
 def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:

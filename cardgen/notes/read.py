@@ -13,6 +13,7 @@ from cardgen.errors import NotesError
 from cardgen.model import SourceLoc
 from cardgen.notes.highlighting import start_ahead
 from cardgen.notes.markdown import make_parser
+from cardgen.notes.tree import syntax_tree
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
         tokens = _parsed_without_front_matter(text)
     start_ahead(tokens)  # its code highlighted in a second process while the file is read
     lines = tuple(text.splitlines())
-    return ParsedFile(path=path, display=display or display_name(path), tree=SyntaxTreeNode(tokens), lines=lines)
+    return ParsedFile(path=path, display=display or display_name(path), tree=syntax_tree(tokens), lines=lines)
 
 
 # A line of front matter: a key, an indented or listed value, a comment.
