@@ -73,6 +73,30 @@ def test_tinyhtml5_patterns_are_found_again_and_parse_the_same(monkeypatch: pyte
     assert dict(mended) == seen  # every lookup found its pattern: nothing new made
 
 
+def test_harfbuzz_code_point_arrays_are_cffis_own_types_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An array of N code points comes from the mended cache as the very type cffi's parse
+    gives, holds the same values, and no C is parsed for it; other types parse as before."""
+    engine.load_weasyprint()
+    from weasyprint.text.ffi import ffi
+
+    monkeypatch.setattr(ffi, "_parsed_types", dict(ffi._parsed_types))
+    parsed = ffi.typeof("hb_codepoint_t[37]")  # cffi's own parse
+    engine.mend_cffi_array_types()
+    assert isinstance(ffi._parsed_types, engine.ArrayTypes)
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("C was parsed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ffi, "_typeof_locked", no_parsing)
+        assert ffi.typeof("hb_codepoint_t[37]") is parsed
+        array = ffi.new("hb_codepoint_t[4001]", list(range(4001)))
+        assert ffi.typeof(array) is ffi.typeof("hb_codepoint_t[4001]") and list(array) == list(range(4001))
+        with pytest.raises(AssertionError, match="C was parsed"):
+            ffi.typeof("unsigned short[3]")
+    assert ffi.sizeof(ffi.typeof("unsigned short[3]")) == 6
+
+
 # A fresh interpreter in which the import from the linker's cache fails (made to, as a library
 # missing from the cache would): WeasyPrint is imported again with the full lookup, quietly.
 FIRST_TRY_FAILS = r"""

@@ -135,15 +135,55 @@ def mend_tinyhtml5_pattern_cache() -> None:
         inputstream.characters_until_regex = CharsUntilPatterns()
 
 
+class ArrayTypes(dict[Any, Any]):
+    """cffi's cache of parsed C types (``FFI._parsed_types``), answering an array of HarfBuzz
+    code points of any length from the pointer type, without parsing C.
+
+    WeasyPrint subsets a font by passing its glyph ids as ``ffi.new("hb_codepoint_t[N]", …)``,
+    N the count of glyphs used: a new type name for nearly every font of every PDF part, which
+    cffi parses with pycparser (1.6 ms each, ~20 a part). ``new_array_type`` is what cffi's own
+    parse ends in, and returns the same cached type object."""
+
+    def __init__(self, ffi: Any, parsed: dict[Any, Any]) -> None:
+        super().__init__(parsed)
+        self.new_array_type = ffi._backend.new_array_type
+        self.pointer = ffi.typeof("hb_codepoint_t *")  # parsed once, here
+
+    def __missing__(self, key: Any) -> Any:
+        match = _CODEPOINT_ARRAY.fullmatch(key) if isinstance(key, str) else None
+        if match is None:
+            raise KeyError(key)  # cffi parses it, as before
+        array = self.new_array_type(self.pointer, int(match.group(1)))
+        parsed = self[key] = (array, False)  # (type, "is a function type")
+        return parsed
+
+
+_CODEPOINT_ARRAY = re.compile(r"hb_codepoint_t\[(\d+)\]")
+
+
+def mend_cffi_array_types() -> None:
+    """Put :class:`ArrayTypes` in place of the cache of WeasyPrint's ``ffi``, if it still is a
+    plain dict with a backend that makes array types (otherwise it parses, at its own speed)."""
+    try:
+        from weasyprint.text.ffi import ffi
+    except ImportError:
+        return
+    parsed = getattr(ffi, "_parsed_types", None)
+    if type(parsed) is dict and hasattr(getattr(ffi, "_backend", None), "new_array_type"):
+        ffi._parsed_types = ArrayTypes(ffi, parsed)
+
+
 @cache
 def html_class() -> Any:
     """WeasyPrint's ``HTML`` with the lean user-agent stylesheet; plain ``HTML`` when this
     WeasyPrint does not keep its stylesheet where version 70 does (same pages, only slower).
-    tinyhtml5's pattern cache is mended on the way (:class:`CharsUntilPatterns`)."""
+    tinyhtml5's pattern cache and cffi's type cache are mended on the way
+    (:class:`CharsUntilPatterns`, :class:`ArrayTypes`)."""
     load_weasyprint()
     from weasyprint import CSS, HTML
 
     mend_tinyhtml5_pattern_cache()
+    mend_cffi_array_types()
 
     try:
         from weasyprint.html import UA, UA_COUNTER_STYLE, UA_STYLESHEET
