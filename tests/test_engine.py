@@ -97,6 +97,30 @@ def test_harfbuzz_code_point_arrays_are_cffis_own_types_without_parsing(monkeypa
     assert ffi.sizeof(ffi.typeof("unsigned short[3]")) == 6
 
 
+# A fresh interpreter: WeasyPrint loaded through cardgen, then its fontTools paths used.
+FONTTOOLS_WHEN_USED = r"""
+import sys
+from cardgen.pdf import engine
+engine.load_weasyprint()
+loaded = [name for name in ("fontTools.subset", "fontTools.varLib.instancer") if name in sys.modules]
+from weasyprint.pdf import fonts
+from fontTools import subset
+assert fonts.subset.Subsetter is subset.Subsetter  # the stand-in reads the real module's attribute
+from fontTools.varLib import instancer
+try:
+    fonts.instantiateVariableFont(None, {})  # calls the real function, which fails on no font
+except Exception as error:
+    import traceback
+    files = [frame.filename for frame in traceback.extract_tb(error.__traceback__)]
+print(loaded, any(name.endswith("instancer/__init__.py") for name in files))
+"""
+
+
+def test_fonttools_subsetter_and_instancer_load_when_weasyprint_uses_them() -> None:
+    done = subprocess.run([sys.executable, "-c", FONTTOOLS_WHEN_USED], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "True"]
+
+
 # A fresh interpreter in which the import from the linker's cache fails (made to, as a library
 # missing from the cache would): WeasyPrint is imported again with the full lookup, quietly.
 FIRST_TRY_FAILS = r"""

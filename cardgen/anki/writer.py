@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import itertools
 import json
 import sqlite3
@@ -25,6 +24,7 @@ from cardgen.anki.revision import MODEL_REVISION
 from cardgen.anki.styles import ANKI_CSS
 from cardgen.model import Deck
 from cardgen.notetypes import NOTE_TYPES
+from cardgen.standins import deferred, standing_in
 from cardgen.vocab import Kind
 
 
@@ -35,35 +35,15 @@ def _import_genanki() -> Any:
     PyYAML (about 15 ms), which it uses only for note types given as YAML text. Together that
     was a sixth of a 100-question build. While genanki loads, ``functools.cached_property``
     (same behaviour: computed once, stored on the instance) stands in for the first, and a
-    stand-in that imports the real PyYAML on first use for the second. Both leave
-    ``sys.modules`` afterwards, so any later import gets the real packages.
+    stand-in that imports the real PyYAML on first use for the second (``cardgen.standins``).
     """
     if "genanki" in sys.modules:
         return sys.modules["genanki"]
-    stand_ins = {"cached_property": types.ModuleType("cached_property"), "yaml": _deferred("yaml")}
-    stand_ins["cached_property"].cached_property = functools.cached_property  # type: ignore[attr-defined]
-    stand_ins = {name: module for name, module in stand_ins.items() if name not in sys.modules}
-    sys.modules.update(stand_ins)
-    try:
+    cached_property = types.ModuleType("cached_property")
+    cached_property.cached_property = functools.cached_property  # type: ignore[attr-defined]
+    with standing_in({"cached_property": cached_property, "yaml": deferred("yaml")}):
         import genanki
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
     return genanki
-
-
-def _deferred(name: str) -> types.ModuleType:
-    """A stand-in for module ``name`` that imports the real one when an attribute is first read."""
-    stand_in = types.ModuleType(name)
-
-    def real_attribute(attribute: str) -> Any:
-        if sys.modules.get(name) is stand_in:  # read while still standing in: never recurse
-            raise AttributeError(attribute)
-        return getattr(importlib.import_module(name), attribute)
-
-    stand_in.__getattr__ = real_attribute  # type: ignore[method-assign]
-    return stand_in
 
 
 if TYPE_CHECKING:

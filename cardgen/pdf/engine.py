@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cardgen.standins import deferred, standing_in
+
 # Rules of WeasyPrint's HTML user-agent stylesheet for features cards never use: CSS footnotes
 # (``float: footnote``) and notes. Each is a universal pseudo-element rule, so every element
 # of every sheet got five pseudo-element styles computed for nothing (see docs/printing.md).
@@ -36,9 +38,23 @@ def load_weasyprint() -> None:
     asks why it runs gcc). While WeasyPrint is imported here, the lookup answers from the cache
     alone, which is what ``find_library`` returns first anyway for every name the cache has. A
     library the cache lacks fails that import; WeasyPrint is then imported again with the full
-    lookup, so it is found as before, or WeasyPrint's own message says what is missing."""
+    lookup, so it is found as before, or WeasyPrint's own message says what is missing.
+
+    WeasyPrint also imports fontTools' subsetter and variable font instancer at start-up (~60 ms,
+    a quarter of the import), which it uses only to subset without HarfBuzz or to instantiate a
+    variable font: stand-ins import them when used (``cardgen.standins``)."""
     if "weasyprint" in sys.modules:
         return
+    with standing_in(
+        {
+            "fontTools.subset": deferred("fontTools.subset"),
+            "fontTools.varLib.instancer": deferred("fontTools.varLib.instancer", ("instantiateVariableFont",)),
+        }
+    ):
+        _import_weasyprint()
+
+
+def _import_weasyprint() -> None:
     import ctypes.util
 
     from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)

@@ -125,6 +125,11 @@ def write_pdf(
         laid_out += chunk.sheets
         tell(min(laid_out, total), total)
 
+    if use > 1 or reusable:
+        # The parts will be joined: pypdf is imported now (~50 ms), while the workers are still
+        # loading WeasyPrint, rather than after the last of them is done.
+        import pypdf  # noqa: F401
+
     tell(0, total)
     with tempfile.TemporaryDirectory(prefix="cardgen-pdf-") as work:
         job = PrintSetup(options, language, style, setup, reusable, Path(work))
