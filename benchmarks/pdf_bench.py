@@ -34,7 +34,7 @@ from cardgen.config.printing import PrintOptions
 from cardgen.identity.ledger import Ledger
 from cardgen.pdf import markup
 from cardgen.pdf.cache import cache_path
-from cardgen.pdf.fonts import detect_language, stacks_for
+from cardgen.pdf.fonts import detect_language, has_emoji, stacks_for
 from cardgen.pdf.writer import compose, write_pdf
 from cardgen.text import text_of
 
@@ -48,7 +48,8 @@ if mode == "bare":
 
     report = write_pdf(cards, out, options)  # the fitted faces, not timed
     language = detect_language("".join(c.question.title_text + text_of(c.question.answer_html) for c in cards))
-    style = markup.css(report.sheet, stacks_for(language), *options.card_size)
+    emoji = any(has_emoji(c.front_text + "".join(b.text for b in c.back_blocks)) for c in cards)
+    style = markup.css(report.sheet, stacks_for(language, emoji=emoji), *options.card_size)
     html = markup.document(language, compose(report.printed, report.sheet, options))
     start = time.perf_counter()
     fonts = FontConfiguration()

@@ -9,6 +9,7 @@ as an empty box.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import unicodedata
 from collections.abc import Iterable
@@ -47,9 +48,27 @@ class FontStacks:
         return ", ".join(f'"{family}"' for family in families) + generic
 
 
-def font_faces() -> str:
+def font_faces(stacks: FontStacks) -> str:
     """The ``@font-face`` rules the stacks' CSS names rely on."""
+    if EMOJI not in stacks.sans:
+        return ""
     return f'@font-face {{ font-family: "{EMOJI_FACE}"; src: local("{EMOJI}"); unicode-range: {EMOJI_RANGES}; }}'
+
+
+def _character_class(ranges: str) -> re.Pattern[str]:
+    """A pattern matching one character of CSS ``unicode-range`` spans (``U+00A9, U+2194-21AA``)."""
+    spans = (span.strip().removeprefix("U+").partition("-") for span in ranges.split(","))
+    members = (f"\\U{int(a, 16):08x}" + (f"-\\U{int(b, 16):08x}" if b else "") for a, _, b in spans)
+    return re.compile("[" + "".join(members) + "]")
+
+
+_EMOJI_CHARACTER = _character_class(EMOJI_RANGES)
+
+
+def has_emoji(text: str) -> bool:
+    """Whether ``text`` has a character the emoji face prints (``EMOJI_RANGES``). A PDF without
+    one names no emoji face: loading it costs each PDF worker ~40 ms before its first sheet."""
+    return _EMOJI_CHARACTER.search(text) is not None
 
 
 def detect_language(text: str) -> str:
@@ -70,12 +89,14 @@ def detect_language(text: str) -> str:
     return "zh-CN" if han else "en"
 
 
-def stacks_for(language: str) -> FontStacks:
+def stacks_for(language: str, *, emoji: bool = True) -> FontStacks:
+    """The stacks for notes in ``language``; with the emoji face last, unless ``emoji`` is False."""
     region = CJK_REGION.get(language, "SC")
+    last = (EMOJI,) if emoji else ()
     # Latin first so English reads in a Latin design; the CJK face catches every CJK character.
     return FontStacks(
-        sans=(LATIN_SANS, f"Noto Sans CJK {region}", EMOJI),
-        mono=(LATIN_MONO, f"Noto Sans Mono CJK {region}", EMOJI),
+        sans=(LATIN_SANS, f"Noto Sans CJK {region}", *last),
+        mono=(LATIN_MONO, f"Noto Sans Mono CJK {region}", *last),
     )
 
 

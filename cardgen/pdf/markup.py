@@ -93,7 +93,7 @@ def _numbered(fragment: str) -> str:
 def css(sheet: Sheet, stacks: FontStacks, card_width: float, card_height: float) -> str:
     sans, mono = stacks.css(stacks.sans), stacks.css(stacks.mono)
     return f"""
-{font_faces()}
+{font_faces(stacks)}
 @page {{ size: {sheet.page_width}mm {sheet.page_height}mm; margin: 0; }}
 html {{ font-family: {sans}; color: #111; }}
 body {{ margin: 0; }}

@@ -19,7 +19,7 @@ from cardgen.model import Card, Question, SourceLoc
 from cardgen.output import atomic_path
 from cardgen.pdf import cache, markup
 from cardgen.pdf.fit import Fitted, fit_card
-from cardgen.pdf.fonts import EMOJI, detect_language, missing_families, stacks_for, uncovered
+from cardgen.pdf.fonts import EMOJI, detect_language, has_emoji, missing_families, stacks_for, uncovered
 from cardgen.pdf.layout import Sheet, make_sheet
 from cardgen.pdf.markup import PrintCard
 from cardgen.pdf.sheets import compose, pages_per_sheet
@@ -85,7 +85,7 @@ def write_pdf(
     card_w, card_h = options.card_size
     texts = [c.front_text + "".join(b.text for b in c.back_blocks) for c in cards]
     language = options.language or detect_language("".join(texts))
-    stacks = stacks_for(language)
+    stacks = stacks_for(language, emoji=any(has_emoji(text) for text in texts))
     absent = missing_families(stacks)
     warnings = [
         f"font {family!r} is not installed; emoji may print as boxes (Debian: apt-get install fonts-noto-color-emoji)"
