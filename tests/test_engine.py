@@ -12,7 +12,17 @@ import pytest
 from cardgen.pdf import engine
 
 
+def pseudo_elements(stylesheet: object) -> list[str | None]:
+    matcher = stylesheet.matcher  # type: ignore[attr-defined]
+    tables = [getattr(matcher, name) for name in engine._MATCHER_TABLES]
+    entries = [e for t in tables for group in (t.values() if isinstance(t, dict) else [t]) for e in group]
+    return sorted((entry[3] for entry in entries), key=str)
+
+
 def test_the_lean_stylesheet_drops_only_footnote_and_note_rules() -> None:
+    engine.load_weasyprint()
+    from weasyprint import CSS
+
     ua = """
     @namespace url(http://www.w3.org/1999/xhtml);
     li { display: list-item }
@@ -21,11 +31,20 @@ def test_the_lean_stylesheet_drops_only_footnote_and_note_rules() -> None:
     ::footnote-marker { content: counter(footnote) ". " }
     ::note-callback { content: " ↩" }
     q::before { content: open-quote }
+    p, div#x, .c::after { margin: 0 }
     """
-    lean = engine.lean_user_agent_css(ua)
-    assert "footnote" not in lean and "note-callback" not in lean
-    for kept in ("@namespace", "li", "::marker", "q::before", "open-quote"):
-        assert kept in lean
+    full = CSS(string=ua)
+    lean = engine.lean_user_agent_stylesheet(full)
+    assert pseudo_elements(lean) == sorted(["marker", None, "before", None, None, "after"], key=str)
+    assert len(pseudo_elements(full)) == 9  # the original is left as it was
+
+
+def test_weasyprints_own_stylesheet_loses_its_footnote_and_note_rules_only() -> None:
+    from weasyprint.html import UA_STYLESHEET
+
+    full, lean = pseudo_elements(UA_STYLESHEET), pseudo_elements(engine.lean_user_agent_stylesheet(UA_STYLESHEET))
+    dropped = [p for p in full if isinstance(p, str) and p.startswith(("footnote-", "note-"))]
+    assert len(dropped) >= 5 and sorted(lean + dropped, key=str) == full
 
 
 def test_the_lean_stylesheet_replaces_weasyprints_own() -> None:

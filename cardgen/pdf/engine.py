@@ -6,6 +6,7 @@ WeasyPrint is imported inside the functions: a build that writes no PDF never lo
 
 from __future__ import annotations
 
+import copy
 import io
 import logging
 import re
@@ -107,18 +108,39 @@ def weasyprint_warnings() -> Iterator[list[str]]:
         logger.propagate = old_propagate
 
 
-def lean_user_agent_css(ua: str) -> str:
-    """``ua`` (a user-agent stylesheet) without the rules for ``UNUSED_UA_PSEUDO_ELEMENTS``."""
-    import tinycss2
+# cssselect2's ``Matcher`` keeps its selectors in these, each entry
+# ``(test, specificity, order, pseudo_element, payload)``.
+_MATCHER_TABLES = (
+    "id_selectors",
+    "class_selectors",
+    "lower_local_name_selectors",
+    "namespace_selectors",
+    "lang_attr_selectors",
+    "other_selectors",
+)
 
-    rules = tinycss2.parse_stylesheet(ua, skip_comments=True, skip_whitespace=True)
-    kept = [
-        rule
-        for rule in rules
-        if rule.type != "qualified-rule"
-        or not tinycss2.serialize(rule.prelude).strip().startswith(UNUSED_UA_PSEUDO_ELEMENTS)
-    ]
-    return "\n".join(rule.serialize() for rule in kept)
+
+def lean_user_agent_stylesheet(stylesheet: Any) -> Any | None:
+    """WeasyPrint's parsed user-agent ``stylesheet`` without the rules for
+    ``UNUSED_UA_PSEUDO_ELEMENTS``: a copy whose selector matcher keeps every other entry. Made
+    from the stylesheet WeasyPrint parsed when imported, not by parsing its text again (~30 ms a
+    PDF worker, before its first sheet). None when the matcher is not cssselect2's as known."""
+    matcher = getattr(stylesheet, "matcher", None)
+    if matcher is None or not all(isinstance(getattr(matcher, name, None), (dict, list)) for name in _MATCHER_TABLES):
+        return None
+    unused = tuple(prefix.removeprefix("::") for prefix in UNUSED_UA_PSEUDO_ELEMENTS)
+
+    def kept(entries: list[Any]) -> list[Any]:
+        return [entry for entry in entries if not (isinstance(entry[3], str) and entry[3].startswith(unused))]
+
+    lean_matcher = copy.copy(matcher)
+    for name in _MATCHER_TABLES:
+        table = getattr(matcher, name)
+        lean_table = {key: kept(entries) for key, entries in table.items()} if isinstance(table, dict) else kept(table)
+        setattr(lean_matcher, name, lean_table)
+    lean = copy.copy(stylesheet)
+    lean.matcher = lean_matcher
+    return lean
 
 
 class CharsUntilPatterns(dict[tuple[Any, bool], "re.Pattern[str]"]):
@@ -196,18 +218,18 @@ def html_class() -> Any:
     tinyhtml5's pattern cache and cffi's type cache are mended on the way
     (:class:`CharsUntilPatterns`, :class:`ArrayTypes`)."""
     load_weasyprint()
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     mend_tinyhtml5_pattern_cache()
     mend_cffi_array_types()
 
     try:
-        from weasyprint.html import UA, UA_COUNTER_STYLE, UA_STYLESHEET
+        from weasyprint.html import UA_STYLESHEET
     except ImportError:
         return HTML
-    if not callable(getattr(HTML, "_ua_stylesheets", None)):
+    lean = lean_user_agent_stylesheet(UA_STYLESHEET)
+    if lean is None or not callable(getattr(HTML, "_ua_stylesheets", None)):
         return HTML
-    lean = CSS(string=lean_user_agent_css(UA), counter_style=UA_COUNTER_STYLE)
 
     class LeanHTML(HTML):  # type: ignore[misc]
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
