@@ -25,6 +25,8 @@ def assert_same(ours: SyntaxTreeNode, theirs: SyntaxTreeNode) -> None:
         assert ours.nester_tokens is not None
         assert ours.nester_tokens.opening is theirs.nester_tokens.opening
         assert ours.nester_tokens.closing is theirs.nester_tokens.closing
+    assert ours.to_tokens() == SyntaxTreeNode.to_tokens(ours)  # the base class walks the subtree
+    assert all(a is b for a, b in zip(ours.to_tokens(), SyntaxTreeNode.to_tokens(ours), strict=True))
     assert len(ours.children) == len(theirs.children)
     for mine, other in zip(ours.children, theirs.children, strict=True):
         assert mine.parent is ours
