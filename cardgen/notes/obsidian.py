@@ -117,6 +117,8 @@ def _mark(state: StateInline, silent: bool) -> bool:
 
 
 def _pair_marks(state: StateInline) -> None:
+    if "==" not in state.src:  # no ``==`` run, so no delimiter of ours (most inline text)
+        return
     for delimiters in [state.delimiters, *(meta["delimiters"] for meta in state.tokens_meta if meta)]:
         for delimiter in delimiters:
             if delimiter.marker != 0x3D or delimiter.end == -1:
