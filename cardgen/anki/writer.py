@@ -186,7 +186,9 @@ def write_package(deck: Deck, path: Path) -> None:
     finally:
         conn.close()
     media = deck_media(deck)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    # The fastest deflate level: the package is read once, by Anki's importer, and level 6 took
+    # 2.5 times as long for 13 % less (1,000 long answers: 0.098 s vs 0.039 s, 1.68 vs 1.90 MB).
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("collection.anki2", collection)
         # Anki's package format: files stored as "0", "1", … and a JSON map to their media names.
         archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(media)}))
