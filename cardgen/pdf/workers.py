@@ -1,14 +1,14 @@
 """PDF workers: processes that lay sheets out and write them.
 
-The workers are started before the notes are read (``PrintWorkers``, from ``build``), so
-that each loads WeasyPrint, its fonts and its user-agent stylesheet on a core the build leaves
-idle meanwhile, and parses the sheets' CSS as soon as it is known (``prepare``).
+The workers are started before the notes are read (``writer.start_workers``, from ``build``):
+each loads WeasyPrint, its fonts and its user-agent stylesheet while the build reads the notes
+and writes the deck, and parses the sheets' CSS as soon as the build has it (``prepare``).
 ``writer.write_pdf`` cuts the printed cards into chunks of whole sheets, largest first, and
 hands a chunk to whichever worker is free, so one slow chunk does not leave the other cores
-idle. A worker lays its chunk out, checks and fixes every
-face (``sheets.layout_until_it_fits``), and keeps the pages until the next chunk would make
-them more than ``MAX_SHEETS_PER_PART`` sheets, or no chunk is left; then it writes them as one
-PDF part. The build joins the parts in sheet order.
+idle. A worker lays its chunk out, checks and fixes every face
+(``sheets.layout_until_it_fits``), and keeps the pages until the next chunk would make them
+more than ``MAX_SHEETS_PER_PART`` sheets, or no chunk is left; then it writes them as one PDF
+part. The build joins the parts in sheet order.
 
 Processes, because WeasyPrint's documents cannot cross processes and its threads are unsafe.
 Forked on Linux (``engine.fork_is_safe``), spawned elsewhere. Parent and worker talk over a

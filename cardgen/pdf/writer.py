@@ -62,8 +62,8 @@ Progress = Callable[[int, int], None]
 
 
 def start_workers(options: PrintOptions) -> PrintWorkers:
-    """The PDF workers a build may use: ``--workers``, or one per core (``write_pdf`` lets go
-    of those the deck is too small for)."""
+    """The PDF workers a build may use: ``options.workers``, or one per core (``write_pdf`` lets
+    go of those the deck is too small for)."""
     return PrintWorkers(options.workers or os.cpu_count() or 1)
 
 
@@ -185,7 +185,7 @@ MAX_CHUNK_SHEETS = 20
 
 
 def workers_for(fitted: Sequence[Fitted], sheet: Sheet, options: PrintOptions) -> int:
-    """How many workers a PDF of these cards is worth: ``--workers``, or one per core and
+    """How many workers a PDF of these cards is worth: ``options.workers``, or one per core and
     ``MIN_SHEETS_PER_WORKER`` sheets."""
     if options.workers:
         return options.workers
