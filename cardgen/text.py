@@ -1,4 +1,4 @@
-"""Character classes shared by every stage (kept tiny: it is imported on every run)."""
+"""Text and character helpers shared by every stage (kept tiny: it is imported on every run)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import html
 import re
 
 _TAG = re.compile(r"<[^>]+>")
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 
 
 def text_of(fragment: str) -> str:
     """The text an HTML fragment shows (tags dropped, entities decoded)."""
     return html.unescape(_TAG.sub("", fragment))
+
+
+def img_attributes(tag: str) -> dict[str, str]:
+    """The attributes of one ``<img …>`` tag, names lower-cased, values unquoted and unescaped."""
+    return {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in _ATTRIBUTE.finditer(tag[4:])}
 
 
 def is_cjk(char: str) -> bool:

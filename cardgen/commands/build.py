@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cardgen import collector
-from cardgen.cards.deck import Reworded, assemble
 from cardgen.commands import state
 from cardgen.config.options import BuildConfig
 from cardgen.identity.ledger import dump_ledger, keep_damaged, load_ledger
@@ -22,6 +21,7 @@ from cardgen.model import Deck, NoteFile, Problem
 from cardgen.output import atomic_paths
 
 if TYPE_CHECKING:
+    from cardgen.cards.deck import Reworded
     from cardgen.pdf.writer import PdfReport, Progress
 
 
@@ -75,6 +75,8 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
 
 def plan(config: BuildConfig, now: int | None = None) -> Deck:
     """The deck a build would write, without writing anything (preview, checks)."""
+    from cardgen.cards.deck import assemble  # the notes stage: markdown-it, Pygments, emoji…
+
     now = int(time.time()) if now is None else now
     return assemble(config, load_notes(config), load_ledger(config.ledger_path()), now).deck
 
@@ -104,8 +106,11 @@ def build(
         if config.write_pdf:
             from cardgen.pdf.writer import start_workers, write_pdf
 
-            # Started first, so that they load WeasyPrint and its fonts while the notes are read.
+            # Started first, so that they load WeasyPrint and its fonts while the notes are read
+            # (and forked before this process loads the notes stage, which they do not need).
             workers = stack.enter_context(start_workers(config.print_options))
+        from cardgen.cards.deck import assemble  # not needed when up to date: imported here
+
         with collector.paused():
             files = load_notes(config)
             lap("parse + extract")

@@ -44,7 +44,7 @@ from cardgen.notes.headings import use_headings
 from cardgen.notes.highlighting import highlight
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.obsidian import use_obsidian
-from cardgen.text import is_cjk
+from cardgen.text import img_attributes, is_cjk
 
 __all__ = ["is_cjk", "make_parser"]
 
@@ -128,9 +128,8 @@ def sanitise(fragment: str) -> str:
     return str(nh3.clean(fragment, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
 
 
-# An <img> tag in raw HTML, and its attributes (values quoted or not).
+# An <img> tag in raw HTML (its attributes: cardgen.text.img_attributes).
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-IMG_ATTR = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 # Any start or end tag in raw HTML: (closing slash, name, attributes).
 ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b([^>]*)>")
 # Tags kept (rebuilt without attributes) when raw HTML is not allowed.
@@ -154,11 +153,6 @@ def _resolver(env: EnvType) -> MediaResolver | None:
 def missing_image(alt: str) -> str:
     """What stands where an image is missing or refused: its alt text, marked."""
     return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
-
-
-def img_attributes(tag: str) -> dict[str, str]:
-    """The attributes of one ``<img …>`` tag, names lower-cased, values unquoted and unescaped."""
-    return {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in IMG_ATTR.finditer(tag[4:])}
 
 
 class SafeRenderer(RendererHTML):

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from cardgen.model import AnswerBlock, Card
 from cardgen.notes.code_styles import CODE_LIGHT, scoped
-from cardgen.notes.markdown import img_attributes
 from cardgen.pdf.fonts import FontStacks, font_faces
 from cardgen.pdf.layout import Sheet, Slot
 from cardgen.pdf.metrics import (
@@ -42,6 +41,7 @@ from cardgen.pdf.metrics import (
     QUESTION_LINE,
     TABLE_FONT,
 )
+from cardgen.text import img_attributes
 from cardgen.vocab import Side
 
 PX_PER_MM = 96 / 25.4
