@@ -199,7 +199,7 @@ class Reader:
             rest = unlabelled(inline_tokens_of(heading), A_MARK)
             said = [paragraph([rest], heading.map[0] if heading.map else 0)] if rest else []
         self.prompt_read_later = prompt_read_later
-        self._whole(node, inline_tokens_of(asked_by), prompt, [*said, *(blocks[i] for i in answer)])
+        self.whole(node, inline_tokens_of(asked_by), prompt, [*said, *(blocks[i] for i in answer)])
         self.prompt_read_later = False
 
     def separated(self, first: int, cards: list[SeparatedCard]) -> None:
@@ -210,9 +210,9 @@ class Reader:
         for card in cards:
             front = blocks[card.front.start]
             title = inline_tokens_of(front) if front.type == "paragraph" else text_tokens(front)
-            self._whole(front, title, [blocks[i] for i in card.front[1:]], [blocks[i] for i in card.back])
+            self.whole(front, title, [blocks[i] for i in card.front[1:]], [blocks[i] for i in card.back])
 
-    def _whole(
+    def whole(
         self, node: SyntaxTreeNode, title: list[Token], prompt: list[SyntaxTreeNode], answer: list[SyntaxTreeNode]
     ) -> None:
         """A question read whole at once: asked at ``node``, the ``prompt`` under it, the ``answer``."""
