@@ -28,3 +28,15 @@ def test_a_question_key_comes_before_the_title() -> None:
     (card,) = plan(BuildConfig(sources=(TITLED / "question-key.md",), write_pdf=False), now=0).cards
     assert card.front_text == "Which rows does a LEFT JOIN keep?"
     assert "Every row of the left table" in text_of(card.question.answer_html)
+
+
+def test_a_question_section_that_writes_the_question_out_asks_it() -> None:
+    """ "# 题目" over the question in full asks it (the front matter shortens it); the labelled
+    sections after it are the answer, their headings kept; the question is not repeated there."""
+    (card,) = plan(BuildConfig(sources=(TITLED / "question-section.md",), write_pdf=False), now=0).cards
+    assert card.front_text == "为什么 RAG 常常要做 Query Rewrite 或 HyDE，而不是把原问题直接拿去检索？"
+    assert card.question.loc.line == 9
+    answer = text_of(card.question.answer_html)
+    for part in ("一句话结论", "标准答案", "过口语化", "常见误答", "不需要真实检索"):
+        assert part in answer, part
+    assert "题目" not in answer and "为什么" not in answer

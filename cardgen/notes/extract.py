@@ -19,7 +19,7 @@ from cardgen.model import NoteFile, Question, SourceLoc
 from cardgen.notes.asking import asks
 from cardgen.notes.callouts import question_callout
 from cardgen.notes.footnotes import DEFINITION
-from cardgen.notes.fragments import inline_tokens
+from cardgen.notes.fragments import inline_tokens, inline_tokens_of
 from cardgen.notes.htmlblocks import (
     bold_question,
     closes_details,
@@ -39,7 +39,7 @@ from cardgen.notes.reader import MediaRoots, Reader, shows_something
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards
-from cardgen.notes.titled import answer_of_the_file, front_matter_question
+from cardgen.notes.titled import one_question
 
 
 def extract(
@@ -151,13 +151,13 @@ def extract(
         reader = Reader(parsed, md, roots, level, skip_headings)
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
-    in_front_matter = front_matter_question(tree) if question_level is None else None
-    if in_front_matter is not None and not any(asks(q.title_text) for q in reader.questions):
+    one = one_question(tree, skip_headings) if question_level is None else None
+    if one is not None and not any(asks(q.title_text) for q in reader.questions):
         # A note that is one question, asked in its front matter, its headings only labels.
         reader = Reader(parsed, md, roots, level, skip_headings)
-        answer, back_matter = answer_of_the_file(tree.children, skip_headings)
-        reader.whole(in_front_matter[0], inline_tokens(md, in_front_matter[1]), [], answer)
-        for heading in back_matter:
+        asking = inline_tokens(md, one.title) if one.title is not None else inline_tokens_of(one.asked_by)
+        reader.whole(one.asked_by, asking, [], one.answer)
+        for heading in one.back_matter:
             reader.report_section(heading, "section skipped (back matter)")
 
     reader.report_uncited_footnotes()

@@ -2,28 +2,63 @@
 
 Sites and vaults that keep one question per file often put the question in the front matter
 (``title: "How do you …?"``) and write the answer under headings that only label its parts
-("Short answer", "Detailed explanation", "Example"). Read heading by heading, such a file made
-a card per label ("Short answer" on the front) and the question was on none. When the front
-matter's ``question`` or ``title`` asks and no heading or question the file was read into asks,
-the file is that one question, its whole text the answer, its headings kept inside it.
+("Short answer", "Detailed explanation"; "一句话结论", "标准答案", "常见误答"). Read heading by
+heading, such a file made a card per label ("Short answer" on the front) and the question was on
+none. When the front matter's ``question`` or ``title`` asks and no heading or question the file
+was read into asks, the file is that one question, its whole text the answer, its headings kept
+inside it. A first section headed as the question ("# 题目") that writes it out in full asks it
+instead of the front matter, which often shortens it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, is_back_matter
 from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.htmlblocks import is_directive, is_page_navigation, is_wrapper_html, raw_html
+from cardgen.notes.markdown import inline_text
 from cardgen.notes.outline import heading_level, heading_text
+from cardgen.notes.sections import QUESTION_SECTIONS
 
 # Front matter keys that hold the note's question, the more specific first.
 QUESTION_KEYS = ("question", "title")
 
 
-def front_matter_question(tree: SyntaxTreeNode) -> tuple[SyntaxTreeNode, str] | None:
-    """The front matter block and the question its ``question`` or ``title`` asks, if any."""
-    node = tree.children[0] if tree.children and tree.children[0].type == "front_matter" else None
+@dataclass(frozen=True)
+class OneQuestion:
+    """A note read as the one question its front matter asks."""
+
+    asked_by: SyntaxTreeNode
+    """The front matter block, or the paragraph of a first "题目" / "Question" section."""
+    title: str | None
+    """The question the front matter asks; None when ``asked_by`` is a paragraph, which asks."""
+    answer: list[SyntaxTreeNode]
+    """The blocks that answer: the rest of the file, headings included."""
+    back_matter: list[SyntaxTreeNode]
+    """Headings of back matter sections left out ("Sources", "References"…), to be reported."""
+
+
+def one_question(tree: SyntaxTreeNode, skip: tuple[str, ...]) -> OneQuestion | None:
+    """The note as one question, when its front matter asks one."""
+    blocks = tree.children
+    title = front_matter_question(blocks)
+    if title is None:
+        return None
+    restated = _restated_question(blocks)
+    if restated is None:
+        answer, back_matter = _answer(blocks[1:], skip)
+        return OneQuestion(blocks[0], title, answer, back_matter)
+    paragraph, rest = restated
+    answer, back_matter = _answer(blocks[rest:], skip)
+    return OneQuestion(paragraph, None, answer, back_matter)
+
+
+def front_matter_question(blocks: list[SyntaxTreeNode]) -> str | None:
+    """The question the front matter's ``question`` or ``title`` asks, if any."""
+    node = blocks[0] if blocks and blocks[0].type == "front_matter" else None
     if node is None or not any(key in node.content for key in QUESTION_KEYS):
         return None
     import yaml  # only for files with front matter
@@ -34,21 +69,35 @@ def front_matter_question(tree: SyntaxTreeNode) -> tuple[SyntaxTreeNode, str] | 
         return None
     for key in QUESTION_KEYS if isinstance(data, dict) else ():
         value = data.get(key)
-        if isinstance(value, str) and asks(" ".join(value.split())):
-            return node, " ".join(value.split())
+        if isinstance(value, str) and asks(text := " ".join(value.split())):
+            return text
     return None
 
 
-def answer_of_the_file(
-    blocks: list[SyntaxTreeNode], skip: tuple[str, ...]
-) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
-    """The blocks after the front matter that answer, and the back matter headings left out with
-    their sections ("Sources", "References"…). Footnote definitions go with the answer that cites
-    them; navigation and editor directives are not answer text."""
+def _restated_question(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, int] | None:
+    """The paragraph (or quoted paragraph) that a first section headed as the question holds
+    alone, when it asks; and the index of the block after that section."""
+    if len(blocks) < 3 or blocks[1].type != "heading":
+        return None
+    if heading_text(blocks[1]).strip().casefold() not in QUESTION_SECTIONS:
+        return None
+    if len(blocks) > 3 and blocks[3].type != "heading":
+        return None  # the section holds more than the question
+    said = blocks[2].children[0] if blocks[2].type == "blockquote" and blocks[2].children else blocks[2]
+    inline = said.children[0].token if said.type == "paragraph" and said.children else None
+    if inline is None or not asks(inline_text(inline)):
+        return None
+    return said, 3
+
+
+def _answer(blocks: list[SyntaxTreeNode], skip: tuple[str, ...]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    """The blocks that answer, and the back matter headings left out with their sections.
+    Footnote definitions go with the answer that cites them; navigation and editor directives
+    are not answer text."""
     answer: list[SyntaxTreeNode] = []
     back_matter: list[SyntaxTreeNode] = []
     skipping_below: int | None = None  # the level of the back matter heading being skipped
-    for node in blocks[1:]:
+    for node in blocks:
         if node.type == "heading":
             if skipping_below is not None and heading_level(node) > skipping_below:
                 continue
