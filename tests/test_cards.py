@@ -6,6 +6,8 @@ from collections import Counter
 
 from cardgen.cards.drafts import question_drafts, term_cards
 from cardgen.cards.tables import table_cards, table_orientation
+from cardgen.commands.build import plan
+from cardgen.config.options import BuildConfig
 from cardgen.model import NoteFile
 from cardgen.notes.extract import extract
 from cardgen.notes.read import parse_file
@@ -104,3 +106,14 @@ def test_kinds_filter() -> None:
     assert Counter(d.kind for d in question_drafts(q, ALL, "", "")) == {"qa": 1, "table": 12, "term": 3}
     assert [d.kind for d in question_drafts(q, frozenset({"qa"}), "", "")] == ["qa"]
     assert Counter(d.kind for d in question_drafts(q, frozenset({"term"}), "", "")) == {"term": 3}
+
+
+def test_a_table_of_card_sides_asks_each_front_as_written() -> None:
+    """``| Front | Back |`` (or ``| 正面 | 背面 |``): each row is a card as written, its first cell
+    the front, not "Back of el perro?". The GUID is the one the old wording had (it comes from
+    the row and column, not from the wording), so re-importing updates the note and keeps its reviews."""
+    notes = FIXTURES / "notes" / "facts" / "question-tables.md"
+    cards = {c.front_text: c for c in plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards}
+    assert cards["el perro"].kind == "table" and "the dog" in cards["el perro"].fields[1]
+    assert cards["el perro"].guid == "zrQz]HTj67"  # as "Back of el perro?" before
+    assert cards["容器"].guid == "g;mcxt^=<8"  # as "容器的背面是？" before

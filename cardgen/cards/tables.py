@@ -87,6 +87,12 @@ ID_LABEL = re.compile(r"^\W*\d+(?:[.\-_/]\d+)*\W*$|^[^\d\s]{1,12}[-_ ]?\d+$")
 TWO_AXES = re.compile(r"\S\s*(?:\\|/|×|\bvs\.?\b)\s*\S", re.IGNORECASE)
 SENTENCE_END = tuple("。.!！?？；;")
 MAX_LABEL_CHARS = 40
+# Headers that name a table's two columns as a card's two sides (``| Front | Back |``): each row is
+# a card as written, its first cell the front (not "Back of el perro?").
+CARD_SIDES = frozenset(
+    {("front", "back"), ("question", "answer"), ("q", "a"), ("prompt", "response"), ("问题", "答案"),
+     ("问题", "回答"), ("题目", "答案"), ("问", "答"), ("正面", "背面")}
+)  # fmt: skip
 # A yes/no mark is a value; other pictographs alone are decoration.
 MARKS = frozenset("✓✔✅☑❌✗✘❎⭕○●◯×")
 EMOJI = re.compile(r"^[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+$")
@@ -102,7 +108,8 @@ class Verdict:
     reason: str = ""
     """Why it makes no cards (empty when it makes some)."""
     questions: bool = False
-    """A table of questions and their answers (``| Question | Answer |``): each row is asked as it is."""
+    """A table of questions and their answers (``| Question | Answer |``), or of cards' two sides
+    (``| Front | Back |``): each row is asked as it is."""
 
 
 def _label(cell: Cell) -> str:
@@ -148,7 +155,8 @@ def verdict(table: Table) -> Verdict:
         )
     if len(named) < len(labels) / 2 or sum(bool(ID_LABEL.match(x)) for x in named) * 2 > len(named):
         return Verdict(Orientation.SKIP, "its rows are numbered or unnamed records, not named things")
-    if by_rows and width == 2 and sum(asks(x) for x in named) * 2 > len(named):
+    sides = (_label(table.header[0]).casefold(), _label(table.header[1]).casefold()) if width == 2 else None
+    if by_rows and width == 2 and (sides in CARD_SIDES or sum(asks(x) for x in named) * 2 > len(named)):
         return Verdict(orientation, questions=True)
     if sum(len(x) > MAX_LABEL_CHARS or x.endswith(SENTENCE_END) for x in named) * 2 > len(named):
         return Verdict(Orientation.SKIP, "its first column holds sentences, not the names of things")
