@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cardgen.errors import ConfigError
-from cardgen.model import NoteFile, Question, SourceLoc
+from cardgen.model import NoteFile, Problem, Question, SourceLoc
 from cardgen.notes.asking import asks
 from cardgen.notes.callouts import question_callout
 from cardgen.notes.footnotes import DEFINITION
@@ -39,7 +39,7 @@ from cardgen.notes.reader import MediaRoots, Reader, shows_something
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards
-from cardgen.notes.titled import one_question
+from cardgen.notes.titled import MAX_LABELLED_PARTS, one_question
 
 
 def extract(
@@ -153,12 +153,16 @@ def extract(
 
     one = one_question(tree, skip_headings) if question_level is None else None
     if one is not None and not any(asks(q.title_text) for q in reader.questions):
-        # A note that is one question, asked in its front matter, its headings only labels.
-        reader = Reader(parsed, md, roots, level, skip_headings)
-        asking = inline_tokens(md, one.title) if one.title is not None else inline_tokens_of(one.asked_by)
-        reader.whole(one.asked_by, asking, [], one.answer)
-        for heading in one.back_matter:
-            reader.report_section(heading, "section skipped (back matter)")
+        if len(reader.questions) > MAX_LABELLED_PARTS:
+            message = f"the front matter asks, on no card (the note's {len(reader.questions)} sections are): {one.text}"
+            reader.skipped.append(Problem(parsed.loc(tree.children[0]), message))
+        else:  # a note that is one question, asked in its front matter, its headings only labels
+            reader = Reader(parsed, md, roots, level, skip_headings)
+            from_front_matter = one.asked_by.type == "front_matter"
+            asking = inline_tokens(md, one.text) if from_front_matter else inline_tokens_of(one.asked_by)
+            reader.whole(one.asked_by, asking, [], one.answer)
+            for heading in one.back_matter:
+                reader.report_section(heading, "section skipped (back matter)")
 
     reader.report_uncited_footnotes()
     return NoteFile(

@@ -25,6 +25,9 @@ from cardgen.notes.sections import QUESTION_SECTIONS
 
 # Front matter keys that hold the note's question, the more specific first.
 QUESTION_KEYS = ("question", "title")
+# A note read into more sections than this is a collection of topics under a title that happens to
+# ask ("What is Kubernetes?" over "Pods", "Services"…), not one question's labelled parts.
+MAX_LABELLED_PARTS = 8
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,8 @@ class OneQuestion:
 
     asked_by: SyntaxTreeNode
     """The front matter block, or the paragraph of a first "题目" / "Question" section."""
-    title: str | None
-    """The question the front matter asks; None when ``asked_by`` is a paragraph, which asks."""
+    text: str
+    """The question, as written there (Markdown)."""
     answer: list[SyntaxTreeNode]
     """The blocks that answer: the rest of the file, headings included."""
     back_matter: list[SyntaxTreeNode]
@@ -51,9 +54,9 @@ def one_question(tree: SyntaxTreeNode, skip: tuple[str, ...]) -> OneQuestion | N
     if restated is None:
         answer, back_matter = _answer(blocks[1:], skip)
         return OneQuestion(blocks[0], title, answer, back_matter)
-    paragraph, rest = restated
+    paragraph, text, rest = restated
     answer, back_matter = _answer(blocks[rest:], skip)
-    return OneQuestion(paragraph, None, answer, back_matter)
+    return OneQuestion(paragraph, text, answer, back_matter)
 
 
 def front_matter_question(blocks: list[SyntaxTreeNode]) -> str | None:
@@ -74,9 +77,9 @@ def front_matter_question(blocks: list[SyntaxTreeNode]) -> str | None:
     return None
 
 
-def _restated_question(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, int] | None:
+def _restated_question(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str, int] | None:
     """The paragraph (or quoted paragraph) that a first section headed as the question holds
-    alone, when it asks; and the index of the block after that section."""
+    alone, when it asks; its text; and the index of the block after that section."""
     if len(blocks) < 3 or blocks[1].type != "heading":
         return None
     if heading_text(blocks[1]).strip().casefold() not in QUESTION_SECTIONS:
@@ -87,7 +90,7 @@ def _restated_question(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, in
     inline = said.children[0].token if said.type == "paragraph" and said.children else None
     if inline is None or not asks(inline_text(inline)):
         return None
-    return said, 3
+    return said, inline.content, 3
 
 
 def _answer(blocks: list[SyntaxTreeNode], skip: tuple[str, ...]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
