@@ -86,7 +86,7 @@ def test_missing_html_image_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "source" / "n.md").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert [str(f) for f in check(BuildConfig())] == [
-        "source/n.md:5: warning: missing image: assets/gone.png",
+        "source/n.md:6: warning: missing image: assets/gone.png",  # its own line, not its block's (5)
         "source/n.md:9: warning: missing image: assets/also-gone.png",
     ]
 

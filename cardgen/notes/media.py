@@ -14,6 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REMOTE_SCHEMES = ("http", "https", "data", "ftp")
+# How far below its block's first line an image's own line is looked for.
+MAX_BLOCK_LINES = 500
 
 
 @dataclass
@@ -32,34 +34,46 @@ class MediaResolver:
     """The 0-based line of the block being rendered (set by the renderer), for the problems' places."""
     vault: Vault | None = None
     """The notes folder's files, for embeds found by name (shared by one note file's questions)."""
+    lines: tuple[str, ...] = ()
+    """The note file's lines, to place a problem on the line that names the image, not the line its
+    block (a list item, a table) starts on."""
+
+    def _where(self, src: str) -> int | None:
+        """The 0-based line naming ``src``: the first from the block's line on that holds it (the
+        block's line when none does, as for an image of an embedded note)."""
+        if self.line is None or not src:
+            return self.line
+        end = min(len(self.lines), self.line + MAX_BLOCK_LINES)
+        return next((n for n in range(self.line, end) if src in self.lines[n]), self.line)
 
     def resolve(self, src: str) -> str | None:
         """The media name to use for ``src``; ``src`` itself if remote; None if left out."""
+
+        def report(message: str) -> None:
+            self.problems.append((self._where(src), message))
+
         parts = urlsplit(src)
         if parts.scheme.lower() in REMOTE_SCHEMES or src.startswith("//"):
             if parts.scheme.lower() != "data":
-                message = f"remote image {src} is not fetched: Anki loads it when online, print shows its alt text"
-                self.problems.append((self.line, message))
+                report(f"remote image {src} is not fetched: Anki loads it when online, print shows its alt text")
             return src
         if parts.scheme or Path(unquote(parts.path)).is_absolute():
-            self.problems.append(
-                (self.line, f"image {src!r} refused: absolute paths are not allowed, use a path beside the notes")
-            )
+            report(f"image {src!r} refused: absolute paths are not allowed, use a path beside the notes")
             return None
         candidate = (self.note_dir / unquote(parts.path)).resolve()
         if not candidate.is_relative_to(self.root.resolve()):
-            self.problems.append((self.line, f"image {src!r} refused: it is outside the notes folder {self.root}"))
+            report(f"image {src!r} refused: it is outside the notes folder {self.root}")
             return None
         if not candidate.is_file():
             found = self.in_vault(unquote(parts.path), "image")
             if found is None:
-                self.problems.append((self.line, f"missing image: {src}"))
+                report(f"missing image: {src}")
                 return None
             candidate = found
         try:
             digest = hashlib.sha256(candidate.read_bytes()).hexdigest()[:20]
         except OSError as exc:
-            self.problems.append((self.line, f"image {src!r} cannot be read: {exc.strerror}"))
+            report(f"image {src!r} cannot be read: {exc.strerror}")
             return None
         name = f"cg-{digest}{candidate.suffix.lower()}"
         return self._embedded(name, candidate)

@@ -131,7 +131,7 @@ class Reader:
         prompt_read_later: bool = False,
         tags: tuple[str, ...] = (),
     ) -> None:
-        media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault)
+        media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault, lines=self.parsed.lines)
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(
             loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
