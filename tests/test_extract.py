@@ -246,3 +246,17 @@ def test_bracketed_numbers_are_labels_and_the_guid_stays_derived_as_before() -> 
     assert [(q.number, q.title_text) for q in questions] == [("1", "什么是分页？"), ("2", "What is a segment?")]
     # Earlier versions kept "（1）" in the title, and derived the GUID from it: it stays derived so.
     assert [q.identity_title for q in questions] == ["（1）什么是分页？", "(2) What is a segment?"]
+
+
+def test_dotted_numbers_without_a_final_dot_are_labels_and_the_guid_stays_derived_as_before() -> None:
+    """``### 1.1 What is a socket?`` printed "1 What is a socket?" before the 8th session (only
+    "1." was read as the label): the label is now "1.1", and the GUID stays the old one."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    notes = FIXTURES / "notes" / "fronts" / "dotted-numbering.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards
+    assert [(c.question.number, c.front_text, c.guid) for c in cards] == [
+        ("1.1", "What is a socket?", "t(o4b^Q>t2"),
+        ("1.2", "什么是端口？", "u3)(Rn:4U?"),
+    ]
