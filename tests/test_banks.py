@@ -9,6 +9,7 @@ import pytest
 from cardgen.commands.build import plan
 from cardgen.config.options import BuildConfig
 from cardgen.identity.guid import normalise_question, question_guid
+from cardgen.text import text_of
 from tests.conftest import FIXTURES
 
 BANKS = FIXTURES / "notes" / "banks"
@@ -87,3 +88,12 @@ def test_a_heading_or_bold_question_asks_without_its_label() -> None:
     deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "fronts" / "question-labels.md",), write_pdf=False), now=0)
     guids = {card.front_text: card.guid for card in deck.cards}
     assert guids == {"什么是 Pod？": "v1cEnwM:Tc", "What is a Node?": "N{Y[*0^KYz", "What is a Service?": "x+~={8*q#E"}
+
+
+def test_a_q_a_answer_goes_on_over_what_follows_until_something_asks() -> None:
+    """``Q:``/``A:`` then more paragraphs and a list: they answer too (they were reported as on no
+    card); a paragraph holding a question mark is not taken into the answer above it: reported."""
+    deck = plan(BuildConfig(sources=(BANKS / "qa-answer-continues.md",), write_pdf=False), now=0)
+    answers = {c.front_text: text_of(c.question.answer_html) for c in deck.cards}
+    assert "retransmits lost segments" in answers["What is TCP?"] and "flow control" in answers["What is TCP?"]
+    assert "Never on its own" not in answers["What is UDP?"]

@@ -193,6 +193,7 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
         return None
     bank = Bank()
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
+    only_if_silent = False  # ...only the blocks that ask nothing (after a "Q:"/"A:" pair's answer)
     item_question: Asked | None = None  # the last such question asked by a list item
     for node in body:
         start = node.map[0] if node.map else 0
@@ -205,7 +206,7 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                     # A list of one question with nothing nested, the answer below it unindented
                     # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
                     open_line = bank.asked[-1] if len(node.children) == 1 and not asked[1] else None
-                    item_question = open_line
+                    item_question, only_if_silent = open_line, False
                 else:
                     first = item.children[0] if item.children else None
                     inline = inline_of(first) if first is not None else None
@@ -217,13 +218,17 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             if (pairs := _qa_lines(lines)) is not None:
                 for n, question, answer in pairs:
                     bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
-                # An answer that leads in ("A: Two kinds:") goes on below, a list or a listing.
-                leads_in = line_text(pairs[-1][2][-1]).rstrip().endswith((":", "："))
-                open_line = bank.asked[-1] if leads_in else None
+                # The last answer goes on below: an answer that leads in ("A: Two kinds:") over what
+                # follows, any other over paragraphs, lists and listings that ask nothing.
+                open_line = bank.asked[-1]
+                only_if_silent = not line_text(pairs[-1][2][-1]).rstrip().endswith((":", "："))
                 continue
             for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
-                open_line = Asked(start + n, tokens, [])
+                open_line, only_if_silent = Asked(start + n, tokens, []), False
                 bank.asked.append(open_line)
+        elif open_line is not None and only_if_silent and _asks_something(node):
+            bank.left_out.append((start, _block_text(node)))  # a question the bank does not ask: reported
+            open_line = None
         elif open_line is not None and not (meta and node.type in LISTS):
             if node.type == "blockquote" and not open_line.answer and open_line is item_question:
                 open_line.answer.extend(node.children)  # "1. Question?" over "> Answer" (inka): the quote marks it
@@ -236,3 +241,9 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
 
 def _block_text(node: SyntaxTreeNode) -> str:
     return " ".join(inline_text(t) for t in node.to_tokens() if t.type == "inline").strip()
+
+
+def _asks_something(node: SyntaxTreeNode) -> bool:
+    """Its text holds a question mark: it may ask, so it is not read as the end of an answer."""
+    text = _block_text(node)
+    return "?" in text or "？" in text
