@@ -6,8 +6,9 @@ Sites and vaults that keep one question per file often put the question in the f
 heading, such a file made a card per label ("Short answer" on the front) and the question was on
 none. When the front matter's ``question`` or ``title`` asks and none of the (at most
 ``MAX_LABELLED_PARTS``) headings or questions the file was read into asks, the file is that one
-question, its whole text the answer, its headings kept inside it. A first section headed as the question ("# 题目") that writes it out in full asks it
-instead of the front matter, which often shortens it.
+question, its whole text the answer, its headings kept inside it. A first section headed as the
+question ("# 题目") that writes it out in full asks it instead of the front matter, which often
+shortens it.
 """
 
 from __future__ import annotations
