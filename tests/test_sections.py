@@ -60,3 +60,17 @@ def test_sections_written_again_and_again_pair_off_in_order() -> None:
         "什么是进程？": "<p>资源分配的单位。</p>",
         "什么是线程？": "<p>调度的单位。</p>",  # its own answer, not the first question's
     }
+
+
+def test_an_answer_label_answers_the_question_asked_just_before_it() -> None:
+    """``## Answer`` / ``## 参考答案`` right under a heading question, and ``## Answer guide`` under a
+    line that asks below the title: what follows the label is that question's answer (before, the
+    questions were unanswered and "Answer guide" was a card of its own)."""
+    for name, expected in (
+        ("answer-after-heading.md", {"What is a Pod?": "smallest deployable unit", "What is a Node?": "worker"}),
+        ("answer-label.md", {"What should build provenance establish for a released container image?": "digest"}),
+    ):
+        deck = plan(BuildConfig(sources=(SECTIONS / name,), write_pdf=False, kinds=frozenset({"qa"})), now=0)
+        answers = {c.front_text: c.question.answer_html for c in deck.cards}
+        assert set(answers) == set(expected), name
+        assert all(words in answers[front] for front, words in expected.items()), name

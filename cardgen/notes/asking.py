@@ -95,6 +95,19 @@ BACK_MATTER = frozenset(
 _DECORATION = re.compile(r"[\s:：\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+")
 
 
+# Headings that only label what follows as the answer to the question asked just before them.
+ANSWER_LABELS = frozenset(
+    {"answer", "answers", "the answer", "answer guide", "answer key", "suggested answer", "sample answer",
+     "model answer", "solution", "答案", "参考答案", "答案解析", "解答", "回答", "答", "ответ"}
+)  # fmt: skip
+
+
+def labels_an_answer(title: str) -> bool:
+    """``## Answer``, ``## Answer guide``, ``### 参考答案``: the heading names what follows as the
+    answer to the question asked just before it."""
+    return title.casefold().strip(" :：*_") in ANSWER_LABELS
+
+
 def is_back_matter(title: str, patterns: tuple[str, ...] = ()) -> bool:
     """A table of contents, a reference list, credits, a licence…, or a heading the user's
     ``skip_headings`` patterns (shell-style, case-insensitive) name."""

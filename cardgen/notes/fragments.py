@@ -16,6 +16,12 @@ def inline_tokens_of(block: SyntaxTreeNode) -> list[Token]:
     return list(inline.children or []) if inline else []
 
 
+def line_of(block: SyntaxTreeNode) -> str | None:
+    """The Markdown of a paragraph of one line; None for any other block."""
+    inline = block.children[0].token if block.type == "paragraph" and block.children else None
+    return inline.content if inline is not None and "\n" not in inline.content else None
+
+
 def text_tokens(block: SyntaxTreeNode) -> list[Token]:
     """A block that is no paragraph (a list, a listing) as the text of its first line, to ask with."""
     text = next((line for t in block.to_tokens() for line in (t.content or "").splitlines() if line.strip()), "")

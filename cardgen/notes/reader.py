@@ -17,10 +17,10 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import Problem, Question, SourceLoc
-from cardgen.notes.asking import asks, is_back_matter, lists_questions
+from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.footnotes import definitions, with_footnotes
-from cardgen.notes.fragments import inline_tokens, inline_tokens_of, parse_fragment, text_tokens
+from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, parse_fragment, text_tokens
 from cardgen.notes.htmlblocks import (
     closes_details,
     is_answer_summary,
@@ -345,6 +345,8 @@ class Reader:
 
     def heading(self, node: SyntaxTreeNode, *, asks: bool) -> None:
         """A heading outside any answer: a question, the file's title, a category, or back matter."""
+        if labels_an_answer(heading_text(node)) and self._answered_below():
+            return  # "## Answer guide" under the question asked just before it: its answer follows
         self.close()
         self.flush_loose()
         self.skipping = False
@@ -368,6 +370,19 @@ class Reader:
             self.title, self.title_node = text, node
             return
         self.sections.append((node_level, text))
+
+    def _answered_below(self) -> bool:
+        """The question asked just before an answer label (a heading with nothing under it yet, or
+        one line that asks, left loose under a title) is answered by what follows the label."""
+        if self.current is not None:
+            return not any(shows_something(node, raw_html(node)) for node in self.body)
+        said = line_of(self.loose[-1]) if self.loose and not self.skipping else None
+        if said is None or not asks(said):
+            return False
+        question = self.loose.pop()
+        self.flush_loose()
+        self.ask(question, inline_tokens_of(question))
+        return True
 
 
 _level = heading_level
