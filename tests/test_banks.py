@@ -97,3 +97,12 @@ def test_a_q_a_answer_goes_on_over_what_follows_until_something_asks() -> None:
     answers = {c.front_text: text_of(c.question.answer_html) for c in deck.cards}
     assert "retransmits lost segments" in answers["What is TCP?"] and "flow control" in answers["What is TCP?"]
     assert "Never on its own" not in answers["What is UDP?"]
+
+
+def test_list_items_of_q_a_lines_are_questions_not_definitions() -> None:
+    """``- Q：如何做滚动更新？`` over ``A：…``: each item is a question and its answer; before, the
+    "Q：" read as a term being defined, and "Q" was a term card."""
+    deck = plan(BuildConfig(sources=(BANKS / "qa-list-items.md",), write_pdf=False), now=0)
+    answers = {c.front_text: text_of(c.question.answer_html) for c in deck.cards if c.kind == "qa"}
+    assert "逐步替换" in answers["如何做滚动更新？"] and "自动扩缩容" in answers["什么是 HPA？"]
+    assert [c.front_text for c in deck.cards if c.kind == "term"] == ["Networking › exec"]

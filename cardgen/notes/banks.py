@@ -78,8 +78,9 @@ def _item_question(
         return None
     children = list(inline.children or [])
     split = split_definition(children)
-    if split is not None and is_definition(line_text(split[0]), line_text(split[1])):
-        return None  # `exec：…如何…` defines a term
+    labelled = unlabelled(next((line for line in lines_of(inline) if line), []), Q_MARK) is not None
+    if not labelled and split is not None and is_definition(line_text(split[0]), line_text(split[1])):
+        return None  # `exec：…如何…` defines a term; `Q：如何…` is a question, labelled
     line = item.map[0] if item.map else 0
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import Cell, SourceLoc, Table, Term
+from cardgen.notes.labels import A_MARK, Q_MARK
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.render import CardHtml
 from cardgen.vocab import Orientation
@@ -108,6 +109,8 @@ def _plain(tokens: Sequence[Token]) -> str:
 def is_definition(term: str, definition: str) -> bool:
     if not term or not definition or len(term) > MAX_TERM_CHARS or len(term.split()) > MAX_TERM_WORDS:
         return False
+    if Q_MARK.match(term + ":") or A_MARK.match(term + ":"):
+        return False  # "Q: What does a Service select?" asks, "A: …" answers: labels, not terms
     if SENTENCE_PUNCTUATION & set(term):
         return False
     return not definition.rstrip().endswith((":", "："))  # a lead-in, not a definition
