@@ -260,3 +260,19 @@ def test_dotted_numbers_without_a_final_dot_are_labels_and_the_guid_stays_derive
         ("1.1", "What is a socket?", "t(o4b^Q>t2"),
         ("1.2", "什么是端口？", "u3)(Rn:4U?"),
     ]
+
+
+def test_a_question_written_out_under_a_plain_heading_is_the_front_when_the_answer_is_labelled() -> None:
+    """``### Question 2`` over the question, then ``**Answer:** …``: the question is shown on the
+    front and the label left out of the answer (before, the front said only "Question 2" and the
+    question stood on the back). The GUID is the one the old reading gave."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+    from cardgen.text import text_of
+
+    notes = FIXTURES / "notes" / "fronts" / "numbered-question-headings.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False, kinds=frozenset({"qa"})), now=0).cards
+    second = cards[1]
+    assert text_of(second.question.prompt_html).strip() == "What does typeof null return?"
+    assert text_of(second.question.answer_html).strip() == '"object", a historical bug.'
+    assert second.guid == "muWsjG8?%d"  # as before, when the question stood in the answer

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.asking import ends_in_question
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.tree import syntax_tree
 
@@ -124,3 +125,21 @@ def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
         return node
     rest = [first, *lines[1:]]
     return paragraph(rest, node.map[0] if node.map else 0) if any(rest) else None
+
+
+def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
+    """Where the answer starts in a body that writes its question out first and then labels the
+    answer (``What does typeof null return?`` ↵↵ ``**Answer:** "object"``): the labelled block, when
+    a block before it asks; None otherwise, and for ``Q:``/``A:`` pairs (a bank of questions)."""
+    for index, node in enumerate(body):
+        inline = inline_of(node)
+        lines = lines_of(inline) if inline is not None else []
+        if lines and unlabelled(lines[0], Q_MARK) is not None:
+            return None
+        lone = len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ "))
+        if index and lines and (lone or unlabelled(lines[0], A_MARK) is not None):
+            asked = any(
+                ends_in_question(inline_text(t)) for n in body[:index] for t in n.to_tokens() if t.type == "inline"
+            )
+            return index if asked else None
+    return None

@@ -32,7 +32,7 @@ from cardgen.notes.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
-from cardgen.notes.labels import A_MARK, paragraph, unlabelled
+from cardgen.notes.labels import A_MARK, answer_label_at, paragraph, unlabelled
 from cardgen.notes.media import MediaResolver, Vault
 from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import links_only, make_question
@@ -95,6 +95,9 @@ class Reader:
             start, later = self.answer_start, self.prompt_read_later
             if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
                 self.body, start, later = [*self.body[:cut], *self.body[cut + 1 :]], cut, True
+            elif start is None and self.asking_heading and not asks(self.asking_heading[1]):  # "### Question 2"
+                start = answer_label_at(self.body)  # its question written out, then "**Answer:** …"
+                later = later or start is not None
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
             sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
             shown = [node for node in answer if shows_something(node, raw_html(node))]
