@@ -29,13 +29,14 @@ from cardgen.notes.htmlblocks import (
     is_page_navigation,
     is_wrapper_html,
     raw_html,
+    shows_something,
 )
 from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import Vault
 from cardgen.notes.obsidian import front_matter_tags
 from cardgen.notes.outline import detect_question_level, front_and_back, heading_level, question_headings
 from cardgen.notes.read import ParsedFile
-from cardgen.notes.reader import MediaRoots, Reader, shows_something
+from cardgen.notes.reader import MediaRoots, Reader
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards

@@ -208,3 +208,12 @@ def bold_question(node: SyntaxTreeNode) -> list[Token] | None:
         end = max(content.rfind("?"), content.rfind("？"))
         inner[-1] = inner[-1].copy(content=content[: end + 1] if end >= 0 else TRAILING_SYMBOLS.sub("", content))
     return inner
+
+
+def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
+    """False for blocks that show nothing on a card: headings, rules, comments, wrapper HTML."""
+    if node.type in ("heading", "hr", "front_matter"):
+        return False
+    if raw is None:
+        return not (is_page_navigation(node) or is_directive(node))
+    return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))

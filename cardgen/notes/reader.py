@@ -24,11 +24,9 @@ from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, pa
 from cardgen.notes.htmlblocks import (
     closes_details,
     is_answer_summary,
-    is_directive,
-    is_page_navigation,
     is_reveal_summary,
-    is_wrapper_html,
     raw_html,
+    shows_something,
     summary_runs_on,
     summary_tail,
 )
@@ -389,15 +387,6 @@ class Reader:
 
 
 _level = heading_level
-
-
-def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
-    """False for blocks that show nothing on a card: headings, rules, comments, wrapper HTML."""
-    if node.type in ("heading", "hr", "front_matter"):
-        return False
-    if raw is None:
-        return not (is_page_navigation(node) or is_directive(node))
-    return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
 
 
 def _asks_aside(raw: str | None, summary: str) -> bool:
