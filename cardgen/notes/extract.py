@@ -83,7 +83,7 @@ def extract(
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
     reader = Reader(parsed, md, roots, level, skip_headings)
-    tags = front_matter_tags(tree)
+    tags = front_matter_tags(parsed.front_matter)
     if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
         reader.flashcards(read_flashcards(tree))
         reader.report_uncited_footnotes()
@@ -152,7 +152,7 @@ def extract(
         reader = Reader(parsed, md, roots, level, skip_headings)
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
-    one = one_question(tree, skip_headings) if question_level is None else None
+    one = one_question(tree, parsed.front_matter, skip_headings) if question_level is None else None
     if one is not None and not any(asks(q.title_text) for q in reader.questions):
         if len(reader.questions) > MAX_LABELLED_PARTS:
             message = f"the front matter asks, on no card (the note's {len(reader.questions)} sections are): {one.text}"

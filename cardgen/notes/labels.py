@@ -114,12 +114,17 @@ def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
     return syntax_tree([opening, inline, closing]).children[0]
 
 
+def _lone_answer_label(lines: list[list[Token]]) -> bool:
+    """A block that only says "**Answer**" (or "答案："): the answer is what follows it."""
+    return len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ ")) is not None
+
+
 def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     """An answer's first block without the ``A:``/``Ans:``/``答：`` label (plain or bold) it may
     open with; None when the label was all the block held (the answer is what follows it)."""
     inline = inline_of(node)
     lines = lines_of(inline) if inline is not None else []
-    if len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ ")):
+    if _lone_answer_label(lines):
         return None  # "**Answer**" over the answer
     if not lines or (first := unlabelled(lines[0], A_MARK)) is None:
         return node
@@ -136,8 +141,7 @@ def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
         lines = lines_of(inline) if inline is not None else []
         if lines and unlabelled(lines[0], Q_MARK) is not None:
             return None
-        lone = len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ "))
-        if index and lines and (lone or unlabelled(lines[0], A_MARK) is not None):
+        if index and lines and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None):
             asked = any(
                 ends_in_question(inline_text(t)) for n in body[:index] for t in n.to_tokens() if t.type == "inline"
             )

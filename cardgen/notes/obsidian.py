@@ -18,6 +18,8 @@ These are markdown-it rules over the parse, never regular expressions over the f
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -25,7 +27,6 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
 # A tag: after the start or white space, a letter or underscore first (``#1`` is no tag).
@@ -211,18 +212,9 @@ def use_obsidian(md: MarkdownIt) -> None:
     md.core.ruler.push("obsidian_block_ids", _block_ids)
 
 
-def front_matter_tags(tree: SyntaxTreeNode) -> tuple[str, ...]:
+def front_matter_tags(front_matter: Mapping[str, Any]) -> tuple[str, ...]:
     """``tags:`` of the YAML front matter (a list, or a string of words), as Obsidian reads it."""
-    node = next((n for n in tree.children if n.type == "front_matter"), None)
-    if node is None or "tags" not in node.content:
-        return ()
-    import yaml  # only for files with front matter tags
-
-    try:
-        data = yaml.safe_load(node.content)
-    except yaml.YAMLError:
-        return ()
-    tags = data.get("tags") if isinstance(data, dict) else None
+    tags = front_matter.get("tags")
     if isinstance(tags, str):
         tags = tags.replace(",", " ").split()
     if not isinstance(tags, list):

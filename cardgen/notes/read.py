@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -29,6 +30,9 @@ class ParsedFile:
     lines: tuple[str, ...] = ()
     """The file's lines as parsed (line ``n`` of a node's ``.map`` is ``lines[n]``), for the
     notes some tools mark by whole lines (``START`` … ``END``)."""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    """The front matter's keys and values as YAML reads them, parsed once here (empty when the
+    file has none, or when YAML refuses what reads as keys line by line)."""
 
     def loc(self, node: SyntaxTreeNode) -> SourceLoc:
         """Where a node starts, 1-based."""
@@ -78,32 +82,36 @@ def _blank_toml_front_matter(text: str) -> str:
 
 def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
     tokens = make_parser().parse(text)
-    if tokens and tokens[0].type == "front_matter" and not _is_mapping(tokens[0].content):
-        tokens = _parsed_without_front_matter(text)
+    front_matter = _front_matter(tokens[0].content) if tokens and tokens[0].type == "front_matter" else {}
+    if front_matter is None:
+        tokens, front_matter = _parsed_without_front_matter(text), {}
     start_ahead(tokens)  # its code highlighted in a second process while the file is read
     lines = tuple(text.splitlines())
-    return ParsedFile(path=path, display=display or display_name(path), tree=syntax_tree(tokens), lines=lines)
+    tree = syntax_tree(tokens)
+    return ParsedFile(path, display or display_name(path), tree, lines, front_matter)
 
 
 # A line of front matter: a key, an indented or listed value, a comment.
 _FRONT_MATTER_LINE = re.compile(r"\s*(?:[\w.-]+\s*:|-\s|#)|\s+\S")
 
 
-def _is_mapping(front_matter: str) -> bool:
-    """Front matter that YAML reads as keys and values (or as nothing). A file that opens with a
-    rule and text (``---`` over ``Deck: …`` and questions, as inka writes) is not front matter: read
-    as such, everything up to the next rule vanished without a word."""
-    if not front_matter.strip():
-        return True
+def _front_matter(content: str) -> dict[str, Any] | None:
+    """What front matter holds, when it reads as keys and values (or as nothing); None when it
+    does not. A file that opens with a rule and text (``---`` over ``Deck: …`` and questions, as
+    inka writes) has no front matter: read as such, everything up to the next rule vanished
+    without a word."""
+    if not content.strip():
+        return {}
     import yaml  # only for files that open with ---
 
     try:
-        if isinstance(yaml.safe_load(front_matter), dict):
-            return True
+        data = yaml.safe_load(content)
+        if isinstance(data, dict):
+            return {str(key): value for key, value in data.items()}
     except yaml.YAMLError:
         pass
     # Front matter YAML itself refuses (Jekyll's tabs before comments) still reads as keys, line by line.
-    return all(_FRONT_MATTER_LINE.match(line) for line in front_matter.splitlines() if line.strip())
+    return {} if all(_FRONT_MATTER_LINE.match(line) for line in content.splitlines() if line.strip()) else None
 
 
 def _parsed_without_front_matter(text: str) -> list[Token]:

@@ -13,7 +13,9 @@ shortens it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -45,11 +47,11 @@ class OneQuestion:
     """Headings of back matter sections left out ("Sources", "References"…), to be reported."""
 
 
-def one_question(tree: SyntaxTreeNode, skip: tuple[str, ...]) -> OneQuestion | None:
+def one_question(tree: SyntaxTreeNode, front_matter: Mapping[str, Any], skip: tuple[str, ...]) -> OneQuestion | None:
     """The note as one question, when its front matter asks one."""
     blocks = tree.children
-    title = front_matter_question(blocks)
-    if title is None:
+    title = front_matter_question(front_matter)
+    if title is None or not blocks or blocks[0].type != "front_matter":
         return None
     restated = _restated_question(blocks)
     if restated is None:
@@ -60,19 +62,10 @@ def one_question(tree: SyntaxTreeNode, skip: tuple[str, ...]) -> OneQuestion | N
     return OneQuestion(paragraph, text, answer, back_matter)
 
 
-def front_matter_question(blocks: list[SyntaxTreeNode]) -> str | None:
+def front_matter_question(front_matter: Mapping[str, Any]) -> str | None:
     """The question the front matter's ``question`` or ``title`` asks, if any."""
-    node = blocks[0] if blocks and blocks[0].type == "front_matter" else None
-    if node is None or not any(key in node.content for key in QUESTION_KEYS):
-        return None
-    import yaml  # only for files with front matter
-
-    try:
-        data = yaml.safe_load(node.content)
-    except yaml.YAMLError:
-        return None
-    for key in QUESTION_KEYS if isinstance(data, dict) else ():
-        value = data.get(key)
+    for key in QUESTION_KEYS:
+        value = front_matter.get(key)
         if isinstance(value, str) and asks(text := " ".join(value.split())):
             return text
     return None
