@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import Problem, Question, SourceLoc
+from cardgen.notes import asking
 from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.footnotes import definitions, with_footnotes
@@ -70,6 +71,7 @@ class Reader:
         self.title_node: SyntaxTreeNode | None = None  # the file's # title
         self.title_text: list[SyntaxTreeNode] | None = None  # the text under it, before its first section
         self.skipping = False  # in back matter: its text was reported with its heading
+        self.back_matter_level: int | None = None  # the level of that heading: deeper ones are in it
         self.sections: list[tuple[int, str]] = []
         self.heads_topic: tuple[int, str] | None = None  # an asking heading above the level, heading what follows
         self.title = ""
@@ -348,6 +350,9 @@ class Reader:
         """A heading outside any answer: a question, the file's title, a category, or back matter."""
         if labels_an_answer(heading_text(node)) and self._answered_below():
             return  # "## Answer guide" under the question asked just before it: its answer follows
+        below = self.back_matter_level
+        if self.skipping and below is not None and _level(node) > below and not asking.asks(heading_text(node)):
+            return  # a heading inside back matter (a table of contents' entries): skipped with it
         self.close()
         self.flush_loose()
         self.skipping = False
@@ -366,7 +371,7 @@ class Reader:
         text = heading_text(node)
         if is_back_matter(text, self.skip):
             self.skipped.append(Problem(self.parsed.loc(node), f"section skipped (back matter): {text}"))
-            self.skipping = True  # its text is reported with it
+            self.skipping, self.back_matter_level = True, node_level  # its text is reported with it
         if node_level == 1 and not self.title and not self.questions:
             self.title, self.title_node = text, node
             return
