@@ -4,6 +4,8 @@ The fronts are pinned in ``tests/fixtures/notes/banks/*.txt``; here, what the ba
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cardgen.commands.build import plan
@@ -45,6 +47,14 @@ BACKS_BEGIN = {
         "What is a Service?": "<p>A stable address for a set of Pods.</p>",
         "What is an A record?": "<p>the DNS record that maps a name",
         'What does the "A:" label mean here?': "<p>A label is text;",
+    },
+    "qa-same-line.md": {
+        "What port does HTTPS use?": "<p>443.</p>",
+        "What does DNS stand for?": "<p>Domain Name System.\nIt also caches answers.</p>",
+        "What is TCP?": "<p>A reliable stream protocol.</p>",
+        "What is ARP?": "<p>Address resolution for IPv4.</p>",
+        "如何做滚动更新？": "<p>使用 Deployment。</p>",
+        "如何回滚？": "<p>kubectl rollout undo。</p>",
     },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
@@ -106,3 +116,20 @@ def test_list_items_of_q_a_lines_are_questions_not_definitions() -> None:
     answers = {c.front_text: text_of(c.question.answer_html) for c in deck.cards if c.kind == "qa"}
     assert "逐步替换" in answers["如何做滚动更新？"] and "自动扩缩容" in answers["什么是 HPA？"]
     assert [c.front_text for c in deck.cards if c.kind == "term"] == ["Networking › exec"]
+
+
+def test_a_question_answered_on_its_own_line_is_known_by_the_question_alone(tmp_path: Path) -> None:
+    """``Q: What port does HTTPS use? A: 443.``: a card per line, the label left out of both sides;
+    its GUID comes from the question, so a corrected answer keeps the note's reviews."""
+    text = (BANKS / "qa-same-line.md").read_text(encoding="utf-8")
+    edited = tmp_path / "qa-same-line.md"
+    edited.write_text(
+        text.replace("A: 443.", "A: 443 (TLS).").replace("答：使用 Deployment。", "答：kubectl rollout。")
+    )
+
+    def guids(path: Path) -> dict[str, str]:
+        return {c.front_text: c.guid for c in plan(BuildConfig(sources=(path,), write_pdf=False), now=0).cards}
+
+    before, after = guids(BANKS / "qa-same-line.md"), guids(edited)
+    assert before == after and len(before) == 7
+    assert backs("qa-same-line.md")["Is A: B a valid YAML mapping?"].startswith("<p>Yes, a one-key mapping.")

@@ -29,6 +29,7 @@ from cardgen.notes.labels import (
     line_text,
     lines_of,
     paragraph,
+    split_inline_answer,
     split_lines,
     unlabelled,
     without_leading_blank,
@@ -78,10 +79,15 @@ def _item_question(
         return None
     children = list(inline.children or [])
     split = split_definition(children)
-    labelled = unlabelled(next((line for line in lines_of(inline) if line), []), Q_MARK) is not None
+    first_line = next((line for line in lines_of(inline) if line), [])
+    labelled = unlabelled(first_line, Q_MARK) is not None
     if not labelled and split is not None and is_definition(line_text(split[0]), line_text(split[1])):
         return None  # `exec：…如何…` defines a term; `Q：如何…` is a question, labelled
     line = item.map[0] if item.map else 0
+    if labelled and (said := split_inline_answer(unlabelled(first_line, Q_MARK) or [])) is not None:
+        # "- Q: What is TCP? A: A reliable stream.": never a question before, so no title read before
+        rest = [said[1], *lines_of(inline)[1:]]
+        return said[0], [paragraph(rest, line), *item.children[1:]], None
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked
         return _without_task_box(question), [paragraph(answered, line + lines_down), *item.children[1:]], children
@@ -149,26 +155,37 @@ def question_lines(node: SyntaxTreeNode) -> bool:
     return all(asks(line_text(line)) for line in lines) or _qa_lines(lines) is not None
 
 
-def _qa_lines(lines: list[list[Token]]) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
-    """(line index, question tokens, answer lines), labels dropped, when the lines are Q:/A:
-    pairs (or ``Q.``/``A.`` pairs); None otherwise."""
+@dataclass
+class _Pair:
+    """A ``Q:`` line and the answer lines under it (or after its own ``A:``)."""
+
+    line: int
+    """Index of the question's line in the paragraph."""
+    question: list[Token]
+    """The question, label left out."""
+    answer: list[list[Token]]
+    """The answer's lines, labels left out."""
+
+
+def _qa_lines(lines: list[list[Token]]) -> list[_Pair] | None:
+    """The ``Q:`` lines and their answers, labels dropped, when the lines are Q:/A: pairs (or
+    ``Q.``/``A.`` pairs); None otherwise."""
     if not all(balanced(line) for line in lines):
         return None  # a span runs over a line break: no line stands alone
     return _labelled_pairs(lines, Q_MARK, A_MARK) or _labelled_pairs(lines, Q_DOT, A_DOT)
 
 
-def _labelled_pairs(
-    lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str]
-) -> list[tuple[int, list[Token], list[list[Token]]]] | None:
-    pairs: list[tuple[int, list[Token], list[list[Token]]]] = []
+def _labelled_pairs(lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str]) -> list[_Pair] | None:
+    pairs: list[_Pair] = []
     for n, line in enumerate(lines):
         if question := unlabelled(line, q_mark):
-            pairs.append((n, question, []))
-        elif pairs and ((answer := unlabelled(line, a_mark)) is not None or pairs[-1][2]):
-            pairs[-1][2].append(answer if answer is not None else line)
+            said = split_inline_answer(question)  # "Q: What port does HTTPS use? A: 443."
+            pairs.append(_Pair(n, question, []) if said is None else _Pair(n, said[0], [said[1]]))
+        elif pairs and ((answer := unlabelled(line, a_mark)) is not None or pairs[-1].answer):
+            pairs[-1].answer.append(answer if answer is not None else line)
         else:
             return None
-    return pairs if pairs and all(any(answer) for _, _, answer in pairs) else None
+    return pairs if pairs and all(any(pair.answer) for pair in pairs) else None
 
 
 def _quotes_labelled(node: SyntaxTreeNode) -> bool:
@@ -217,12 +234,13 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             assert inline is not None
             lines = [line for line in lines_of(inline) if line]
             if (pairs := _qa_lines(lines)) is not None:
-                for n, question, answer in pairs:
-                    bank.asked.append(Asked(start + n, question, [paragraph(answer, start + n + 1)]))
+                for pair in pairs:
+                    answer = [paragraph(pair.answer, start + pair.line + 1)]
+                    bank.asked.append(Asked(start + pair.line, pair.question, answer))
                 # The last answer goes on below: an answer that leads in ("A: Two kinds:") over what
                 # follows, any other over paragraphs, lists and listings that ask nothing.
                 open_line = bank.asked[-1]
-                only_if_silent = not line_text(pairs[-1][2][-1]).rstrip().endswith((":", "："))
+                only_if_silent = not line_text(pairs[-1].answer[-1]).rstrip().endswith((":", "："))
                 continue
             for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
                 open_line, only_if_silent = Asked(start + n, tokens, []), False

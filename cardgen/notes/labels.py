@@ -29,6 +29,45 @@ A_DOT = re.compile(r"^\s*A\.\s+")
 A_MARK = re.compile(r"^\s*(?:(?:A|Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
 
 
+# An answer label later on a question's own line (``Q: What port does HTTPS use? A: 443.``): after
+# the question's closing mark, or a sentence's end, and a space (none needed after a full-width mark).
+INLINE_A_MARK = re.compile(
+    r"(?:(?<=[?？!！.。:：])\s+|(?<=[？！。：]))(?:A|Ans|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE
+)
+# The same label written bold (``… **A:** 443``), its colon inside the bold or just after it.
+BOLD_A_LABEL = re.compile(r"(?:A|Ans|Answer|答|答案)\s*[:：]?", re.IGNORECASE)
+SENTENCE_ENDS = ("?", "？", "!", "！", ".", "。", ":", "：")
+
+
+def split_inline_answer(line: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(question, answer) of a labelled question's line that answers it too, cut at the answer's
+    label outside any markup; None when the line holds no such label, or nothing on either side."""
+    depth, cut = 0, None
+    for n, token in enumerate(line):
+        if depth == 0 and token.type == "text" and (found := INLINE_A_MARK.search(token.content)):
+            cut = (
+                [*line[:n], token.copy(content=token.content[: found.start()])],
+                [token.copy(content=token.content[found.end() :]), *line[n + 1 :]],
+            )
+        elif depth == 0 and token.type == "strong_open" and _bold_answer_label(line, n):
+            after = line[n + 3 :]
+            if after and after[0].type == "text":  # the label's colon after the bold
+                after = [after[0].copy(content=after[0].content.lstrip(" :：")), *after[1:]]
+            cut = (line[:n], after)
+        if cut is not None:
+            return cut if line_text(cut[0]).strip() and line_text(cut[1]).strip() else None
+        depth += token.nesting
+    return None
+
+
+def _bold_answer_label(line: list[Token], n: int) -> bool:
+    """``**A:**`` at ``line[n]``, after a question's closing mark or a sentence's end."""
+    if n + 2 >= len(line) or line[n + 1].type != "text" or line[n + 2].type != "strong_close":
+        return False
+    said = line_text(line[:n]).rstrip()
+    return said.endswith(SENTENCE_ENDS) and BOLD_A_LABEL.fullmatch(line[n + 1].content.strip()) is not None
+
+
 def unlabelled(line: list[Token], mark: re.Pattern[str]) -> list[Token] | None:
     """The line without its ``Q:``/``A:`` label, written plain or bold (``**Question:**``,
     ``**Q**:``): empty when the label is all it holds; None when it has no such label."""
