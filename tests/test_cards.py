@@ -117,3 +117,13 @@ def test_a_table_of_card_sides_asks_each_front_as_written() -> None:
     assert cards["el perro"].kind == "table" and "the dog" in cards["el perro"].fields[1]
     assert cards["el perro"].guid == "zrQz]HTj67"  # as "Back of el perro?" before
     assert cards["容器"].guid == "g;mcxt^=<8"  # as "容器的背面是？" before
+
+
+def test_a_table_with_question_and_answer_columns_among_others_asks_each_row() -> None:
+    """``| # | Question | Answer | Source |``: a card per row, the question on the front and the cell
+    of its answer on the back (before, "1 of Question?": the numbers read as the things compared)."""
+    notes = FIXTURES / "notes" / "facts" / "question-tables.md"
+    cards = {c.front_text: c for c in plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards}
+    assert "Evicts a node" in cards["What does kubectl drain do?"].fields[1]
+    assert "最小的部署单元" in cards["什么是 Pod？"].fields[1] and "稳定入口" in cards["什么是 Service？"].fields[1]
+    assert not [front for front in cards if front.startswith(("1 of", "2 of", "1的"))]

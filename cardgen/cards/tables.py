@@ -43,9 +43,17 @@ def table_orientation(table: Table) -> Orientation:
 
 def table_cells(table: Table) -> list[tuple[Cell, Cell, int, int]]:
     """(thing, attribute, row, column) of every cell that makes a card."""
-    orientation = verdict(table).orientation
+    decided = verdict(table)
+    orientation = decided.orientation
     if orientation == Orientation.SKIP:
         return []
+    if decided.questions:  # each row's question, and the answer beside it
+        asks_in, answers_in = decided.sides
+        return [
+            (row[asks_in], table.header[answers_in], r, answers_in)
+            for r, row in enumerate(table.rows)
+            if row[asks_in].text.strip() and row[answers_in].text.strip().casefold() not in PLACEHOLDER_CELLS
+        ]
     cells = []
     for r, row in enumerate(table.rows):
         for c in range(1, min(len(row), len(table.header))):
@@ -110,6 +118,8 @@ class Verdict:
     questions: bool = False
     """A table of questions and their answers (``| Question | Answer |``), or of cards' two sides
     (``| Front | Back |``): each row is asked as it is."""
+    sides: tuple[int, int] = (0, 1)
+    """The columns of a question table's questions and of their answers (``| # | Q | A |``: 1, 2)."""
 
 
 def _label(cell: Cell) -> str:
@@ -145,6 +155,8 @@ def verdict(table: Table) -> Verdict:
     values = [row[c] for row in table.rows for c in range(1, min(len(row), width))]
     if forced:
         return Verdict(orientation)
+    if width > 2 and (columns := _card_sides(table.header)) is not None:
+        return Verdict(Orientation.ROWS, questions=True, sides=columns)  # "| # | Question | Answer | Notes |"
     labels = [_label(t) for t in things]
     named = [label for label in labels if label]
     # A label or two repeated is a slip (fronts are told apart later); many repeats are records of data.
@@ -167,6 +179,16 @@ def verdict(table: Table) -> Verdict:
     ):
         return Verdict(Orientation.SKIP, "it is a matrix of two axes, not things and their attributes")
     return Verdict(orientation)
+
+
+def _card_sides(header: tuple[Cell, ...]) -> tuple[int, int] | None:
+    """The columns a header names as a card's two sides, the question's first, wherever they stand."""
+    labels = [_label(cell).casefold() for cell in header]
+    for q, label in enumerate(labels):
+        for a in range(q + 1, len(labels)):
+            if (label, labels[a]) in CARD_SIDES:
+                return q, a
+    return None
 
 
 def _shared_first_word(cells: list[Cell]) -> bool:
