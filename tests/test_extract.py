@@ -276,3 +276,21 @@ def test_a_question_written_out_under_a_plain_heading_is_the_front_when_the_answ
     assert text_of(second.question.prompt_html).strip() == "What does typeof null return?"
     assert text_of(second.question.answer_html).strip() == '"object", a historical bug.'
     assert second.guid == "muWsjG8?%d"  # as before, when the question stood in the answer
+
+
+def test_an_answer_heading_under_a_plain_heading_labels_its_answer() -> None:
+    """``## Question 1`` over the question written out, then ``### Answer`` over the answer: the
+    question is on the front and the label in neither side. Before, ``### Answer`` (a leaf heading)
+    set the question level: each "Answer" was a card and each question an unanswered one."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+    from cardgen.text import text_of
+
+    notes = FIXTURES / "notes" / "fronts" / "answer-heading-under-plain-heading.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False, kinds=frozenset({"qa"})), now=0).cards
+    shown = [(text_of(c.question.prompt_html).strip(), text_of(c.question.answer_html).strip()) for c in cards]
+    assert shown == [
+        ("What is a closure?", "A function together with the scope it was created in."),
+        ("Which keyword declares a block-scoped constant?", "const"),
+        ("", "Declarations are moved to the top of their scope."),
+    ]

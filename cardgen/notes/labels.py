@@ -158,13 +158,19 @@ def _lone_answer_label(lines: list[list[Token]]) -> bool:
     return len(lines) == 1 and LONE_ANSWER_LABEL.fullmatch(line_text(lines[0]).strip().strip("*_ ")) is not None
 
 
+def _heading_label(node: SyntaxTreeNode) -> bool:
+    """A heading that only says "Answer" (``### Answer``, ``#### 答案``) over the answer."""
+    inline = node.children[0].token if node.type == "heading" and node.children else None
+    return inline is not None and _lone_answer_label(lines_of(inline))
+
+
 def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     """An answer's first block without the ``A:``/``Ans:``/``答：`` label (plain or bold) it may
     open with; None when the label was all the block held (the answer is what follows it)."""
     inline = inline_of(node)
     lines = lines_of(inline) if inline is not None else []
-    if _lone_answer_label(lines):
-        return None  # "**Answer**" over the answer
+    if _lone_answer_label(lines) or _heading_label(node):
+        return None  # "**Answer**" (or "### Answer") over the answer
     if not lines or (first := unlabelled(lines[0], A_MARK)) is None:
         return node
     rest = [first, *lines[1:]]
@@ -173,14 +179,16 @@ def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
 
 def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
     """Where the answer starts in a body that writes its question out first and then labels the
-    answer (``What does typeof null return?`` ↵↵ ``**Answer:** "object"``): the labelled block, when
-    a block before it asks; None otherwise, and for ``Q:``/``A:`` pairs (a bank of questions)."""
+    answer (``What does typeof null return?`` ↵↵ ``**Answer:** "object"``, or ``### Answer`` over
+    it): the labelled block, when a block before it asks; None otherwise, and for ``Q:``/``A:``
+    pairs (a bank of questions)."""
     for index, node in enumerate(body):
         inline = inline_of(node)
         lines = lines_of(inline) if inline is not None else []
         if lines and unlabelled(lines[0], Q_MARK) is not None:
             return None
-        if index and lines and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None):
+        labelled = bool(lines) and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None)
+        if index and (labelled or _heading_label(node)):
             asked = any(
                 ends_in_question(inline_text(t)) for n in body[:index] for t in n.to_tokens() if t.type == "inline"
             )

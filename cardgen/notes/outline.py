@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.asking import asks, is_back_matter
+from cardgen.notes.asking import asks, is_back_matter, labels_an_answer
 from cardgen.notes.markdown import inline_text
 
 
@@ -42,14 +42,25 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
     """The heading level holding the most leaf headings; ties go to the shallower level.
     Back matter (``References``, ``致谢``…) never asks, so it does not count.
 
+    A heading that only labels the answer of the one above it (``### Answer``) is not counted.
     Unless a shallower level plainly asks: when most of its headings (two at least) are
     questions (``### What does kube-proxy do?``) and the leaf level's are fewer, the leaf
     headings are their answers' sub-headings (``#### iptables mode``). And when the leaf level
     asks nothing (``## JVM``, ``## Collections``) but every heading of a deeper level asks
     (``### What is a HashMap?``), the deeper level holds the questions."""
-    heads = [node for node in root.children if node.type == "heading"]
-    if not heads:
+    every = [node for node in root.children if node.type == "heading"]
+    if not every:
         return 0
+    # "### Answer" under "## Question 1" labels that question's answer: it is no leaf of its own,
+    # and leaves the heading above it one (unless that is the file's one title, whose questions
+    # are then written out under it, each answer labelled: see ``Reader._answered_below``).
+    per_level = Counter(heading_level(node) for node in every)
+
+    def labels_answer_above(i: int) -> bool:
+        above = heading_level(every[i - 1]) if i else 0
+        return 0 < above < heading_level(every[i]) and per_level[above] > 1 and labels_an_answer(heading_text(every[i]))
+
+    heads = [node for i, node in enumerate(every) if not labels_answer_above(i)]
     levels = [heading_level(node) for node in heads]
     leaves: Counter[int] = Counter()
     for i, level in enumerate(levels):
