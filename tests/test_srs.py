@@ -44,3 +44,19 @@ def test_a_tag_in_the_title_makes_a_flashcards_note() -> None:
         "Which status code means Not Found": "<p>404</p>",
         "Which method is idempotent and safe": "<p>GET</p>",
     }
+
+
+def test_card_tags_of_the_flashcards_plugin_mark_fronts() -> None:
+    """flashcards-obsidian's ``#card``: after a heading (any level) or a line, which is the front,
+    the back the lines right below it up to a blank line; or ``#card`` alone under a heading. Its
+    ``::`` lines are cards too. Text after the blank line is reported, and ``card`` is no tag."""
+    found = cards("card-tags.md")
+    back = {front: card.fields[1] for front, card in found.items()}
+    assert back["What does the mitochondrion do?"].startswith("<p>It produces most of the cell's ATP.</p>")
+    assert "a note, not part of the card" not in back["What does the mitochondrion do?"]
+    assert back["Which organelle makes proteins?"].startswith("<p>The ribosome.</p>")  # level 3, #card-reverse
+    assert back["What is osmosis?"].startswith("<p>Diffusion of water across a membrane.</p>")
+    assert back["Photosynthesis"].startswith("<p>Light energy turned into chemical energy.</p>")
+    assert back["Nucleus"].startswith("<p>Holds the DNA</p>")
+    assert found["Photosynthesis"].question.sections == ()
+    assert not [tag for card in found.values() for tag in card.tags if tag in ("card", "card-reverse")]

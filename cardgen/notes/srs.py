@@ -9,6 +9,12 @@ in other notes are no cards. In such a note a card is written
 - on several: question lines, a line of ``?`` (``??``: both ways), then answer lines, up to
   the next blank line (a list or a code block right below belongs to the answer).
 
+Obsidian's Flashcards plugin (flashcards-obsidian) marks its cards with a ``#card`` tag
+(``#card-reverse``, ``#card/reverse``: both ways) instead, in any note: after a heading or a line,
+which is then the front, the back being the lines right below it, up to the next blank line (or
+the paragraph under a heading that opens with ``#card`` alone). Its ``Question::Answer`` lines are
+the same as the plugin's above.
+
 The headings above a card are its context. The rest of the note is notes, on no card: it is
 reported, once per section.
 """
@@ -26,6 +32,7 @@ from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_o
 from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
+CARD_TAG = "card"
 LINE_SEPARATORS = frozenset({"?", "??"})
 # Tokens whose content is text shown in the note: what is reported when it is on no card.
 _SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block", "math_block_eqno"})
@@ -59,16 +66,34 @@ class Flashcards:
 
 
 def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -> bool:
-    """The note carries the plugin's flashcard tag, in its front matter or in its text."""
+    """The note carries the plugin's flashcard tag, in its front matter or in its text, or marks
+    a card with a ``#card`` tag."""
     tags = [*front_matter_tags, *(t.content for t in _top_level_inline(tree) if t.type == "tag")]
-    return any(tag == FLASHCARD_TAG or tag.startswith(FLASHCARD_TAG + "/") for tag in tags)
+    return any(tag == FLASHCARD_TAG or tag.startswith(FLASHCARD_TAG + "/") or is_card_tag(tag) for tag in tags)
+
+
+def is_card_tag(tag: str) -> bool:
+    """``card``, ``card-reverse``, ``card/reverse``: a tag that makes a card of what it follows."""
+    return tag == CARD_TAG or tag.startswith((CARD_TAG + "-", CARD_TAG + "/"))
 
 
 def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
     for node in tree.children:
         inline = node.children[0].token if node.type in ("paragraph", "heading") and node.children else None
-        if inline is not None and FLASHCARD_TAG in inline.content:  # most runs: not walked
+        if inline is not None and CARD_TAG in inline.content:  # most runs: not walked ("card" is in "flashcards")
             yield from inline.children or []
+
+
+def _card_tagged(line: list[Token]) -> list[Token] | None:
+    """The line without the ``#card`` tag it ends with; None when it ends with none."""
+    words = [t for t in line if not (t.type == "text" and not t.content.strip())]
+    if not words or words[-1].type != "tag" or not is_card_tag(words[-1].content):
+        return None
+    end = line.index(words[-1])
+    before = line[:end]
+    if before and before[-1].type == "text":
+        before = [*before[:-1], before[-1].copy(content=before[-1].content.rstrip())]
+    return before
 
 
 def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
@@ -83,6 +108,17 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
         index += 1
         if node.type == "heading":
             level = int(node.tag[1:])
+            if (asked := _tagged_heading(node, blocks[index] if index < len(blocks) else None)) is not None:
+                question, answer, used = asked  # "## Front #card", or "## Front" over "#card"
+                index += used
+                more = _right_below(blocks, index, _end_line(blocks[index - 1] if used else node))
+                index += len(more)
+                sections = [s for s in sections if s[0] < level]
+                context = [text for _, text in sections]
+                found.cards.append(Flashcard(node.map[0] if node.map else 0, question, answer + more, context))
+                sections.append((level, line_text(question).strip()))
+                loose_in_section = False
+                continue
             if level == 1 and not found.title and not sections and not found.cards and not found.left_out:
                 found.title = heading_text(node)
                 continue
@@ -93,13 +129,11 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
             continue
         context = [text for _, text in sections]
         cards, rest = _cards_in(node, context)
-        if cards and node.map is not None and _ends_on_separator(node):
+        if cards and node.map is not None and (_ends_on_separator(node) or _opens_card(node)):
             # The answer runs on through the blocks right below, up to the next blank line.
-            end = node.map[1]
-            while index < len(blocks) and (nxt := blocks[index]).map is not None and nxt.map[0] == end:
-                cards[-1].answer.append(nxt)
-                end = _end_line(nxt)
-                index += 1
+            more = _right_below(blocks, index, node.map[1])
+            cards[-1].answer.extend(more)
+            index += len(more)
         found.cards += cards
         if rest and not loose_in_section:
             loose_in_section = True
@@ -127,6 +161,9 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
     lines = lines_of(inline)
     if not all(balanced(line) for line in lines):
         return [], line_text(list(inline.children or [])).strip()  # a span runs over a line break
+    if (front := _card_tagged(lines[0])) is not None and line_text(front).strip():  # "What is osmosis? #card"
+        answer = [paragraph(lines[1:], start + 1)] if any(lines[1:]) else []
+        return [Flashcard(start, front, answer, sections)], ""
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
     if parted is not None and parted > 0 and any(lines[:parted]):
         question = joined(lines[:parted])
@@ -142,6 +179,44 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
         asked, answered = split
         cards.append(Flashcard(start + n, asked, [paragraph([answered], start + n)], sections))
     return cards, " ".join(rest)
+
+
+def _tagged_heading(
+    node: SyntaxTreeNode, below: SyntaxTreeNode | None
+) -> tuple[list[Token], list[SyntaxTreeNode], int] | None:
+    """(front, back so far, blocks below it taken) of a heading that marks a card: tagged itself,
+    or over a paragraph right below it whose first line is the tag alone (its other lines the back)."""
+    inline = node.children[0].token if node.children else None
+    line = list(inline.children or []) if inline is not None else []
+    if (front := _card_tagged(line)) is not None:
+        return (front, [], 0) if line_text(front).strip() else None
+    own = inline_of(below) if below is not None and below.map and node.map and below.map[0] == node.map[1] else None
+    lines = lines_of(own) if own is not None else []
+    if not lines or _card_tagged(lines[0]) != [] or not line_text(line).strip():
+        return None
+    start = below.map[0] if below is not None and below.map else 0
+    return line, [paragraph(lines[1:], start + 1)] if any(lines[1:]) else [], 1
+
+
+def _opens_card(node: SyntaxTreeNode) -> bool:
+    """A paragraph whose first line is a card's front, ``#card`` at its end."""
+    inline = inline_of(node)
+    lines = lines_of(inline) if inline is not None else []
+    front = _card_tagged(lines[0]) if lines else None
+    return front is not None and bool(line_text(front).strip())
+
+
+def _right_below(blocks: Sequence[SyntaxTreeNode], index: int, end: int) -> list[SyntaxTreeNode]:
+    """The blocks from ``blocks[index]`` on that follow each other from line ``end`` with no blank
+    line between (a heading ends them): an answer that runs on up to the next blank line."""
+    found: list[SyntaxTreeNode] = []
+    while index < len(blocks) and (nxt := blocks[index]).map is not None and nxt.map[0] == end:
+        if nxt.type == "heading":
+            break
+        found.append(nxt)
+        end = _end_line(nxt)
+        index += 1
+    return found
 
 
 def _end_line(node: SyntaxTreeNode) -> int:
