@@ -104,7 +104,11 @@ class AnswerBlock:
     images: int = 0
     """How many images it shows."""
     continues: bool = False
-    """For code: it continues a code block cut into pieces (a printed card it opens says so)."""
+    """For code and a paragraph's sentences: it continues a block cut into pieces (a printed card
+    it opens says so)."""
+    sentences: tuple[AnswerBlock, ...] = ()
+    """For a long paragraph: the same paragraph cut between its sentences into pieces, printed
+    instead of it when it does not fit one card whole even at the smallest size; else empty."""
 
 
 @dataclass(frozen=True)

@@ -100,14 +100,17 @@ def test_an_empty_notes_folder_fails_like_build(tmp_path: Path, monkeypatch: pyt
 
 
 def test_a_block_too_tall_for_any_card_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An answer splits between blocks, never inside one: a paragraph taller than a card at the floor
-    size would be cut off in print, so check warns (and build --strict writes nothing)."""
+    """An answer splits between blocks and between a paragraph's sentences: one sentence taller than
+    a card at the floor size would be cut off in print, so check warns (and build --strict writes
+    nothing). A paragraph of many sentences continues on further cards instead: no warning."""
     (tmp_path / "source").mkdir()
-    text = "## 1. What does the long paragraph say?\n\n" + "这是一个很长的段落。" * 200 + "\n"
+    many = "## 2. And this one?\n\n" + "这是一个很长的段落。" * 200 + "\n"
+    text = "## 1. What does the long sentence say?\n\n" + "这是一个很长的段落，" * 200 + "\n\n" + many
     (tmp_path / "source" / "n.md").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     findings = [str(f) for f in check(BuildConfig())]
     assert any(f.startswith("source/n.md:1: warning: too tall for one printed card even at 6.5 pt") for f in findings)
+    assert not [f for f in findings if f.startswith("source/n.md:5: warning")]
     result = CliRunner().invoke(main, ["build", "--strict"])
     assert result.exit_code == 1 and not (tmp_path / "build" / "n.apkg").exists()
 

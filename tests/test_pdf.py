@@ -304,3 +304,28 @@ def test_an_ordered_list_keeps_its_numbers_in_print(tmp_path: Path) -> None:
     expected = ("1.Buildtheimage.", "2.Pushit.", "3.Rollout.", "3.Watchtherollout.", "4.Rollbackifneeded.")
     for line in (*expected, "512.NeverdeployonaFriday.", "513.Never."):
         assert line in printed, (line, printed)
+
+
+def test_a_long_paragraph_continues_and_a_long_word_breaks(tmp_path: Path) -> None:
+    """A paragraph taller than a card even at the floor size continues on further cards, cut between
+    its sentences (it was cut off); a word wider than the card (a long identifier in code) breaks
+    (its end was clipped at the card's edge, with no warning)."""
+    sentences = [f"第{n}句话说明了这个很长的段落为什么需要在下一张卡片上继续打印。" for n in range(60)]
+    from cardgen.commands.report import warnings_of
+
+    word = "AbstractSingletonProxyFactoryBeanConfigurationPropertiesBindingPostProcessorRegistrar"
+    notes = tmp_path / "in" / "long.md"
+    notes.parent.mkdir()
+    notes.write_text(
+        f"## 这个很长的段落说了什么？\n\n{''.join(sentences)}\n\n## What is it called?\n\nUse `{word}` in Spring.\n",
+        encoding="utf-8",
+    )
+    result, report, path = build_pdf(tmp_path / "out", notes=notes)
+    assert not report.clipped
+    assert not [w for w in warnings_of(result) if "cut off" in w.message]
+    long = [n for n, pc in enumerate(report.printed) if pc.card.question.title_text.startswith("这个很长")]
+    assert len(long) > 1 and all(report.printed[n].blocks[0].continues for n in long[1:])
+    printed = printed_on_backs(report, path, long)
+    assert all(sentence in printed for sentence in sentences)
+    (named,) = [n for n, pc in enumerate(report.printed) if pc.card.question.title_text == "What is it called?"]
+    assert word in printed_on_backs(report, path, [named]).replace(" ", "")

@@ -102,8 +102,10 @@ body {{ margin: 0; }}
 /* A card is placed by a shift applied when drawing, not by top/left: WeasyPrint lays an absolute
    box out at its static place (the page's top) and, given top/left, counts the offset against the
    page's bottom, so a tall face low on the page was split onto the next page (docs/printing.md). */
+/* A word wider than the card (a long identifier in code) breaks where it must: clipped, its end
+   would be lost from the print without a word. */
 .card {{ position: absolute; left: 0; top: 0; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
-         padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; }}
+         padding: {PAD_TOP}mm {PAD_X}mm {PAD_BOTTOM}mm; overflow: hidden; overflow-wrap: anywhere; }}
 .meta {{ position: absolute; top: 2.6mm; left: {PAD_X}mm; right: {PAD_X}mm; font-size: {META_PT}pt;
          line-height: 1.2; color: #666; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .meta .num {{ float: right; margin-left: 2mm; font-weight: bold; }}
@@ -152,7 +154,7 @@ pre code {{ background: none; }}
     background: #fff0f0; }}
 .cg-where {{ font-size: 0.7em; font-weight: normal; color: #666; }}
 .cg-cont-mark {{ color: #888; font-size: 0.8em; line-height: 1; }}
-.a .blk > pre.cg-chunk {{ margin-bottom: 0; }}
+.a .blk > pre.cg-chunk, .a .blk > p.cg-chunk {{ margin-bottom: 0; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}
@@ -200,7 +202,7 @@ def front_face(pc: PrintCard, face_id: str) -> str:
 
 def back_face(pc: PrintCard, face_id: str) -> str:
     blocks = "".join(f'<div class="blk" id="{face_id}-{i}">{printable(b.html)}</div>' for i, b in enumerate(pc.blocks))
-    if pc.blocks and pc.blocks[0].continues:  # a code listing carried over from the card before
+    if pc.blocks and pc.blocks[0].continues:  # a listing or a paragraph carried over from the card before
         blocks = f'<div class="cg-cont-mark">⋯</div>{blocks}'
     return (
         f'{_meta(pc)}<div class="a" id="{face_id}" style="font-size:{pc.back_pt}pt">'
