@@ -133,3 +133,21 @@ def test_a_question_answered_on_its_own_line_is_known_by_the_question_alone(tmp_
     before, after = guids(BANKS / "qa-same-line.md"), guids(edited)
     assert before == after and len(before) == 7
     assert backs("qa-same-line.md")["Is A: B a valid YAML mapping?"].startswith("<p>Yes, a one-key mapping.")
+
+
+def test_answer_callouts_answer_the_questions_before_them() -> None:
+    """VuePress's ``::: details 答案``: after a list of questions, its numbered items answer them in
+    order; after a paragraph, it answers that paragraph (which asks, whatever its end); under a
+    heading, what stands before it is the question's own (on the front) and the callout's body the
+    answer, its title left out. ``## 五、高频面试题`` heads its questions: it is none itself."""
+    deck = plan(BuildConfig(sources=(BANKS / "answer-callouts.md",), write_pdf=False, kinds=frozenset({"qa"})), now=0)
+    cards = {c.front_text: c for c in deck.cards}
+    answers = {front: text_of(c.question.answer_html).strip() for front, c in cards.items()}
+    assert answers["触发器是手动调用还是自动执行？"] == "自动执行。"
+    assert answers["触发器适合隐藏复杂业务流程吗？"] == "不适合。"
+    assert answers["【选词填空】在空格中填入适当的属性："] == "color"
+    assert answers["Redis Cluster 为什么是 16384 个槽位？"].startswith("Redis Cluster 使用 16384 个槽位")
+    seventh = cards["题 7 - 解构赋值"].question
+    assert "输出什么" in text_of(seventh.prompt_html) and answers["题 7 - 解构赋值"] == "arr: [1, 2, 3]"
+    assert seventh.prompt_read_later  # its GUID is the one it had when the prompt stood in the answer
+    assert not [a for a in answers.values() if a.startswith("答案")]

@@ -66,13 +66,13 @@ def copies_of_tall_front(folder: Path, count: int) -> Path:
 
 @pytest.mark.slow
 def test_every_chunk_is_checked_and_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every front planned too large (14 pt): in every chunk, on every worker, the layout read
+    """Every front planned too large (24 pt): in every chunk, on every worker, the layout read
     back finds it and sets it smaller, so none prints cut off."""
     fit_card = cardgen.pdf.writer.fit_card
 
     def too_large(*args: object) -> Fitted:
         planned = fit_card(*args)  # type: ignore[arg-type]
-        return replace(planned, cards=tuple(replace(pc, front_pt=14.0) for pc in planned.cards))
+        return replace(planned, cards=tuple(replace(pc, front_pt=24.0) for pc in planned.cards))
 
     monkeypatch.setattr(cardgen.pdf.writer, "fit_card", too_large)
     source = copies_of_tall_front(tmp_path, 40)  # the Q&A and term cards of 40 questions: several chunks
@@ -82,7 +82,7 @@ def test_every_chunk_is_checked_and_fixed(tmp_path: Path, monkeypatch: pytest.Mo
     report = build(config).pdf
     assert report is not None and report.sheets > 4 and not report.clipped
     fronts = [pc.front_pt for pc in report.printed if pc.card.kind == "qa"]
-    assert len(fronts) == 40 and max(fronts) < 14.0
+    assert len(fronts) == 40 and max(fronts) < 24.0
 
 
 def seed_build(folder: Path) -> BuildConfig:

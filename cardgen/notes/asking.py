@@ -98,7 +98,8 @@ _DECORATION = re.compile(r"[\s:：\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF
 # Headings that only label what follows as the answer to the question asked just before them.
 ANSWER_LABELS = frozenset(
     {"answer", "answers", "the answer", "answer guide", "answer key", "suggested answer", "sample answer",
-     "model answer", "solution", "答案", "参考答案", "答案解析", "解答", "回答", "答", "ответ"}
+     "model answer", "solution", "solutions", "show answer", "答案", "参考答案", "答案解析", "答案与解析",
+     "答案和解析", "答案和解释", "答案及解析", "查看答案", "点击查看答案", "解答", "回答", "答", "ответ"}
 )  # fmt: skip
 
 
@@ -124,10 +125,14 @@ QUESTION_LIST_HEADINGS = frozenset(
         "follow-ups", "follow ups", "follow-up questions", "follow up questions", "further questions",
         "more questions", "review questions", "practice questions", "self-check", "self check", "exercises",
         "дополнительные вопросы", "вопросы", "延伸问题", "扩展问题", "思考题", "练习题", "自测题", "课后习题",
+        "interview questions", "common interview questions", "faq", "faqs", "面试题", "高频面试题", "常见面试题",
+        "经典面试题", "面试问题", "面试真题", "常见问题",
     }
 )  # fmt: skip
+# "五、", "3.", "（2）" before a heading's words.
+_LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)*\s*[.、)）]?|[（(]\d+[)）])\s*")
 
 
 def lists_questions(title: str) -> bool:
     """A heading that says what follows is questions (``## Follow-ups``, ``### 思考题``)."""
-    return _DECORATION.sub(" ", title).strip().casefold() in QUESTION_LIST_HEADINGS
+    return _DECORATION.sub(" ", _LEADING_NUMBER.sub("", title)).strip().casefold() in QUESTION_LIST_HEADINGS

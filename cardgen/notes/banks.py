@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, ends_in_question
+from cardgen.notes.callouts import answer_callout
 from cardgen.notes.facts import is_definition, split_definition
 from cardgen.notes.labels import (
     A_DOT,
@@ -213,10 +214,28 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
     only_if_silent = False  # ...only the blocks that ask nothing (after a "Q:"/"A:" pair's answer)
     item_question: Asked | None = None  # the last such question asked by a list item
-    for node in body:
+    listed: list[Asked] = []  # the questions of the last question list, while none is answered
+    for index, node in enumerate(body):
         start = node.map[0] if node.map else 0
-        if question_list(node):
+        answers = answer_callout(node)
+        if answers is not None and (paired := _numbered_answers(answers, listed)) is not None:
+            for question, item in zip(listed, paired, strict=True):  # "1. …？ 2. …？" then "::: details 答案"
+                question.answer.extend(item.children)
+            listed, open_line = [], None
+            continue
+        if answers is not None and open_line is not None:
+            open_line.answer.extend(answers)  # "【选词填空】…" over "::: details 答案"
             open_line = None
+            continue
+        following = body[index + 1] if index + 1 < len(body) else None
+        if node.type == "paragraph" and following is not None and answer_callout(following) is not None:
+            inline = inline_of(node)  # a paragraph over its answer callout asks, whatever its end
+            open_line, only_if_silent = Asked(start, list(inline.children or []) if inline else [], []), False
+            bank.asked.append(open_line)
+            listed = []
+            continue
+        if question_list(node):
+            open_line, listed = None, []
             for item in node.children:
                 line = item.map[0] if item.map else start
                 if (asked := _item_question(item, among_questions=True)) is not None:
@@ -225,11 +244,13 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                     # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
                     open_line = bank.asked[-1] if len(node.children) == 1 and not asked[1] else None
                     item_question, only_if_silent = open_line, False
+                    listed.append(bank.asked[-1])
                 else:
                     first = item.children[0] if item.children else None
                     inline = inline_of(first) if first is not None else None
                     bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
         elif question_lines(node):
+            listed = []
             inline = inline_of(node)
             assert inline is not None
             lines = [line for line in lines_of(inline) if line]
@@ -256,6 +277,15 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
         else:  # under inka's Deck: line each numbered item is a card of its own, never another's answer
             bank.left_out.append((start, _block_text(node)))
     return bank
+
+
+def _numbered_answers(answers: list[SyntaxTreeNode], listed: list[Asked]) -> list[SyntaxTreeNode] | None:
+    """The items of an answer callout that is one ordered list, an item per question of the list
+    of questions just before it, none of them answered; None otherwise."""
+    if len(answers) != 1 or answers[0].type != "ordered_list" or any(question.answer for question in listed):
+        return None
+    items = answers[0].children
+    return items if listed and len(items) == len(listed) else None
 
 
 def _block_text(node: SyntaxTreeNode) -> str:

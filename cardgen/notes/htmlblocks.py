@@ -14,6 +14,7 @@ import re
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.asking import asks
 from cardgen.notes.markdown import inline_text
 from cardgen.text import text_of
 
@@ -217,3 +218,8 @@ def shows_something(node: SyntaxTreeNode, raw: str | None) -> bool:
     if raw is None:
         return not (is_page_navigation(node) or is_directive(node))
     return not (raw.lstrip().startswith("<!--") or is_wrapper_html(raw))
+
+
+def asks_aside(raw: str | None, summary: str) -> bool:
+    """A ``<details>`` summary, closed in its own block, that asks (not "Answer", not "Code Examples")."""
+    return not is_answer_summary(summary) and asks(summary) and not summary_runs_on(raw)

@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.asking import asks, is_back_matter, labels_an_answer
+from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.markdown import inline_text
 
 
@@ -123,8 +123,9 @@ def question_headings(
             pass  # a table of contents, a reference list, the file's title
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
-            # or no sub-heading (a question written one level up or down).
-            asked = lv == level or leaf or direct
+            # or no sub-heading (a question written one level up or down). A heading that says
+            # questions follow ("## 五、高频面试题") over sub-headings is their category.
+            asked = (lv == level or leaf or direct) and (leaf or not lists_questions(heading_text(nodes[i])))
         elif leaf:
             # Inside a question: an empty heading after the answer, with nothing after it either.
             owner_start, end = heads[owner][0], section_end(owner)

@@ -20,9 +20,11 @@ from cardgen.model import Problem, Question, SourceLoc
 from cardgen.notes import asking
 from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.banks import Bank, read_bank
+from cardgen.notes.callouts import answer_callout, unwrapped
 from cardgen.notes.footnotes import definitions, with_footnotes
 from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, parse_fragment, text_tokens
 from cardgen.notes.htmlblocks import (
+    asks_aside,
     closes_details,
     is_answer_summary,
     is_reveal_summary,
@@ -100,11 +102,15 @@ class Reader:
                 later = later or start is not None
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
             sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
-            shown = [node for node in answer if shows_something(node, raw_html(node))]
             # A heading that asks keeps its answer, even one written as questions and their answers.
             head = self.asking_heading
             plain_head = head is not None and not asks(head[1])
-            bank = read_bank(shown) if plain_head and not prompt else None
+            callouts = start is not None and start < len(self.body) and answer_callout(self.body[start]) is not None
+            answer = unwrapped(answer)  # "::: details 答案": its body is the answer
+            shown = [node for node in answer if shows_something(node, raw_html(node))]
+            # Questions each over its answer callout ("练习题") are read with their callouts.
+            listed = [n for n in self.body if shows_something(n, raw_html(n))] if callouts and prompt else shown
+            bank = read_bank(listed) if plain_head and (callouts or not prompt) else None
             if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
                 # One line that asks, under a heading at the question level, is its answer, unless the
                 # heading says it lists questions ("Follow-ups", "思考题").
@@ -230,7 +236,7 @@ class Reader:
         self.current = (self.parsed.loc(node), title)
 
     def details_opener(self, node: SyntaxTreeNode, raw: str | None, summary: str) -> None:
-        if self.level != 7 and self.current is not None and not self.in_details and _asks_aside(raw, summary):
+        if self.level != 7 and self.current is not None and not self.in_details and asks_aside(raw, summary):
             # "<details><summary>什么是触发器？</summary>…" inside an answer: a question of its own.
             self.aside = (node, inline_tokens(self.md, summary), [])
             if raw is not None and (tail := summary_tail(raw)) is not None:
@@ -259,7 +265,11 @@ class Reader:
             self.in_details = False
 
     def take(self, node: SyntaxTreeNode) -> None:
-        """A block of the question being read: of the ``<details>`` question aside, if one is open."""
+        """A block of the question being read: of the ``<details>`` question aside, if one is open.
+        A callout titled as an answer (``::: details 答案``) holds the answer: what came before it
+        is the question's own (shown on the front; earlier versions had it in the answer)."""
+        if self.aside is None and self.answer_start is None and answer_callout(node) is not None:
+            self.answer_start, self.prompt_read_later = len(self.body), self.prompt_read_later or bool(self.body)
         (self.aside[2] if self.aside is not None else self.body).append(node)
 
     def close_aside(self) -> None:
@@ -351,13 +361,13 @@ class Reader:
         if labels_an_answer(heading_text(node)) and self._answered_below():
             return  # "## Answer guide" under the question asked just before it: its answer follows
         below = self.back_matter_level
-        if self.skipping and below is not None and _level(node) > below and not asking.asks(heading_text(node)):
+        if self.skipping and below is not None and heading_level(node) > below and not asking.asks(heading_text(node)):
             return  # a heading inside back matter (a table of contents' entries): skipped with it
         self.close()
         self.flush_loose()
         self.skipping = False
         self.bold_parent = ""
-        node_level = _level(node)
+        node_level = heading_level(node)
         if self.heads_topic is not None:
             self.sections.append(self.heads_topic)
             self.heads_topic = None
@@ -389,11 +399,3 @@ class Reader:
         self.flush_loose()
         self.ask(question, inline_tokens_of(question))
         return True
-
-
-_level = heading_level
-
-
-def _asks_aside(raw: str | None, summary: str) -> bool:
-    """A ``<details>`` summary, closed in its own block, that asks (not "Answer", not "Code Examples")."""
-    return not is_answer_summary(summary) and asks(summary) and not summary_runs_on(raw)

@@ -114,6 +114,9 @@ body {{ margin: 0; }}
 .front .face {{ position: absolute; left: {PAD_X}mm; right: {PAD_X}mm; top: {PAD_TOP + face_height(card_height) / 2}mm;
                 transform: translateY(-50%); }}
 .front .cell {{ text-align: center; }}
+/* What a question shows under its words (a listing, options, an exercise's statement) reads left
+   to right, as on the Anki card, and smaller than the question. */
+.front .cg-prompt {{ font-size: 0.8em; font-weight: normal; text-align: left; margin-top: 0.6em; }}
 .q {{ font-weight: bold; line-height: {QUESTION_LINE}; }}
 .a {{ line-height: {ANSWER_LINE}; }}
 .qh {{ font-size: {HEADER_PT}pt; font-weight: bold; color: #444; border-bottom: {HEADER_BORDER_MM}mm solid #bbb;
