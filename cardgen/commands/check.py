@@ -7,7 +7,7 @@ with ``--strict``; notes are information (how many printed cards an answer takes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cardgen.cards.deck import assemble
 from cardgen.cards.drafts import question_card, question_drafts
@@ -26,6 +26,9 @@ from cardgen.pdf.fit import printed_parts, too_tall
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
 from cardgen.vocab import Kind
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")
@@ -100,19 +103,25 @@ def check(config: BuildConfig) -> list[Finding]:
 
 
 def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) -> list[Finding]:
-    """Numbered or question-marked headings at another level than the file's questions that
-    are not questions (``asked``: the lines of those that are)."""
+    """Question-marked headings at another level than the file's questions that are not
+    questions (``asked``: the lines of those that are), and numbered ones when the file numbers
+    its questions (elsewhere "#### 1. …" numbers the steps of an answer)."""
     if not level:
         return []
+
+    def text_of_heading(node: SyntaxTreeNode) -> str:
+        token = node.children[0].token if node.children else None
+        return inline_text(token) if token is not None else ""
+
+    heads = [node for node in parsed.tree.children if node.type == "heading" and node.children]
+    at_level = [text_of_heading(node) for node in heads if int(node.tag[1]) == level]
+    numbered = 2 * sum(NUMBER_PREFIX.match(text) is not None for text in at_level) > len(at_level)
     findings = []
-    for node in parsed.tree.children:
-        if node.type != "heading" or int(node.tag[1]) == level or not node.children:
+    for node in heads:
+        if int(node.tag[1]) == level or parsed.loc(node).line in asked:
             continue
-        if parsed.loc(node).line in asked:
-            continue
-        token = node.children[0].token
-        text = inline_text(token) if token is not None else ""
-        if text.endswith(("?", "？")) or (NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):
+        text = text_of_heading(node)
+        if text.endswith(("?", "？")) or (numbered and NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):
             findings.append(
                 Finding(
                     parsed.loc(node),
