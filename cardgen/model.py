@@ -104,11 +104,8 @@ class AnswerBlock:
     images: int = 0
     """How many images it shows."""
     continues: bool = False
-    """For code and a paragraph's sentences: it continues a block cut into pieces (a printed card
-    it opens says so)."""
-    sentences: tuple[AnswerBlock, ...] = ()
-    """For a long paragraph: the same paragraph cut between its sentences into pieces, printed
-    instead of it when it does not fit one card whole even at the smallest size; else empty."""
+    """For code and a paragraph cut between its sentences: it continues a block cut into pieces
+    (a printed card it opens says so)."""
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,7 @@ def question_card(q: Question, context: str, source: str) -> Draft:
         text = f'<div class="cg-question">{q.title_html}</div>{q.answer_html}'
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
         revealed = tuple(
-            answer_block(
-                b.kind,
-                CLOZE.sub(r"<b>\2</b>", b.html),
-                last=b.last,
-                continues=b.continues,
-                sentences=[CLOZE.sub(r"<b>\2</b>", s.html) for s in b.sentences],
-            )
+            answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last, continues=b.continues)
             for b in q.answer_blocks
         )
         heading = f'<div class="cg-question">{q.title_html}</div>'

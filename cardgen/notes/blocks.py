@@ -41,21 +41,15 @@ _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([dh])[^>]*>(.*?)</t[dh]>", re.S)
 
 
-def answer_block(
-    kind: BlockKind, html: str, *, last: bool = True, continues: bool = False, sentences: Sequence[str] = ()
-) -> AnswerBlock:
-    """A printable piece of HTML that cardgen rendered, with what the height model needs of it
-    (``sentences``: the HTML of a long paragraph's pieces, see ``AnswerBlock.sentences``)."""
+def answer_block(kind: BlockKind, html: str, *, last: bool = True, continues: bool = False) -> AnswerBlock:
+    """A printable piece of HTML that cardgen rendered, with what the height model needs of it."""
     rows: tuple[tuple[str, ...], ...] = ()
     bold: tuple[bool, ...] = ()
     if kind == BlockKind.TABLE:
         cells = [_CELL.findall(row) for row in _ROW.findall(html)]
         rows = tuple(tuple(text_of(c).strip("\n") for _, c in row) or ("",) for row in cells)
         bold = tuple(any(tag == "h" for tag, _ in row) for row in cells)
-    parts = tuple(
-        answer_block(kind, piece, last=n == len(sentences) - 1, continues=n > 0) for n, piece in enumerate(sentences)
-    )
-    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"), continues, parts)
+    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"), continues)
 
 
 @dataclass(frozen=True)
@@ -111,8 +105,6 @@ class Piece:
     """For table rows and code: the piece ends its table or its code block."""
     continues: bool = False
     """For code: the piece continues a code block cut into pieces (not its first lines)."""
-    sentences: tuple[str, ...] = ()
-    """For a long paragraph: its HTML cut between sentences (``AnswerBlock.sentences``)."""
 
 
 # A code block longer than this prints in pieces of this many lines, so a long listing continues on
@@ -139,58 +131,10 @@ def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) 
         elif block.kind == "table":
             rows = _row_pieces(block, parts, render)
             pieces.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
-        elif kind == BlockKind.CODE:
-            pieces.extend(_code_pieces(block, parts[0], render))
         else:
-            pieces.append(
-                Piece(kind, parts[0], sentences=_sentence_pieces(block, render) if kind == _PARAGRAPH else ())
-            )
-    kept = (Piece(p.kind, p.html.strip(), p.last, p.continues, p.sentences) for p in pieces)
+            pieces.extend(_code_pieces(block, parts[0], render) if kind == BlockKind.CODE else [Piece(kind, parts[0])])
+    kept = (Piece(p.kind, p.html.strip(), p.last, p.continues) for p in pieces)
     return "".join(whole).strip(), tuple(p for p in kept if p.html)
-
-
-# A paragraph longer than this is also cut between its sentences into pieces of about this many
-# characters, which print instead of it when it does not fit one card whole (``AnswerBlock.sentences``).
-SENTENCE_PIECE_CHARS = 160
-_PARAGRAPH = BlockKind.PARAGRAPH
-# Where a sentence ends: after a full-width mark, or a Latin one and a space.
-_SENTENCE_END = re.compile(r"[。！？；]+[」』”’）)]*\s*|[.!?;]+[\"')\]]*\s+")
-
-
-def _sentence_pieces(block: Block, render: Render) -> tuple[str, ...]:
-    """A long paragraph's HTML cut between sentences into pieces of ``SENTENCE_PIECE_CHARS`` or more
-    (never inside emphasis, code or a link); empty for a shorter one, or one sentence long."""
-    run = block.runs[0]
-    if len(run) != 3 or run[1].type != "inline" or len(run[1].content) <= SENTENCE_PIECE_CHARS:
-        return ()
-    opener, inline, closer = run
-    chunks: list[list[Token]] = [[]]
-    said, depth = 0, 0
-    for child in inline.children or []:
-        if depth or child.type != "text":
-            depth += child.nesting
-            chunks[-1].append(child)
-            said += len(child.content)
-            continue
-        start = counted = 0  # where this piece's share of the text begins; how far it is counted
-        for end in (m.end() for m in _SENTENCE_END.finditer(child.content)):
-            said, counted = said + end - counted, end
-            if said >= SENTENCE_PIECE_CHARS and end < len(child.content):
-                chunks[-1].append(child.copy(content=child.content[start:end].rstrip()))
-                chunks.append([])
-                said, start = 0, end
-        said += len(child.content) - counted
-        if start < len(child.content):
-            chunks[-1].append(child.copy(content=child.content[start:]))
-    while len(chunks) > 1 and not "".join(t.content for t in chunks[-1]).strip():
-        chunks.pop()
-    if len(chunks) < 2:
-        return ()
-    chunk_open = opener.copy(attrs={**opener.attrs, "class": "cg-chunk"})
-    return tuple(
-        render([chunk_open if n < len(chunks) - 1 else opener, inline.copy(children=chunk), closer])
-        for n, chunk in enumerate(chunks)
-    )
 
 
 def _code_pieces(block: Block, html: str, render: Render) -> list[Piece]:

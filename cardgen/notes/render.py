@@ -44,14 +44,5 @@ class CardHtml:
     def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[AnswerBlock, ...]]:
         """An answer's HTML, whole and in printable pieces."""
         whole, pieces = render_blocks(self.md, self.env, blocks)
-        typed = tuple(
-            answer_block(
-                p.kind,
-                self._clean(p.html),
-                last=p.last,
-                continues=p.continues,
-                sentences=[self._clean(sentence) for sentence in p.sentences],
-            )
-            for p in pieces
-        )
+        typed = tuple(answer_block(p.kind, self._clean(p.html), last=p.last, continues=p.continues) for p in pieces)
         return self._clean(whole), typed

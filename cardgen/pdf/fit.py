@@ -15,6 +15,7 @@ from cardgen.config.printing import PrintOptions
 from cardgen.model import AnswerBlock, Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
 from cardgen.pdf.markup import PrintCard, face_height, face_width
+from cardgen.pdf.sentences import sentence_pieces
 from cardgen.vocab import BlockKind, Side
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
@@ -101,12 +102,12 @@ def between_sentences(
 ) -> tuple[AnswerBlock, ...]:
     """The blocks, each paragraph too tall for ``room`` even at the floor size replaced by its
     pieces cut between sentences (which may then print on cards of their own)."""
-    if not any(b.sentences for b in blocks):
-        return blocks
     return tuple(
         piece
         for b in blocks
-        for piece in (b.sentences if b.sentences and block_height(b, floor, width) > room else (b,))
+        for piece in (
+            sentence_pieces(b) if b.kind == BlockKind.PARAGRAPH and block_height(b, floor, width) > room else (b,)
+        )
     )
 
 
