@@ -67,8 +67,9 @@ def check(config: BuildConfig) -> list[Finding]:
         stop_ahead()  # the file is read: no child highlighting its code is left
         files.append(notes)
         findings += [Finding(problem.loc, "note", problem.message) for problem in notes.skipped]
-        asked = {q.loc.line for q in notes.questions}
-        findings += _stray_question_headings(parsed, notes.question_level, asked)
+        # Headings that ask or are already reported (back matter, a restated question) are no strays.
+        accounted = {q.loc.line for q in notes.questions} | {problem.loc.line for problem in notes.skipped}
+        findings += _stray_question_headings(parsed, notes.question_level, accounted)
         for q in notes.questions:
             # What the one render path left out: missing images, images outside the notes folder.
             findings += [Finding(problem.loc, "warning", problem.message) for problem in q.problems]
@@ -116,9 +117,12 @@ def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) ->
     heads = [node for node in parsed.tree.children if node.type == "heading" and node.children]
     at_level = [text_of_heading(node) for node in heads if int(node.tag[1]) == level]
     numbered = 2 * sum(NUMBER_PREFIX.match(text) is not None for text in at_level) > len(at_level)
+    # The file's one "#" heading, first of all, is its title (the deck's name), even when it asks.
+    titles = [node for node in heads if node.tag == "h1"]
+    title = titles[0] if len(titles) == 1 and heads[0] is titles[0] else None
     findings = []
     for node in heads:
-        if int(node.tag[1]) == level or parsed.loc(node).line in asked:
+        if int(node.tag[1]) == level or parsed.loc(node).line in asked or node is title:
             continue
         text = text_of_heading(node)
         if text.endswith(("?", "？")) or (numbered and NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):

@@ -34,7 +34,13 @@ from cardgen.notes.htmlblocks import (
 from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import Vault
 from cardgen.notes.obsidian import front_matter_tags
-from cardgen.notes.outline import detect_question_level, front_and_back, heading_level, question_headings
+from cardgen.notes.outline import (
+    detect_question_level,
+    front_and_back,
+    heading_level,
+    heading_text,
+    question_headings,
+)
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.reader import MediaRoots, Reader
 from cardgen.notes.sections import interview_sections
@@ -101,6 +107,20 @@ def extract(
     marked = {note.blocks.start: note for note in marked_notes(tree.children, parsed.lines)}  # START … END
     skipped |= {i for note in marked.values() for i in note.blocks}
     asked_at = {asked.heading: asked for asked in interview.asked} if interview is not None else {}
+    # "# Зачем нужен crossinline?" right over "# Question (EN)": the question the sections ask, as a title.
+    restating = {
+        asked.heading - 1
+        for asked in (interview.asked if interview is not None else ())
+        if asked.heading
+        and tree.children[asked.heading - 1].type == "heading"
+        and asked.heading - 1 not in asked_at
+        and asks(heading_text(tree.children[asked.heading - 1]))
+    }
+    for index in sorted(restating):
+        reader.report_section(tree.children[index], "heading restates the question the sections below ask")
+        if heading_level(tree.children[index]) == 1 and not reader.title:
+            reader.title = heading_text(tree.children[index])  # the deck's name, as a title is
+    skipped |= restating
     for unpaired in interview.unanswering if interview is not None else ():
         reader.report_section(tree.children[unpaired.start], "section answers no question here, on no card")
 
