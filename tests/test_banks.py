@@ -56,6 +56,11 @@ BACKS_BEGIN = {
         "如何做滚动更新？": "<p>使用 Deployment。</p>",
         "如何回滚？": "<p>kubectl rollout undo。</p>",
     },
+    "front-back-lines.md": {
+        "el perro": "<p>the dog</p>",
+        "la casa": "<p>the house</p>",
+        "la puerta": "<p>the door</p>",
+    },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
         "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",

@@ -23,6 +23,8 @@ from cardgen.notes.facts import is_definition, split_definition
 from cardgen.notes.labels import (
     A_DOT,
     A_MARK,
+    BACK_MARK,
+    FRONT_MARK,
     Q_DOT,
     Q_MARK,
     balanced,
@@ -170,10 +172,14 @@ class _Pair:
 
 def _qa_lines(lines: list[list[Token]]) -> list[_Pair] | None:
     """The ``Q:`` lines and their answers, labels dropped, when the lines are Q:/A: pairs (or
-    ``Q.``/``A.`` pairs); None otherwise."""
+    ``Q.``/``A.``, or ``Front:``/``Back:`` pairs); None otherwise."""
     if not all(balanced(line) for line in lines):
         return None  # a span runs over a line break: no line stands alone
-    return _labelled_pairs(lines, Q_MARK, A_MARK) or _labelled_pairs(lines, Q_DOT, A_DOT)
+    return (
+        _labelled_pairs(lines, Q_MARK, A_MARK)
+        or _labelled_pairs(lines, Q_DOT, A_DOT)
+        or _labelled_pairs(lines, FRONT_MARK, BACK_MARK)
+    )
 
 
 def _labelled_pairs(lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str]) -> list[_Pair] | None:

@@ -26,6 +26,9 @@ LONE_ANSWER_LABEL = re.compile(r"(?:Ans|Answer|答|答案|回答|解答|参考�
 # many a list of options.
 Q_DOT = re.compile(r"^\s*Q\.\s+")
 A_DOT = re.compile(r"^\s*A\.\s+")
+# A card's two sides written out (``Front: el perro`` over ``Back: the dog``): only as a pair too.
+FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
+BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
 A_MARK = re.compile(r"^\s*(?:(?:A|Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
 
 
