@@ -138,6 +138,30 @@ class _TimedNote(genanki.Note):  # type: ignore[misc]
         super().write_to_db(cursor, self.mtime, deck_id, id_gen)
 
 
+class _Deck(genanki.Deck):  # type: ignore[misc]
+    """A deck that writes only its notes. genanki rewrites the collection's whole lists of decks
+    and note types (JSON) for every deck it writes: a vault of 800 one-file decks spent 1.3 s of a
+    2.3 s build there. ``_write_decks`` writes both lists once."""
+
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Any) -> None:
+        for note in self.notes:
+            note.write_to_db(cursor, timestamp, self.deck_id, id_gen)
+
+
+def _write_decks(cursor: sqlite3.Cursor, decks: list[_Deck], timestamp: float) -> None:
+    """The collection's decks and note types, as genanki leaves them writing deck after deck: a
+    note type's default deck is the last deck with a note of that type."""
+    decks_json, models_json = cursor.execute("SELECT decks, models FROM col").fetchone()
+    all_decks, all_models = json.loads(decks_json), json.loads(models_json)
+    last_deck: dict[int, tuple[genanki.Model, int]] = {}
+    for deck in decks:
+        all_decks[str(deck.deck_id)] = deck.to_json()
+        last_deck.update({note.model.model_id: (note.model, deck.deck_id) for note in deck.notes})
+    for model_id, (model, deck_id) in last_deck.items():
+        all_models[str(model_id)] = model.to_json(timestamp, deck_id)
+    cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(all_decks), json.dumps(all_models)))
+
+
 def deck_id(name: str) -> int:
     # Anki matches decks by name; the id only has to be stable and in range.
     return int(genanki.guid_for("cardgen-deck", name).encode().hex(), 16) % (1 << 30) + (1 << 30)
@@ -148,7 +172,7 @@ def build_package(deck: Deck) -> genanki.Package:
     decks: dict[str, genanki.Deck] = {}
     for card in deck.cards:
         if card.deck not in decks:
-            decks[card.deck] = genanki.Deck(deck_id(card.deck), card.deck)
+            decks[card.deck] = _Deck(deck_id(card.deck), card.deck)
         decks[card.deck].add_note(
             _TimedNote(
                 card.mtime,
@@ -180,7 +204,9 @@ def write_package(deck: Deck, path: Path) -> None:
         # Notes carry their own mtimes; the models get MODEL_REVISION so an unchanged
         # note type is never "newer" than the one already in the user's collection.
         id_gen = itertools.count(int(time.time() * 1000))
-        package.write_to_db(conn.cursor(), MODEL_REVISION, id_gen)
+        cursor = conn.cursor()
+        package.write_to_db(cursor, MODEL_REVISION, id_gen)
+        _write_decks(cursor, package.decks, MODEL_REVISION)
         conn.commit()
         collection = conn.serialize()
     finally:
