@@ -99,6 +99,15 @@ def test_toml_front_matter_is_skipped_and_lines_kept() -> None:
     assert [(q.title_text, q.loc.line) for q in notes.questions] == [("What is TOML front matter?", 6)]
 
 
+def test_front_matter_with_tabs_before_comments_keeps_its_tags(tmp_path: Path) -> None:
+    """Jekyll forgives a tab before a comment (``layout: post\t# …``); YAML does not, and the
+    front matter's tags were dropped without a word. Read with the tabs as spaces, they are kept."""
+    path = tmp_path / "post.md"
+    path.write_text("---\nlayout:     post\t\t# the layout\ntags:\t\t#tags\n    - Fast\n---\n## Q?\n\nA.\n")
+    notes = extract(parse_file(path))
+    assert notes.tags == ("Fast",) and notes.questions[0].title_text == "Q?"
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\n"])
 @pytest.mark.parametrize("bom", ["\ufeff", ""])
 def test_crlf_and_bom(tmp_path: Path, newline: str, bom: str) -> None:

@@ -104,13 +104,17 @@ def _front_matter(content: str) -> dict[str, Any] | None:
         return {}
     import yaml  # only for files that open with ---
 
-    try:
-        data = yaml.safe_load(content)
+    # YAML allows no tab before a comment, which Jekyll's own parser forgives (``layout: post\t# …``):
+    # read with the tabs as spaces, its keys (``tags:``) are not lost.
+    for text in (content, content.replace("\t", "    ")):
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
         if isinstance(data, dict):
             return {str(key): value for key, value in data.items()}
-    except yaml.YAMLError:
-        pass
-    # Front matter YAML itself refuses (Jekyll's tabs before comments) still reads as keys, line by line.
+        break
+    # Front matter YAML still refuses reads as keys, line by line: no file is refused for it.
     return {} if all(_FRONT_MATTER_LINE.match(line) for line in content.splitlines() if line.strip()) else None
 
 
