@@ -61,6 +61,12 @@ BACKS_BEGIN = {
         "la casa": "<p>the house</p>",
         "la puerta": "<p>the door</p>",
     },
+    "numbered-and-paired-labels.md": {
+        "What is a Pod?": "<p>The smallest deployable unit.</p>",
+        "What is DNS?": "<p>Domain Name System.</p>",
+        "什么是进程？": "<p>正在运行的程序。</p>",
+        "Find a cycle.": "<p>Floyd",
+    },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
         "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",

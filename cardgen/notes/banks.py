@@ -25,8 +25,10 @@ from cardgen.notes.labels import (
     A_MARK,
     BACK_MARK,
     FRONT_MARK,
+    PROBLEM_MARK,
     Q_DOT,
     Q_MARK,
+    SOLUTION_MARK,
     balanced,
     inline_of,
     line_text,
@@ -172,13 +174,14 @@ class _Pair:
 
 def _qa_lines(lines: list[list[Token]]) -> list[_Pair] | None:
     """The ``Q:`` lines and their answers, labels dropped, when the lines are Q:/A: pairs (or
-    ``Q.``/``A.``, or ``Front:``/``Back:`` pairs); None otherwise."""
+    ``Q.``/``A.``, ``Front:``/``Back:`` or ``Problem:``/``Solution:`` pairs); None otherwise."""
     if not all(balanced(line) for line in lines):
         return None  # a span runs over a line break: no line stands alone
     return (
         _labelled_pairs(lines, Q_MARK, A_MARK)
         or _labelled_pairs(lines, Q_DOT, A_DOT)
         or _labelled_pairs(lines, FRONT_MARK, BACK_MARK)
+        or _labelled_pairs(lines, PROBLEM_MARK, SOLUTION_MARK)
     )
 
 

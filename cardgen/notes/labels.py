@@ -18,8 +18,9 @@ from cardgen.notes.asking import ends_in_question
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.tree import syntax_tree
 
-# ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``) written line under line in one paragraph.
-Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+# ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``, ``问题1：`` / ``答案1：``) written line under
+# line in one paragraph.
+Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
 # An answer's heading-like first line: "**Answer**", "答案：".
 LONE_ANSWER_LABEL = re.compile(r"(?:Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]?", re.IGNORECASE)
 # Andy Matuschak's ``Q. …`` over ``A. …`` (marki's cards): only as a pair, since "A. …" alone opens
@@ -29,13 +30,18 @@ A_DOT = re.compile(r"^\s*A\.\s+")
 # A card's two sides written out (``Front: el perro`` over ``Back: the dog``): only as a pair too.
 FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
 BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
-A_MARK = re.compile(r"^\s*(?:(?:A|Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
+A_MARK = re.compile(
+    r"^\s*(?:(?:A|Ans|Answer|答|答案|回答|解答|参考答案)\s*\d*\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE
+)
+# An exercise and its solution (``Problem: …`` over ``Solution: …``): only as a pair.
+PROBLEM_MARK = re.compile(r"^\s*(?:Problem|Exercise)\s*\d*\s*[:：]\s*", re.IGNORECASE)
+SOLUTION_MARK = re.compile(r"^\s*Solution\s*\d*\s*[:：]\s*", re.IGNORECASE)
 
 
 # An answer label later on a question's own line (``Q: What port does HTTPS use? A: 443.``): after
 # the question's closing mark, or a sentence's end, and a space (none needed after a full-width mark).
 INLINE_A_MARK = re.compile(
-    r"(?:(?<=[?？!！.。:：])\s+|(?<=[？！。：]))(?:A|Ans|Answer|答|答案)\s*[:：]\s*", re.IGNORECASE
+    r"(?:(?<=[?？!！.。:：])\s+|(?<=[？！。：]))(?:A|Ans|Answer|答|答案)\s*\d*\s*[:：]\s*", re.IGNORECASE
 )
 # The same label written bold (``… **A:** 443``), its colon inside the bold or just after it.
 BOLD_A_LABEL = re.compile(r"(?:A|Ans|Answer|答|答案)\s*[:：]?", re.IGNORECASE)
