@@ -127,3 +127,14 @@ def test_a_table_with_question_and_answer_columns_among_others_asks_each_row() -
     assert "Evicts a node" in cards["What does kubectl drain do?"].fields[1]
     assert "最小的部署单元" in cards["什么是 Pod？"].fields[1] and "稳定入口" in cards["什么是 Service？"].fields[1]
     assert not [front for front in cards if front.startswith(("1 of", "2 of", "1的"))]
+
+
+def test_a_term_set_apart_in_bold_or_code_is_defined_after_a_dash() -> None:
+    """``**Service** — a stable address``, ``` `kube-proxy` - programs … ```: term cards, the dash
+    left out; a plain "a - b" is a sentence, and a term that asks is no term."""
+    q = load(FIXTURES / "notes" / "facts" / "dash-definitions.md").questions[0]
+    assert {t.term_text: t.definition_html for t in q.terms} == {
+        "Service": "a stable address for a set of Pods",
+        "Ingress": "HTTP routing into the cluster",
+        "kube-proxy": "programs the Service rules on every node",
+    }

@@ -22,6 +22,8 @@ from cardgen.vocab import Orientation
 TABLE_OVERRIDE = re.compile(r"cardgen\s*:\s*(rows|columns|skip)", re.IGNORECASE)
 # The colon of a definition: full-width anywhere, ASCII only when followed by white space (not `http://`).
 DEFINITION_COLON = re.compile(r"：|:(?=\s)")
+# The dash after a marked term: an em or en dash, or a hyphen (or two) between spaces.
+TERM_DASH = re.compile(r"\s*[—–]\s*|\s+--?\s+")
 SENTENCE_PUNCTUATION = set("。，,；;！!？?")
 MAX_TERM_CHARS = 40
 MAX_TERM_WORDS = 6
@@ -68,7 +70,10 @@ def _tables_in(node: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
 
 
 def split_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
-    """Split a list item's first line at the definition colon into (term, definition) tokens."""
+    """Split a list item's first line at the definition colon into (term, definition) tokens, or
+    after a term in bold or code at a dash (``**Service** — a stable address``)."""
+    if (dashed := _dashed_definition(children)) is not None:
+        return dashed
     link_depth = 0
     for index, child in enumerate(children):
         if child.type == "link_open":
@@ -82,6 +87,24 @@ def split_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token
             definition = [child.copy(content=child.content[m.end() :].lstrip()), *children[index + 1 :]]
             return _balance(term, definition)
     return None
+
+
+def _dashed_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(term, definition) of ``**term** — definition`` or ``` `term` - definition ```: a dash
+    parts a term only when markup sets the term apart (a plain "a - b" is a sentence)."""
+    children = [child for child in children if child.type != "text" or child.content]  # "" before a "**"
+    if not children:
+        return None
+    if children[0].type == "code_inline":
+        end = 1
+    elif children[0].type == "strong_open":
+        end = next((n + 1 for n, child in enumerate(children) if child.type == "strong_close"), 0)
+    else:
+        return None
+    after = children[end] if 0 < end < len(children) else None
+    if after is None or after.type != "text" or (dash := TERM_DASH.match(after.content)) is None:
+        return None
+    return list(children[:end]), [after.copy(content=after.content[dash.end() :]), *children[end + 1 :]]
 
 
 def _balance(term: list[Token], definition: list[Token]) -> tuple[list[Token], list[Token]]:
