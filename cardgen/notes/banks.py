@@ -84,12 +84,12 @@ def _item_question(
         return None
     children = list(inline.children or [])
     split = split_definition(children)
-    first_line = next((line for line in lines_of(inline) if line), [])
-    labelled = unlabelled(first_line, Q_MARK) is not None
+    without_label = unlabelled(next((line for line in lines_of(inline) if line), []), Q_MARK)
+    labelled = without_label is not None
     if not labelled and split is not None and is_definition(line_text(split[0]), line_text(split[1])):
         return None  # `exec：…如何…` defines a term; `Q：如何…` is a question, labelled
     line = item.map[0] if item.map else 0
-    if labelled and (said := split_inline_answer(unlabelled(first_line, Q_MARK) or [])) is not None:
+    if without_label and (said := split_inline_answer(without_label)) is not None:
         # "- Q: What is TCP? A: A reliable stream.": never a question before, so no title read before
         rest = [said[1], *lines_of(inline)[1:]]
         return said[0], [paragraph(rest, line), *item.children[1:]], None
