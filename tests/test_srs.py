@@ -60,3 +60,13 @@ def test_card_tags_of_the_flashcards_plugin_mark_fronts() -> None:
     assert back["Nucleus"].startswith("<p>Holds the DNA</p>")
     assert found["Photosynthesis"].question.sections == ()
     assert not [tag for card in found.values() for tag in card.tags if tag in ("card", "card-reverse")]
+
+
+def test_logseq_cards_answer_with_their_nested_blocks_not_their_review_record() -> None:
+    """A Logseq page is all list items: ``- Front #card`` over its back, nested; the properties
+    Logseq writes under a reviewed card's front (``card-repeats:: 2``) are no part of it."""
+    found = cards("logseq-cards.md")
+    back = {front: card.fields[1] for front, card in found.items()}
+    assert back["What is a Pod?"].startswith("<ul>\n<li>The smallest deployable unit in Kubernetes.</li>")
+    assert "card-" not in back["What is a Pod?"]
+    assert back["What is a Service?"].startswith("<ul>\n<li>A stable address for a set of Pods.</li>")

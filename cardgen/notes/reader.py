@@ -303,7 +303,7 @@ class Reader:
         for card in note.cards:
             self._add(SourceLoc(self.parsed.display, card.line + 1), card.question, card.answer, card.sections)
         for line, section, text in note.left_out:
-            where = f"under {section!r}" if section else "under the title" if note.title else "before the first card"
+            where = f"under {section!r}" if section else "under the title" if note.title else "outside any card"
             shown = text if len(text) <= 50 else text[:49] + "…"
             loc = SourceLoc(self.parsed.display, line + 1)
             self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))

@@ -21,6 +21,7 @@ reported, once per section.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +79,15 @@ def is_card_tag(tag: str) -> bool:
 
 
 def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
-    for node in tree.children:
+    """The inline tokens of the note's top-level paragraphs and headings, and of its list items'
+    first paragraphs (a Logseq page is all list items)."""
+    blocks = list(tree.children)
+    while blocks:
+        node = blocks.pop()
+        if node.type in ("bullet_list", "ordered_list"):
+            blocks += [item.children[0] for item in node.children if item.children]
+            blocks += [child for item in node.children for child in item.children[1:] if child.type == node.type]
+            continue
         inline = node.children[0].token if node.type in ("paragraph", "heading") and node.children else None
         if inline is not None and CARD_TAG in inline.content:  # most runs: not walked ("card" is in "flashcards")
             yield from inline.children or []
@@ -128,7 +137,7 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
         if node.type in ("front_matter", DEFINITION):  # a footnote goes with the cards citing it
             continue
         context = [text for _, text in sections]
-        cards, rest = _cards_in(node, context)
+        cards, rest, line = _cards_in(node, context)
         if cards and node.map is not None and (_ends_on_separator(node) or _opens_card(node)):
             # The answer runs on through the blocks right below, up to the next blank line.
             more = _right_below(blocks, index, node.map[1])
@@ -137,38 +146,46 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
         found.cards += cards
         if rest and not loose_in_section:
             loose_in_section = True
-            line = node.map[0] if node.map else 0
             found.left_out.append((line, context[-1] if context else "", rest))
     return found
 
 
-def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard], str]:
-    """The cards a block holds (single-line ones in list items too), and its text on no card."""
+def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard], str, int]:
+    """The cards a block holds (single-line ones in list items too), its text on no card, and the
+    0-based line where that text starts."""
+    start = node.map[0] if node.map else 0
     inline = inline_of(node)
     if inline is None:
         if node.type in ("bullet_list", "ordered_list"):
             cards: list[Flashcard] = []
             rest: list[str] = []
+            first_left = start
             for item in node.children:
-                for child in item.children:
-                    found, left = _cards_in(child, sections)
+                if item.children and _opens_card(item.children[0]):  # Logseq: "- Front #card" over its back
+                    found, _, _ = _cards_in(item.children[0], sections)
+                    found[-1].answer.extend(item.children[1:])
                     cards += found
+                    continue
+                for child in item.children:
+                    found, left, where = _cards_in(child, sections)
+                    cards += found
+                    first_left = where if left and not rest else first_left
                     rest += [left] if left else []
-            return cards, " ".join(rest)
+            return cards, " ".join(rest), first_left
         said = [t.content.strip() for t in node.to_tokens() if t.type in _SAYING and t.content.strip()]
-        return [], " ".join(said) if _shows(node) else ""
-    start = node.map[0] if node.map else 0
+        return [], " ".join(said) if _shows(node) else "", start
     lines = lines_of(inline)
     if not all(balanced(line) for line in lines):
-        return [], line_text(list(inline.children or [])).strip()  # a span runs over a line break
+        return [], line_text(list(inline.children or [])).strip(), start  # a span runs over a line break
     if (front := _card_tagged(lines[0])) is not None and line_text(front).strip():  # "What is osmosis? #card"
-        answer = [paragraph(lines[1:], start + 1)] if any(lines[1:]) else []
-        return [Flashcard(start, front, answer, sections)], ""
+        kept = [line for line in lines[1:] if not _review_property(line)]  # Logseq's review record
+        answer = [paragraph(kept, start + 1)] if any(kept) else []
+        return [Flashcard(start, front, answer, sections)], "", start
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
     if parted is not None and parted > 0 and any(lines[:parted]):
         question = joined(lines[:parted])
         answer = [paragraph(lines[parted + 1 :], start + parted + 1)] if any(lines[parted + 1 :]) else []
-        return [Flashcard(start, question, answer, sections)], ""
+        return [Flashcard(start, question, answer, sections)], "", start
     cards, rest = [], []
     for n, line in enumerate(lines):
         split = _split_at_separator(line)
@@ -178,7 +195,7 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
             continue
         asked, answered = split
         cards.append(Flashcard(start + n, asked, [paragraph([answered], start + n)], sections))
-    return cards, " ".join(rest)
+    return cards, " ".join(rest), start
 
 
 def _tagged_heading(
@@ -196,6 +213,15 @@ def _tagged_heading(
         return None
     start = below.map[0] if below is not None and below.map else 0
     return line, [paragraph(lines[1:], start + 1)] if any(lines[1:]) else [], 1
+
+
+# The properties Logseq writes under a card's front as it is reviewed (``card-repeats:: 2``), and
+# its block ids: a record of the reviews, no part of the card.
+_REVIEW_PROPERTY = re.compile(r"^\s*(?:card-[a-z-]+|id)::\s")
+
+
+def _review_property(line: list[Token]) -> bool:
+    return bool(line) and line[0].type == "text" and _REVIEW_PROPERTY.match(line[0].content) is not None
 
 
 def _opens_card(node: SyntaxTreeNode) -> bool:
