@@ -3,6 +3,8 @@ The fronts and findings are pinned in ``tests/fixtures/notes/srs/*.txt``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cardgen.commands.build import plan
 from cardgen.config.options import BuildConfig
 from cardgen.model import Card
@@ -70,3 +72,11 @@ def test_logseq_cards_answer_with_their_nested_blocks_not_their_review_record() 
     assert back["What is a Pod?"].startswith("<ul>\n<li>The smallest deployable unit in Kubernetes.</li>")
     assert "card-" not in back["What is a Pod?"]
     assert back["What is a Service?"].startswith("<ul>\n<li>A stable address for a set of Pods.</li>")
+
+
+def test_a_topic_tag_that_starts_with_card_marks_no_card(tmp_path: Path) -> None:
+    """``#card-games`` is a topic: the note is read as notes, not as a Flashcards plugin note."""
+    notes = tmp_path / "games.md"
+    notes.write_text("## What is a trick-taking game?\n\nA game played in rounds.\n\n- see #card-games\n")
+    deck = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0)
+    assert [c.front_text for c in deck.cards] == ["What is a trick-taking game?"]

@@ -34,6 +34,7 @@ from cardgen.notes.outline import heading_text
 
 FLASHCARD_TAG = "flashcards"
 CARD_TAG = "card"
+CARD_TAGS = frozenset({CARD_TAG, "card-reverse", "card/reverse"})
 LINE_SEPARATORS = frozenset({"?", "??"})
 # Tokens whose content is text shown in the note: what is reported when it is on no card.
 _SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block", "math_block_eqno"})
@@ -74,8 +75,9 @@ def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -
 
 
 def is_card_tag(tag: str) -> bool:
-    """``card``, ``card-reverse``, ``card/reverse``: a tag that makes a card of what it follows."""
-    return tag == CARD_TAG or tag.startswith((CARD_TAG + "-", CARD_TAG + "/"))
+    """``card``, ``card-reverse``, ``card/reverse``: a tag that makes a card of what it follows
+    (not ``card-games``, a topic)."""
+    return tag.casefold() in CARD_TAGS
 
 
 def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
