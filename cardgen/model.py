@@ -102,10 +102,13 @@ class AnswerBlock:
     last: bool = True
     """For a table: the piece ends its table, so the gap under a table follows it."""
     images: int = 0
-    """How many images it shows."""
+    """How many images it prints (a remote image prints as a line of text: not counted)."""
     continues: bool = False
     """For code and a paragraph cut between its sentences: it continues a block cut into pieces
     (a printed card it opens says so)."""
+    image_sizes: tuple[tuple[float, float], ...] = ()
+    """The natural size (width, height in mm, at 96 pixels an inch) of each image it shows, in
+    order, as far as known: (0, 0) for one that is not (remote, or unreadable)."""
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,24 @@ import html
 import re
 
 _TAG = re.compile(r"<[^>]+>")
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+"""One ``<img …>`` tag in HTML cardgen rendered."""
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 
 
 def text_of(fragment: str) -> str:
     """The text an HTML fragment shows (tags dropped, entities decoded)."""
     return html.unescape(_TAG.sub("", fragment))
+
+
+def img_sources(fragment: str) -> list[str]:
+    """The ``src`` of every image in an HTML fragment, in order."""
+    return [img_attributes(tag.group(0)).get("src", "") for tag in IMG_TAG.finditer(fragment)]
+
+
+def is_remote(src: str) -> bool:
+    """An image cardgen never fetches: Anki loads it when online, print shows its alt text."""
+    return src.lower().startswith(("http://", "https://", "//"))
 
 
 def img_attributes(tag: str) -> dict[str, str]:

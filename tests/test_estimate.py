@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cardgen.notes.blocks import answer_block
@@ -40,3 +42,24 @@ def test_a_table_is_as_tall_as_its_tallest_cells() -> None:
     tall = short.replace("<td>2</td>", "<td>" + "很长的内容" * 20 + "</td>")
     table = BlockKind.TABLE
     assert block_height(answer_block(table, tall), 8.0, 86.0) > 2 * block_height(answer_block(table, short), 8.0, 86.0)
+
+
+def test_an_image_is_planned_at_its_printed_size_and_a_remote_one_as_text(tmp_path: Path) -> None:
+    """A wide picture prints scaled to the card's width, far below the tallest an image may be;
+    a remote image prints as its alt text: planned as images, both made answers "too tall for
+    any card" that printed whole (javascript-testing-best-practices' badges)."""
+    from PIL import Image
+
+    from cardgen.notes.media import natural_size_mm
+    from cardgen.pdf.estimate import image_height
+    from cardgen.pdf.metrics import IMAGE_MM
+
+    wide = tmp_path / "wide.png"
+    Image.new("RGB", (1600, 200)).save(wide)
+    size = natural_size_mm(wide)
+    assert size == pytest.approx((1600 * 25.4 / 96, 200 * 25.4 / 96))
+    assert image_height(size, 85.0) == pytest.approx(85.0 / 8) and image_height((0.0, 0.0), 85.0) == IMAGE_MM
+    local = answer_block(BlockKind.PARAGRAPH, '<p><img src="wide.png" alt="" /></p>', image_sizes=(size,))
+    assert local.images == 1 and block_height(local, 10.0, 85.0) < IMAGE_MM / 2
+    badges = answer_block(BlockKind.PARAGRAPH, '<p><img src="https://img.shields.io/b.svg" alt="badge" /></p>')
+    assert badges.images == 0 and block_height(badges, 10.0, 85.0) < 10.0

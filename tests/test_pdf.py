@@ -237,9 +237,16 @@ def test_long_code_continues_on_further_cards_and_nothing_is_cut(tmp_path: Path)
     assert report.clipped == [] or report.clipped == ()
     parts = [(n, pc) for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
     assert len(parts) > 2
-    # The lead-in item opens the card its listing starts on; every later card opens mid-listing, marked.
-    (start,) = [i for i, (_, pc) in enumerate(parts) if pc.blocks[0].text.strip() == "Use the plugin:"]
-    assert parts[start][1].blocks[1].kind == "code" and not parts[start][1].blocks[1].continues
+    # The lead-in item is on the card its listing starts on, right above it; every later card
+    # opens mid-listing, marked.
+    ((start, at),) = [
+        (i, k)
+        for i, (_, pc) in enumerate(parts)
+        for k, b in enumerate(pc.blocks)
+        if b.text.strip() == "Use the plugin:"
+    ]
+    after = parts[start][1].blocks[at + 1]
+    assert after.kind == "code" and not after.continues
     assert all(pc.blocks[0].continues for _, pc in parts[start + 1 :])
     printed = printed_on_backs(report, path, [n for n, _ in parts])
     for line in lines:

@@ -20,7 +20,9 @@ def question_card(q: Question, context: str, source: str) -> Draft:
         text = f'<div class="cg-question">{q.title_html}</div>{q.answer_html}'
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
         revealed = tuple(
-            answer_block(b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last, continues=b.continues)
+            answer_block(
+                b.kind, CLOZE.sub(r"<b>\2</b>", b.html), last=b.last, continues=b.continues, image_sizes=b.image_sizes
+            )
             for b in q.answer_blocks
         )
         heading = f'<div class="cg-question">{q.title_html}</div>'

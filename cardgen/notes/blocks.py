@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import AnswerBlock
-from cardgen.text import text_of
+from cardgen.text import img_sources, is_remote, text_of
 from cardgen.vocab import BlockKind
 
 # The kind of printable piece each top-level block type gives (lists and tables are cut up).
@@ -41,15 +41,24 @@ _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([dh])[^>]*>(.*?)</t[dh]>", re.S)
 
 
-def answer_block(kind: BlockKind, html: str, *, last: bool = True, continues: bool = False) -> AnswerBlock:
-    """A printable piece of HTML that cardgen rendered, with what the height model needs of it."""
+def answer_block(
+    kind: BlockKind,
+    html: str,
+    *,
+    last: bool = True,
+    continues: bool = False,
+    image_sizes: tuple[tuple[float, float], ...] = (),
+) -> AnswerBlock:
+    """A printable piece of HTML that cardgen rendered, with what the height model needs of it
+    (``image_sizes``: see ``AnswerBlock.image_sizes``)."""
     rows: tuple[tuple[str, ...], ...] = ()
     bold: tuple[bool, ...] = ()
     if kind == BlockKind.TABLE:
         cells = [_CELL.findall(row) for row in _ROW.findall(html)]
         rows = tuple(tuple(text_of(c).strip("\n") for _, c in row) or ("",) for row in cells)
         bold = tuple(any(tag == "h" for tag, _ in row) for row in cells)
-    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, html.count("<img"), continues)
+    images = sum(not is_remote(src) for src in img_sources(html)) if "<img" in html else 0  # printed as images
+    return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, images, continues, image_sizes)
 
 
 @dataclass(frozen=True)

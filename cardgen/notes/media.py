@@ -8,6 +8,7 @@ and remote URLs are never fetched.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,3 +117,20 @@ class Vault:
 
     def _hidden(self, path: Path) -> bool:
         return any(part.startswith(".") for part in path.relative_to(self.root).parts)
+
+
+MM_PER_PX = 25.4 / 96  # CSS pixels, which is how WeasyPrint sizes an image by default
+
+
+@functools.lru_cache(maxsize=512)
+def natural_size_mm(path: Path) -> tuple[float, float]:
+    """An image file's natural size in mm, read from its header (Pillow, which WeasyPrint uses to
+    read images too); (0, 0) when it cannot be read."""
+    from PIL import Image, UnidentifiedImageError  # only for notes with images
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, UnidentifiedImageError, ValueError):
+        return 0.0, 0.0
+    return width * MM_PER_PX, height * MM_PER_PX

@@ -15,7 +15,8 @@ from markdown_it.token import Token
 from cardgen.model import AnswerBlock
 from cardgen.notes.blocks import Block, answer_block, render_blocks
 from cardgen.notes.markdown import SafeRenderer, sanitise
-from cardgen.notes.media import MediaResolver
+from cardgen.notes.media import MediaResolver, natural_size_mm
+from cardgen.text import img_sources, is_remote
 
 
 class CardHtml:
@@ -44,5 +45,17 @@ class CardHtml:
     def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[AnswerBlock, ...]]:
         """An answer's HTML, whole and in printable pieces."""
         whole, pieces = render_blocks(self.md, self.env, blocks)
-        typed = tuple(answer_block(p.kind, self._clean(p.html), last=p.last, continues=p.continues) for p in pieces)
+        cleaned = [(p, self._clean(p.html)) for p in pieces]
+        typed = tuple(
+            answer_block(p.kind, html, last=p.last, continues=p.continues, image_sizes=self._image_sizes(html))
+            for p, html in cleaned
+        )
         return self._clean(whole), typed
+
+    def _image_sizes(self, fragment: str) -> tuple[tuple[float, float], ...]:
+        """Each image's natural size, from the file the resolver embedded for it."""
+        if "<img" not in fragment:
+            return ()
+        found = self.media.found if self.media is not None else {}
+        printed = (src for src in img_sources(fragment) if not is_remote(src))  # a remote one prints as its alt text
+        return tuple(natural_size_mm(found[src]) if src in found else (0.0, 0.0) for src in printed)

@@ -127,7 +127,8 @@ def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
         return height + (metrics.BLOCK_GAP * em if block.last else 0.0)
     if block.images:
         rest = block.text.strip()
-        return block.images * (metrics.IMAGE_MM + metrics.IMAGE_GAP * em) + (
+        sizes = [*block.image_sizes, *[(0.0, 0.0)] * (block.images - len(block.image_sizes))]
+        return sum(image_height(size, width_mm) + metrics.IMAGE_GAP * em for size in sizes) + (
             _lines_height(rest, width_em) * em if rest else 0.0
         )
     if block.kind == BlockKind.CODE:
@@ -145,6 +146,16 @@ def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
     if block.kind == BlockKind.QUOTE:
         return (wrapped_lines(block.text, width_em - BLOCKQUOTE_INDENT) * ANSWER_LINE_BOX + 2 * metrics.BLOCK_GAP) * em
     return _lines_height(block.text, width_em) * em
+
+
+def image_height(size: tuple[float, float], width_mm: float) -> float:
+    """How tall (mm) an image of natural ``size`` prints in a face ``width_mm`` wide: scaled down
+    to the width and to ``IMAGE_MM`` (``max-width``/``max-height`` keep its proportions); an image
+    of unknown size as tall as allowed."""
+    width, height = size
+    if width <= 0 or height <= 0:
+        return metrics.IMAGE_MM
+    return height * min(1.0, width_mm / width, metrics.IMAGE_MM / height)
 
 
 def header_height(question_html: str, width_mm: float) -> float:

@@ -41,7 +41,7 @@ from cardgen.pdf.metrics import (
     QUESTION_LINE,
     TABLE_FONT,
 )
-from cardgen.text import img_attributes
+from cardgen.text import IMG_TAG, img_attributes, is_remote
 from cardgen.vocab import Side
 
 PX_PER_MM = 96 / 25.4
@@ -174,7 +174,6 @@ def _meta(pc: PrintCard) -> str:
 
 
 # A remote image is never fetched: printed, it is its alt text and its host, where it would stand.
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def printable(fragment: str) -> str:
@@ -187,12 +186,12 @@ def printable(fragment: str) -> str:
     def placeholder(match: re.Match[str]) -> str:
         attrs = img_attributes(match.group(0))
         src = attrs.get("src", "")
-        if not src.lower().startswith(("http://", "https://", "//")):
+        if not is_remote(src):
             return match.group(0)
         host = urlsplit(src if not src.startswith("//") else "https:" + src).netloc
         return f'<span class="cg-missing">[{html.escape(attrs.get("alt") or "image")} — {html.escape(host)}]</span>'
 
-    return _IMG.sub(placeholder, fragment)
+    return IMG_TAG.sub(placeholder, fragment)
 
 
 def front_face(pc: PrintCard, face_id: str) -> str:
