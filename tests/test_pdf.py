@@ -336,3 +336,19 @@ def test_a_long_paragraph_continues_and_a_long_word_breaks(tmp_path: Path) -> No
     assert all(sentence in printed for sentence in sentences)
     (named,) = [n for n, pc in enumerate(report.printed) if pc.card.question.title_text == "What is it called?"]
     assert word in printed_on_backs(report, path, [named]).replace(" ", "")
+
+
+def test_a_long_outline_item_continues_between_its_nested_items(tmp_path: Path) -> None:
+    """One list item whose nested list is taller than a card (an outline of notes) continues on
+    further cards between its nested items (it was cut off), the continued pieces without a
+    bullet of their own."""
+    nested = [f"第{n}点：线程栈包含了当前线程执行的方法调用相关信息，以及所有本地变量。" for n in range(40)]
+    notes = tmp_path / "in" / "outline.md"
+    notes.parent.mkdir()
+    notes.write_text("## 什么是 Java 内存模型？\n\n- JMM 把内存分成了两部分\n" + "".join(f"  - {n}\n" for n in nested))
+    _, report, path = build_pdf(tmp_path / "out", notes=notes)
+    assert not report.clipped
+    parts = [n for n, pc in enumerate(report.printed) if pc.card.kind == "qa"]
+    assert len(parts) > 1 and all(report.printed[n].blocks[0].continues for n in parts[1:])
+    printed = printed_on_backs(report, path, parts).replace(" ", "")
+    assert "JMM把内存分成了两部分" in printed and all(n.replace(" ", "") in printed for n in nested)

@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont, TTLibError
 from cardgen.model import AnswerBlock
 from cardgen.pdf import metrics
 from cardgen.pdf.fonts import LATIN_MONO, LATIN_SANS, family_files
+from cardgen.pdf.pieces import CUT_LIST
 from cardgen.text import is_cjk, text_of
 from cardgen.vocab import BlockKind
 
@@ -139,7 +140,12 @@ def block_height(block: AnswerBlock, size_pt: float, width_mm: float) -> float:
             + (metrics.BLOCK_GAP if block.last else 0.0)
         ) * em
     if block.kind == BlockKind.LIST_ITEM:
-        return (wrapped_lines(block.text, width_em - metrics.LIST_INDENT) * ANSWER_LINE_BOX + metrics.ITEM_GAP) * em
+        # A piece of a list item cut between its nested items (``pieces.CUT_LIST``) is mostly
+        # nested text, one indent deeper, under a nested list's own gap.
+        cut = f'class="{CUT_LIST}"' in block.html
+        indent = metrics.LIST_INDENT * (2 if cut else 1)
+        gap = metrics.ITEM_GAP + (metrics.BLOCK_GAP if cut else 0.0)
+        return (wrapped_lines(block.text, width_em - indent) * ANSWER_LINE_BOX + gap) * em
     if block.kind == BlockKind.HEADING:
         lines = wrapped_lines(block.text, width_em / metrics.HEADING_FONT, bold=True)
         return (lines * ANSWER_LINE_BOX * metrics.HEADING_FONT + metrics.BLOCK_GAP) * em

@@ -15,7 +15,7 @@ from cardgen.config.printing import PrintOptions
 from cardgen.model import AnswerBlock, Card
 from cardgen.pdf.estimate import block_height, header_height, question_height
 from cardgen.pdf.markup import PrintCard, face_height, face_width
-from cardgen.pdf.sentences import sentence_pieces
+from cardgen.pdf.pieces import cut_to_fit
 from cardgen.vocab import BlockKind, Side
 
 FRONT_STEPS = (14.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.5)
@@ -58,7 +58,7 @@ def plan(
     front_steps, back_steps = steps(FRONT_STEPS, floor), steps(BACK_STEPS, floor)
     front_pt = next((s for s in front_steps if question_height(front_html, s, width) <= height * SLACK), floor)
     room = (height - header_height(heading_html, width)) * SLACK
-    blocks = between_sentences(blocks, floor, width, room * room_factor)
+    blocks = cut_to_fit(blocks, lambda b: block_height(b, floor, width) > room * room_factor)
 
     def fits(parts: Sequence[Sequence[AnswerBlock]], size: float) -> bool:
         return all(sum(block_height(b, size, width) for b in part) <= room * room_factor for part in parts)
@@ -93,22 +93,8 @@ def too_tall(heading_html: str, back_blocks: tuple[AnswerBlock, ...], options: P
     the answer cannot be split inside them, so print would cut them off."""
     width, height = face_width(options.card_size[0]), face_height(options.card_size[1])
     room = height - header_height(heading_html, width)
-    blocks = between_sentences(back_blocks, options.font_floor, width, room * SLACK)
+    blocks = cut_to_fit(back_blocks, lambda b: block_height(b, options.font_floor, width) > room * SLACK)
     return [b for b in blocks if block_height(b, options.font_floor, width) > room]
-
-
-def between_sentences(
-    blocks: tuple[AnswerBlock, ...], floor: float, width: float, room: float
-) -> tuple[AnswerBlock, ...]:
-    """The blocks, each paragraph too tall for ``room`` even at the floor size replaced by its
-    pieces cut between sentences (which may then print on cards of their own)."""
-    return tuple(
-        piece
-        for b in blocks
-        for piece in (
-            sentence_pieces(b) if b.kind == BlockKind.PARAGRAPH and block_height(b, floor, width) > room else (b,)
-        )
-    )
 
 
 def split_blocks(blocks: Sequence[AnswerBlock], heights: Sequence[float], room: float) -> list[tuple[AnswerBlock, ...]]:

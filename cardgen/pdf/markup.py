@@ -158,6 +158,8 @@ pre code {{ background: none; }}
 .cg-where {{ font-size: 0.7em; font-weight: normal; color: #666; }}
 .cg-cont-mark {{ color: #888; font-size: 0.8em; line-height: 1; }}
 .a .blk > pre.cg-chunk, .a .blk > p.cg-chunk {{ margin-bottom: 0; }}
+.a li.cg-nobullet {{ list-style: none; }}
+.a li.cg-nobullet > ul, .a li.cg-nobullet > ol {{ margin-bottom: 0; }}
 .cg-math {{ font-family: {mono}; color: #333; background: #f3f3f3; }}
 div.cg-math {{ margin: 0 0 {BLOCK_GAP}em; padding: 0.2em 0.4em; }}
 {scoped(CODE_LIGHT, "pre")}

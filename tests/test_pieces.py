@@ -1,9 +1,10 @@
-"""A paragraph too tall for any card is cut between its sentences (``pdf/sentences.py``)."""
+"""Blocks too tall for any card, cut into pieces (``pdf/pieces.py``): a paragraph between its
+sentences, a list item between the items nested in it."""
 
 from __future__ import annotations
 
 from cardgen.notes.blocks import answer_block
-from cardgen.pdf.sentences import PIECE_CHARS, sentence_pieces
+from cardgen.pdf.pieces import PIECE_CHARS, nested_item_pieces, sentence_pieces
 from cardgen.vocab import BlockKind
 
 
@@ -35,3 +36,29 @@ def test_what_cannot_be_cut_stays_whole() -> None:
     item = answer_block(BlockKind.LIST_ITEM, "<ul><li>" + "A sentence. " * 40 + "</li></ul>")
     for block in (one_sentence, short, item):
         assert sentence_pieces(block) == (block,)
+
+
+def test_a_list_item_is_cut_between_the_items_nested_in_it() -> None:
+    outline = (
+        '<ol start="3">\n<li>\n<p>Memory model</p>\n<ol>\n<li>Stack\n<ul>\n<li>per thread</li>\n</ul>\n</li>\n'
+        "<li>Heap</li>\n<li>Locals</li>\n</ol>\n<p>And a last word.</p>\n</li>\n</ol>"
+    )
+    pieces = nested_item_pieces(answer_block(BlockKind.LIST_ITEM, outline))
+    assert [p.continues for p in pieces] == [False, True, True]
+    first, second, last = (p.html for p in pieces)
+    assert (
+        first.startswith('<ol start="3" class="cg-cut">\n<li>\n<p>Memory model</p>\n<ol>\n<li>Stack')
+        and "per thread" in first
+    )
+    assert '<li class="cg-nobullet"><ol start="2">\n<li>Heap</li>' in second  # numbered on, no bullet of its own
+    assert '<ol start="3">\n<li>Locals</li>\n</ol>\n<p>And a last word.</p>' in last
+    assert " ".join(p.text for p in pieces).split() == answer_block(BlockKind.LIST_ITEM, outline).text.split()
+    for piece in pieces:  # every piece is whole HTML: each tag it opens it closes
+        assert piece.html.count("<li") == piece.html.count("</li>")
+        assert piece.html.count("<ol") == piece.html.count("</ol>")
+
+
+def test_a_list_item_with_one_or_no_nested_item_stays_whole() -> None:
+    for html in ("<ul>\n<li>Only words</li>\n</ul>", "<ul>\n<li>Words\n<ul>\n<li>one</li>\n</ul>\n</li>\n</ul>"):
+        block = answer_block(BlockKind.LIST_ITEM, html)
+        assert nested_item_pieces(block) == (block,)
