@@ -108,7 +108,7 @@ def _card_tagged(line: list[Token]) -> list[Token] | None:
 
 
 def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
-    """The cards of a ``#flashcards`` note, in order."""
+    """The cards of a ``#flashcards`` note (or a note marking cards with ``#card``), in order."""
     found = Flashcards()
     sections: list[tuple[int, str]] = []
     loose_in_section = False
