@@ -67,6 +67,11 @@ BACKS_BEGIN = {
         "什么是进程？": "<p>正在运行的程序。</p>",
         "Find a cycle.": "<p>Floyd",
     },
+    "bold-question-paragraphs.md": {
+        "What is an image?": "<p>A read-only template with instructions for creating a container.</p>",
+        "What is a layer?": "<p>Each instruction in a Dockerfile creates one, cached and reused.</p>\n<p>Layers are shared",
+        "How do I shrink an image?": "<p>Use multi-stage builds and a small base.</p>",
+    },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
         "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",

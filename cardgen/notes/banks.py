@@ -152,12 +152,15 @@ def question_list(node: SyntaxTreeNode) -> bool:
 
 
 def question_lines(node: SyntaxTreeNode) -> bool:
-    """A paragraph each of whose lines asks, or of ``Q: …`` / ``A: …`` lines, a question first."""
+    """A paragraph each of whose lines asks, or of ``Q: …`` / ``A: …`` lines, a question first, or
+    that asks and answers (a bold question and its answer, a line that asks over lines that answer)."""
     inline = inline_of(node)
     if inline is None:
         return False
     lines = [line for line in lines_of(inline) if line]
-    return all(asks(line_text(line)) for line in lines) or _qa_lines(lines) is not None
+    if all(asks(line_text(line)) for line in lines) or _qa_lines(lines) is not None:
+        return True
+    return _asked_and_answered(inline) is not None  # "**What is an image?** A read-only template."
 
 
 @dataclass
@@ -271,6 +274,12 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
                 # follows, any other over paragraphs, lists and listings that ask nothing.
                 open_line = bank.asked[-1]
                 only_if_silent = not line_text(pairs[-1].answer[-1]).rstrip().endswith((":", "："))
+                continue
+            if not all(asks(line_text(line)) for line in lines) and (said := _asked_and_answered(inline)):
+                asking, answered, lines_down = said  # "**What is an image?** A read-only template."
+                open_line = Asked(start, asking, [paragraph(answered, start + lines_down)])
+                only_if_silent = not line_text(answered[-1]).rstrip().endswith((":", "："))
+                bank.asked.append(open_line)
                 continue
             for n, tokens in enumerate(lines):  # labels ("问：…", "答：…") are left out by make_question
                 open_line, only_if_silent = Asked(start + n, tokens, []), False
