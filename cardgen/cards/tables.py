@@ -98,8 +98,9 @@ MAX_LABEL_CHARS = 40
 # Headers that name a table's two columns as a card's two sides (``| Front | Back |``): each row is
 # a card as written, its first cell the front (not "Back of el perro?").
 CARD_SIDES = frozenset(
-    {("front", "back"), ("question", "answer"), ("q", "a"), ("prompt", "response"), ("问题", "答案"),
-     ("问题", "回答"), ("题目", "答案"), ("问", "答"), ("正面", "背面")}
+    {("front", "back"), ("question", "answer"), ("q", "a"), ("prompt", "response"), ("problem", "solution"),
+     ("exercise", "solution"), ("问题", "答案"), ("问题", "回答"), ("问题", "解答"), ("题目", "答案"),
+     ("题目", "解答"), ("题目", "参考答案"), ("问", "答"), ("正面", "背面")}
 )  # fmt: skip
 # A yes/no mark is a value; other pictographs alone are decoration.
 MARKS = frozenset("✓✔✅☑❌✗✘❎⭕○●◯×")
