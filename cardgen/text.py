@@ -26,6 +26,11 @@ def is_remote(src: str) -> bool:
     return src.lower().startswith(("http://", "https://", "//"))
 
 
+def printed_images(fragment: str) -> int:
+    """How many images an HTML fragment prints as images (a remote one prints as its alt text)."""
+    return sum(not is_remote(src) for src in img_sources(fragment)) if "<img" in fragment else 0
+
+
 def img_attributes(tag: str) -> dict[str, str]:
     """The attributes of one ``<img …>`` tag, names lower-cased, values unquoted and unescaped."""
     return {m.group(1).lower(): html.unescape(m.group(2).strip("\"'")) for m in _ATTRIBUTE.finditer(tag[4:])}

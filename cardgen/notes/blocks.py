@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import AnswerBlock
-from cardgen.text import img_sources, is_remote, text_of
+from cardgen.text import printed_images, text_of
 from cardgen.vocab import BlockKind
 
 # The kind of printable piece each top-level block type gives (lists and tables are cut up).
@@ -57,7 +57,7 @@ def answer_block(
         cells = [_CELL.findall(row) for row in _ROW.findall(html)]
         rows = tuple(tuple(text_of(c).strip("\n") for _, c in row) or ("",) for row in cells)
         bold = tuple(any(tag == "h" for tag, _ in row) for row in cells)
-    images = sum(not is_remote(src) for src in img_sources(html)) if "<img" in html else 0  # printed as images
+    images = printed_images(html)
     return AnswerBlock(kind, html, text_of(html).strip("\n"), rows, bold, last, images, continues, image_sizes)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from cardgen.model import AnswerBlock
-from cardgen.text import text_of
+from cardgen.text import printed_images, text_of
 from cardgen.vocab import BlockKind
 
 # Each piece of a paragraph holds about this many characters of text: a few lines, so pieces pack a card well.
@@ -100,7 +100,7 @@ def cut_to_fit(blocks: Sequence[AnswerBlock], too_tall: Callable[[AnswerBlock], 
 
 
 def _piece(kind: BlockKind, html: str, *, continues: bool) -> AnswerBlock:
-    return AnswerBlock(kind, html, text_of(html).strip("\n"), images=html.count("<img"), continues=continues)
+    return AnswerBlock(kind, html, text_of(html).strip("\n"), images=printed_images(html), continues=continues)
 
 
 def sentence_pieces(block: AnswerBlock) -> tuple[AnswerBlock, ...]:
