@@ -303,3 +303,34 @@ def test_an_answer_heading_under_a_plain_heading_labels_its_answer() -> None:
         ("Which keyword declares a block-scoped constant?", "const"),
         ("", "Declarations are moved to the top of their scope."),
     ]
+
+
+def test_a_prompt_read_later_is_that_question_s_alone(tmp_path: Path) -> None:
+    """A prompt that moved to the front (above ``::: details 答案``) is left out of that question's
+    identity only: the next question's prompt, on its front as before (above an "Answer"
+    ``<details>``), stays in its identity, so its GUID does not change."""
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "## Question 1\n\nWhat is a Pod?\n\n::: details 答案\nThe smallest unit.\n:::\n\n"
+        "## Question 2\n\nWhat is a Node?\n\n<details><summary>Answer</summary>\n\nA machine.\n\n</details>\n"
+    )
+    first, second = extract(parse_file(path)).questions
+    assert first.prompt_read_later and first.identity_text == "Question 1"
+    assert not second.prompt_read_later and second.identity_text == "Question 2 What is a Node?"
+
+
+def test_a_view_answer_summary_puts_the_question_on_the_front_and_keeps_its_guid() -> None:
+    """``<summary>查看答案</summary>`` ("view the answer") under ``### 问题 1`` over the question written
+    out: the question is on the front, the summary on neither side; the GUIDs are the ones the
+    previous cardgen gave (taken from a build with it), when the question stood in the answer."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+    from cardgen.text import text_of
+
+    notes = FIXTURES / "notes" / "htmlblocks" / "view-answer-summaries.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False, kinds=frozenset({"qa"})), now=0).cards
+    first = cards[0]
+    assert text_of(first.question.prompt_html).strip() == "PSA 中对照组的转化代表什么？"
+    assert text_of(first.question.answer_html).strip() == "对照组转化 = 有机转化"
+    assert [c.guid for c in cards[:2]] == ["o1ieLg#1hG", "t{l5|nr1Q="]
+    assert "点击查看答案" not in cards[2].question.answer_html

@@ -23,6 +23,13 @@ OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
 ANSWER_SUMMARIES = frozenset(
     {"answer", "answers", "solution", "show answer", "show solution", "答案", "解答", "参考答案"}
 )
+# Summaries read as an answer's since the 9th session ("查看答案": view the answer). Before, what stood
+# above them was in the answer: it is now the question's, and left out of its identity.
+LATER_ANSWER_SUMMARIES = frozenset(
+    {"查看答案", "点击查看答案", "显示答案", "查看解析", "答案解析", "答案与解析", "答案和解析", "参考答案与解析",
+     "view answer", "see answer", "reveal answer", "click to see answer", "click to show answer",
+     "click to reveal answer", "answer & explanation", "answer and explanation"}
+)  # fmt: skip
 # HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
 WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
 # A link to a place in the same page, text and all.
@@ -183,7 +190,12 @@ def is_reveal_summary(summary: str) -> bool:
 
 
 def is_answer_summary(summary: str) -> bool:
-    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES
+    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES | LATER_ANSWER_SUMMARIES
+
+
+def read_later_summary(summary: str) -> bool:
+    """An answer's summary earlier versions did not read as one (``LATER_ANSWER_SUMMARIES``)."""
+    return summary.casefold().rstrip(":： ") in LATER_ANSWER_SUMMARIES
 
 
 # Difficulty marks and other symbols after a question ("What is …? 👶").

@@ -29,6 +29,7 @@ from cardgen.notes.htmlblocks import (
     is_answer_summary,
     is_reveal_summary,
     raw_html,
+    read_later_summary,
     shows_something,
     summary_runs_on,
     summary_tail,
@@ -126,7 +127,7 @@ class Reader:
         self.questions += self.asides
         self.asides = []
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
-        self.asking_heading = None
+        self.asking_heading, self.prompt_read_later = None, False
 
     def _add(
         self,
@@ -207,9 +208,8 @@ class Reader:
         if heading is not None and heading.type == "heading":
             rest = unlabelled(inline_tokens_of(heading), A_MARK)
             said = [paragraph([rest], heading.map[0] if heading.map else 0)] if rest else []
-        self.prompt_read_later = prompt_read_later
-        self.whole(node, inline_tokens_of(asked_by), prompt, [*said, *(blocks[i] for i in answer)])
-        self.prompt_read_later = False
+        answered = [*said, *(blocks[i] for i in answer)]
+        self.whole(node, inline_tokens_of(asked_by), prompt, answered, prompt_read_later=prompt_read_later)
 
     def separated(self, first: int, cards: list[SeparatedCard]) -> None:
         """The cards of a file written between separator lines, under its ``#`` title if any."""
@@ -222,12 +222,18 @@ class Reader:
             self.whole(front, title, [blocks[i] for i in card.front[1:]], [blocks[i] for i in card.back])
 
     def whole(
-        self, node: SyntaxTreeNode, title: list[Token], prompt: list[SyntaxTreeNode], answer: list[SyntaxTreeNode]
+        self,
+        node: SyntaxTreeNode,
+        title: list[Token],
+        prompt: list[SyntaxTreeNode],
+        answer: list[SyntaxTreeNode],
+        *,
+        prompt_read_later: bool = False,
     ) -> None:
         """A question read whole at once: asked at ``node``, the ``prompt`` under it, the ``answer``."""
         self.ask(node, title)
         self.body = [*prompt, *answer]
-        self.answer_start = len(prompt)
+        self.answer_start, self.prompt_read_later = len(prompt), prompt_read_later
         self.close()
 
     def ask(self, node: SyntaxTreeNode, title: list[Token]) -> None:
@@ -250,6 +256,7 @@ class Reader:
             self.in_details = not closes_details(raw)
             if self.current is not None and self.answer_start is None and is_answer_summary(summary):
                 self.answer_start = len(self.body)
+                self.prompt_read_later |= bool(self.body) and read_later_summary(summary)
             # Its summary and body are part of the answer; a summary that only says "expand" is not.
             reveal_only = is_reveal_summary(summary) and raw is not None and summary_tail(raw) is None
             if self.current is not None and summary and not is_answer_summary(summary) and not reveal_only:
@@ -302,11 +309,7 @@ class Reader:
         self.title = note.title
         for card in note.cards:
             self._add(SourceLoc(self.parsed.display, card.line + 1), card.question, card.answer, card.sections)
-        for line, section, text in note.left_out:
-            where = f"under {section!r}" if section else "under the title" if note.title else "outside any card"
-            shown = text if len(text) <= 50 else text[:49] + "…"
-            loc = SourceLoc(self.parsed.display, line + 1)
-            self.skipped.append(Problem(loc, f"text {where} is on no card: {shown}"))
+        self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in note.reports()]
 
     def report_section(self, heading: SyntaxTreeNode, why: str) -> None:
         """A section (its heading and blocks) that is on no card, and why."""

@@ -66,6 +66,15 @@ class Flashcards:
     """(0-based line, the section's heading or "", the text's first words) of each section
     holding text that is on no card."""
 
+    def reports(self) -> list[tuple[int, str]]:
+        """(0-based line, message) for each section's text on no card."""
+        found = []
+        for line, section, text in self.left_out:
+            where = f"under {section!r}" if section else "under the title" if self.title else "outside any card"
+            shown = text if len(text) <= 50 else text[:49] + "…"
+            found.append((line, f"text {where} is on no card: {shown}"))
+        return found
+
 
 def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -> bool:
     """The note carries the plugin's flashcard tag, in its front matter or in its text, or marks
