@@ -72,6 +72,11 @@ BACKS_BEGIN = {
         "What is a layer?": "<p>Each instruction in a Dockerfile creates one, cached and reused.</p>\n<p>Layers are shared",
         "How do I shrink an image?": "<p>Use multi-stage builds and a small base.</p>",
     },
+    "list-details-answers.md": {
+        "What is JSX?": "<p>A syntax extension that looks like HTML.</p>",
+        "What is a hook?": "<p>A function that lets components use state.</p>",
+        "What is the virtual DOM?": "<p>An in-memory copy of the DOM.</p>",
+    },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
         "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",

@@ -20,6 +20,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.callouts import answer_callout
 from cardgen.notes.facts import is_definition, split_definition
+from cardgen.notes.htmlblocks import closes_details, details_summary, is_answer_summary, is_wrapper_html, raw_html
 from cardgen.notes.labels import (
     A_DOT,
     A_MARK,
@@ -92,15 +93,30 @@ def _item_question(
     if without_label and (said := split_inline_answer(without_label)) is not None:
         # "- Q: What is TCP? A: A reliable stream.": never a question before, so no title read before
         rest = [said[1], *lines_of(inline)[1:]]
-        return said[0], [paragraph(rest, line), *item.children[1:]], None
+        return said[0], [paragraph(rest, line), *_nested(item)], None
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked
-        return _without_task_box(question), [paragraph(answered, line + lines_down), *item.children[1:]], children
+        return _without_task_box(question), [paragraph(answered, line + lines_down), *_nested(item)], children
     text = inline_text(inline)
     if asks(text, among_questions=among_questions) or ends_in_question(text):
         title = _without_task_box(children)
-        return title, list(item.children[1:]), children if title is not children else None
+        return title, _nested(item), children if title is not children else None
     return None
+
+
+def _nested(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """What a list item holds under its first paragraph: its answer, without the ``<details>`` tags
+    that fold it away (``<summary>Answer</summary>`` is a label, and the fold is the card's flip)."""
+    return [node for node in item.children[1:] if not _answer_fold(node)]
+
+
+def _answer_fold(node: SyntaxTreeNode) -> bool:
+    """An HTML block that only opens an answer's ``<details>`` or closes one."""
+    raw = raw_html(node)
+    if raw is None or not is_wrapper_html(raw):
+        return False
+    summary = details_summary(raw)
+    return is_answer_summary(summary) if summary is not None else closes_details(raw) or "<details" in raw.lower()
 
 
 # A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?".
@@ -213,9 +229,10 @@ def _quotes_labelled(node: SyntaxTreeNode) -> bool:
 _SECTION_META = re.compile(r"^\s*(?:Deck|Tags)\s*:", re.IGNORECASE)
 
 
-def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
+def read_bank(body: Sequence[SyntaxTreeNode], answer_from: SyntaxTreeNode | None = None) -> Bank | None:
     """The section's questions when its text opens with a question list or question lines (under
-    inka's ``Deck:``/``Tags:`` lines, which are reported)."""
+    inka's ``Deck:``/``Tags:`` lines, which are reported). ``answer_from``: the block an "Answer"
+    ``<details>`` opened at, which answers the question just before it."""
     body = [block for node in body for block in (node.children if _quotes_labelled(node) else [node])]
     meta = 0
     while meta < len(body) and (inline := inline_of(body[meta])) is not None and _SECTION_META.match(inline.content):
@@ -239,6 +256,8 @@ def read_bank(body: Sequence[SyntaxTreeNode]) -> Bank | None:
             open_line.answer.extend(answers)  # "【选词填空】…" over "::: details 答案"
             open_line = None
             continue
+        if node is answer_from and open_line is None and listed and not listed[-1].answer:
+            open_line, only_if_silent = listed[-1], False  # "3. What is the virtual DOM?" over its <details>
         following = body[index + 1] if index + 1 < len(body) else None
         if node.type == "paragraph" and following is not None and answer_callout(following) is not None:
             inline = inline_of(node)  # a paragraph over its answer callout asks, whatever its end

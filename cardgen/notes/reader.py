@@ -106,12 +106,13 @@ class Reader:
             # A heading that asks keeps its answer, even one written as questions and their answers.
             head = self.asking_heading
             plain_head = head is not None and not asks(head[1])
-            callouts = start is not None and start < len(self.body) and answer_callout(self.body[start]) is not None
+            at = self.answer_start  # where something marked the answer (a callout, an "Answer" <details>)
+            marked = self.body[at] if at is not None and at < len(self.body) else None
             answer = unwrapped(answer)  # "::: details 答案": its body is the answer
             shown = [node for node in answer if shows_something(node, raw_html(node))]
-            # Questions each over its answer callout ("练习题") are read with their callouts.
-            listed = [n for n in self.body if shows_something(n, raw_html(n))] if callouts and prompt else shown
-            bank = read_bank(listed) if plain_head and (callouts or not prompt) else None
+            # Questions each over their marked answers ("练习题") are read with them.
+            listed = [n for n in self.body if shows_something(n, raw_html(n))] if marked and prompt else shown
+            bank = read_bank(listed, marked) if plain_head and (marked or not prompt) else None
             if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
                 # One line that asks, under a heading at the question level, is its answer, unless the
                 # heading says it lists questions ("Follow-ups", "思考题").
