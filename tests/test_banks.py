@@ -77,6 +77,10 @@ BACKS_BEGIN = {
         "What is a hook?": "<p>A function that lets components use state.</p>",
         "What is the virtual DOM?": "<p>An in-memory copy of the DOM.</p>",
     },
+    "lead-in-over-questions.md": {
+        "What is TCP?": "<ul>\n<li>A reliable, ordered byte stream.</li>",
+        "什么是 DNS？": "<p>域名到地址的解析系统。</p>",
+    },
     "chinese-labels.md": {
         "HashMap 的底层实现？": "<p>数组 + 链表 + 红黑树。</p>",
         "ArrayList 和 LinkedList 的区别？": "<p>一个是数组，一个是链表。</p>",

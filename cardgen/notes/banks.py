@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.callouts import answer_callout
-from cardgen.notes.facts import is_definition, split_definition
+from cardgen.notes.facts import is_definition, lead_in, split_definition
 from cardgen.notes.htmlblocks import closes_details, details_summary, is_answer_summary, is_wrapper_html, raw_html
 from cardgen.notes.labels import (
     A_DOT,
@@ -231,13 +231,16 @@ _SECTION_META = re.compile(r"^\s*(?:Deck|Tags)\s*:", re.IGNORECASE)
 
 def read_bank(body: Sequence[SyntaxTreeNode], answer_from: SyntaxTreeNode | None = None) -> Bank | None:
     """The section's questions when its text opens with a question list or question lines (under
-    inka's ``Deck:``/``Tags:`` lines, which are reported). ``answer_from``: the block an "Answer"
-    ``<details>`` opened at, which answers the question just before it."""
+    inka's ``Deck:``/``Tags:`` lines, or a lead-in ending in a colon, which are reported).
+    ``answer_from``: the block an "Answer" ``<details>`` opened at, which answers the question just
+    before it."""
     body = [block for node in body for block in (node.children if _quotes_labelled(node) else [node])]
     meta = 0
     while meta < len(body) and (inline := inline_of(body[meta])) is not None and _SECTION_META.match(inline.content):
         meta += 1
-    if meta == len(body) or not (question_list(body[meta]) or question_lines(body[meta])):
+    # A lead-in over the questions ("Common questions:", "以下是高频问题："), reported with the bank.
+    opens = meta + 1 if meta + 1 < len(body) and body[meta].type == "paragraph" and lead_in(body[meta]) else meta
+    if opens == len(body) or not (question_list(body[opens]) or question_lines(body[opens])):
         return None
     bank = Bank()
     open_line: Asked | None = None  # a plain-line question that takes the blocks after it
