@@ -250,11 +250,15 @@ def test_a_file_that_is_one_card_front_rule_back() -> None:
 def test_bracketed_numbers_are_labels_and_the_guid_stays_derived_as_before() -> None:
     from cardgen.notes.read import parse_text
 
-    text = "# OS\n\n### （1）什么是分页？\n\n分页。\n\n### (2) What is a segment?\n\nA part.\n"
+    text = "# OS\n\n### （1）什么是分页？\n\n分页。\n\n### (2) What is a segment?\n\nA part.\n\n### （三）什么是段？\n\n段。\n"
     questions = extract(parse_text(text, FIXTURES / "brackets.md")).questions
-    assert [(q.number, q.title_text) for q in questions] == [("1", "什么是分页？"), ("2", "What is a segment?")]
+    assert [(q.number, q.title_text) for q in questions] == [
+        ("1", "什么是分页？"),
+        ("2", "What is a segment?"),
+        ("三", "什么是段？"),
+    ]
     # Earlier versions kept "（1）" in the title, and derived the GUID from it: it stays derived so.
-    assert [q.identity_title for q in questions] == ["（1）什么是分页？", "(2) What is a segment?"]
+    assert [q.identity_title for q in questions] == ["（1）什么是分页？", "(2) What is a segment?", "（三）什么是段？"]
 
 
 def test_dotted_numbers_without_a_final_dot_are_labels_and_the_guid_stays_derived_as_before() -> None:

@@ -21,7 +21,7 @@ from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
 
-# A numbering prefix is label, not question: `1.` `1、` `1)` `1.2` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）`.
+# A numbering prefix is label, not question: `1.` `1、` `1)` `1.2` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）` `（一）`.
 _NUMBERINGS = r"""
         第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
       | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
@@ -29,7 +29,9 @@ _NUMBERINGS = r"""
       | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
       | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*"""
 NUMBER_PREFIX = re.compile(
-    r"^\s*(?: (?P<dotted>\d+(?:\.\d+)+)\s+ |" + _NUMBERINGS + r" | [（(]\s*(?P<paren>\d+)\s*[)）]\s*)",
+    r"^\s*(?: (?P<dotted>\d+(?:\.\d+)+)\s+ |"
+    + _NUMBERINGS
+    + r" | [（(]\s*(?P<paren>\d+|[一二三四五六七八九十]+)\s*[)）]\s*)",
     re.VERBOSE | re.IGNORECASE,
 )
 # The prefixes read before the 7th session, by which the GUIDs of questions numbered otherwise
