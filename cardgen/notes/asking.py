@@ -95,17 +95,20 @@ BACK_MATTER = frozenset(
 _DECORATION = re.compile(r"[\s:：\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+")
 
 
-# Headings that only label what follows as the answer to the question asked just before them.
+# Words that only label what follows as the answer to the question asked just before them: a
+# heading (``## Answer``), a callout's title (``::: details 答案``), a ``<details>`` summary.
 ANSWER_LABELS = frozenset(
     {"answer", "answers", "the answer", "answer guide", "answer key", "suggested answer", "sample answer",
-     "model answer", "solution", "solutions", "show answer", "答案", "参考答案", "答案解析", "答案与解析",
-     "答案和解析", "答案和解释", "答案及解析", "查看答案", "点击查看答案", "解答", "回答", "答", "ответ"}
+     "model answer", "solution", "solutions", "show answer", "view answer", "see answer", "reveal answer",
+     "click to see answer", "click to show answer", "click to reveal answer", "answer & explanation",
+     "answer and explanation", "答案", "参考答案", "答案解析", "答案与解析", "答案和解析", "答案和解释", "答案及解析",
+     "参考答案与解析", "查看答案", "点击查看答案", "显示答案", "查看解析", "解答", "回答", "答", "ответ"}
 )  # fmt: skip
 
 
 def labels_an_answer(title: str) -> bool:
-    """``## Answer``, ``## Answer guide``, ``### 参考答案``: the heading names what follows as the
-    answer to the question asked just before it."""
+    """``## Answer``, ``## Answer guide``, ``### 参考答案``, ``<summary>查看答案</summary>``: the words
+    name what follows as the answer to the question asked just before it."""
     return title.casefold().strip(" :：*_") in ANSWER_LABELS
 
 

@@ -92,9 +92,10 @@ def split_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token
 def _dashed_definition(children: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
     """(term, definition) of ``**term** — definition`` or ``` `term` - definition ```: a dash
     parts a term only when markup sets the term apart (a plain "a - b" is a sentence)."""
-    children = [child for child in children if child.type != "text" or child.content]  # "" before a "**"
-    if not children:
-        return None
+    start = next((n for n, child in enumerate(children) if child.type != "text" or child.content), None)
+    if start is None or children[start].type not in ("code_inline", "strong_open"):
+        return None  # most items: nothing copied
+    children = [child for child in children[start:] if child.type != "text" or child.content]  # "" before a "**"
     if children[0].type == "code_inline":
         end = 1
     elif children[0].type == "strong_open":

@@ -14,22 +14,18 @@ import re
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.asking import asks
+from cardgen.notes.asking import asks, labels_an_answer
 from cardgen.notes.markdown import inline_text
 from cardgen.text import text_of
 
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
+# The summaries read as an answer's from the start. Any other answer label (``asking.ANSWER_LABELS``:
+# "查看答案", view the answer) is read so since the 9th session: what stands above it, in the answer
+# before, is now the question's, and left out of its identity (``read_later_summary``).
 ANSWER_SUMMARIES = frozenset(
     {"answer", "answers", "solution", "show answer", "show solution", "答案", "解答", "参考答案"}
 )
-# Summaries read as an answer's since the 9th session ("查看答案": view the answer). Before, what stood
-# above them was in the answer: it is now the question's, and left out of its identity.
-LATER_ANSWER_SUMMARIES = frozenset(
-    {"查看答案", "点击查看答案", "显示答案", "查看解析", "答案解析", "答案与解析", "答案和解析", "参考答案与解析",
-     "view answer", "see answer", "reveal answer", "click to see answer", "click to show answer",
-     "click to reveal answer", "answer & explanation", "answer and explanation"}
-)  # fmt: skip
 # HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
 WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
 # A link to a place in the same page, text and all.
@@ -190,12 +186,12 @@ def is_reveal_summary(summary: str) -> bool:
 
 
 def is_answer_summary(summary: str) -> bool:
-    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES | LATER_ANSWER_SUMMARIES
+    return summary.casefold().rstrip(":： ") in ANSWER_SUMMARIES or labels_an_answer(summary)
 
 
 def read_later_summary(summary: str) -> bool:
-    """An answer's summary earlier versions did not read as one (``LATER_ANSWER_SUMMARIES``)."""
-    return summary.casefold().rstrip(":： ") in LATER_ANSWER_SUMMARIES
+    """An answer's summary earlier versions did not read as one (see ``ANSWER_SUMMARIES``)."""
+    return summary.casefold().rstrip(":： ") not in ANSWER_SUMMARIES and labels_an_answer(summary)
 
 
 # Difficulty marks and other symbols after a question ("What is …? 👶").

@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from cardgen.notes.asking import ends_in_question
+from cardgen.notes.asking import ends_in_question, labels_an_answer
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.tree import syntax_tree
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``, ``问题1：`` / ``答案1：``) written line under
 # line in one paragraph.
 Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+# The words that label an answer (and "A", only with a colon: alone it opens a list of options).
+_ANSWER_WORDS = "Ans|Answer|答|答案|回答|解答|参考答案"
 # An answer's heading-like first line: "**Answer**", "答案：".
-LONE_ANSWER_LABEL = re.compile(r"(?:Ans|Answer|答|答案|回答|解答|参考答案)\s*[:：]?", re.IGNORECASE)
+LONE_ANSWER_LABEL = re.compile(rf"(?:{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
 # Andy Matuschak's ``Q. …`` over ``A. …`` (marki's cards): only as a pair, since "A. …" alone opens
 # many a list of options.
 Q_DOT = re.compile(r"^\s*Q\.\s+")
@@ -30,9 +32,7 @@ A_DOT = re.compile(r"^\s*A\.\s+")
 # A card's two sides written out (``Front: el perro`` over ``Back: the dog``): only as a pair too.
 FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
 BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
-A_MARK = re.compile(
-    r"^\s*(?:(?:A|Ans|Answer|答|答案|回答|解答|参考答案)\s*\d*\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE
-)
+A_MARK = re.compile(rf"^\s*(?:(?:A|{_ANSWER_WORDS})\s*\d*\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
 # An exercise and its solution (``Problem: …`` over ``Solution: …``): only as a pair.
 PROBLEM_MARK = re.compile(r"^\s*(?:Problem|Exercise)\s*\d*\s*[:：]\s*", re.IGNORECASE)
 SOLUTION_MARK = re.compile(r"^\s*Solution\s*\d*\s*[:：]\s*", re.IGNORECASE)
@@ -41,10 +41,10 @@ SOLUTION_MARK = re.compile(r"^\s*Solution\s*\d*\s*[:：]\s*", re.IGNORECASE)
 # An answer label later on a question's own line (``Q: What port does HTTPS use? A: 443.``): after
 # the question's closing mark, or a sentence's end, and a space (none needed after a full-width mark).
 INLINE_A_MARK = re.compile(
-    r"(?:(?<=[?？!！.。:：])\s+|(?<=[？！。：]))(?:A|Ans|Answer|答|答案)\s*\d*\s*[:：]\s*", re.IGNORECASE
+    rf"(?:(?<=[?？!！.。:：])\s+|(?<=[？！。：]))(?:A|{_ANSWER_WORDS})\s*\d*\s*[:：]\s*", re.IGNORECASE
 )
 # The same label written bold (``… **A:** 443``), its colon inside the bold or just after it.
-BOLD_A_LABEL = re.compile(r"(?:A|Ans|Answer|答|答案)\s*[:：]?", re.IGNORECASE)
+BOLD_A_LABEL = re.compile(rf"(?:A|{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
 SENTENCE_ENDS = ("?", "？", "!", "！", ".", "。", ":", "：")
 
 
@@ -170,7 +170,7 @@ def _lone_answer_label(lines: list[list[Token]]) -> bool:
 def _heading_label(node: SyntaxTreeNode) -> bool:
     """A heading that only says "Answer" (``### Answer``, ``#### 答案``) over the answer."""
     inline = node.children[0].token if node.type == "heading" and node.children else None
-    return inline is not None and _lone_answer_label(lines_of(inline))
+    return inline is not None and labels_an_answer(inline_text(inline))
 
 
 def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:

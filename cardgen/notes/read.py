@@ -106,7 +106,7 @@ def _front_matter(content: str) -> dict[str, Any] | None:
 
     # YAML allows no tab before a comment, which Jekyll's own parser forgives (``layout: post\t# …``):
     # read with the tabs as spaces, its keys (``tags:``) are not lost.
-    for text in (content, content.replace("\t", "    ")):
+    for text in (content, content.replace("\t", "    ")) if "\t" in content else (content,):
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError:

@@ -115,10 +115,12 @@ def interview_sections(nodes: Sequence[SyntaxTreeNode]) -> Sections | None:
     kinds = [_kind(title) for title in titles]
     # A label deeper inside an answer section ("### Решение: crossinline" under "## Ответ (RU)")
     # is a part of that answer, not an answer section of its own.
-    for k in range(len(heads)):
-        if kinds[k] is not None and any(kind and kind[0] == "a" and heads[k][0] in section(j)
-                                        for j, kind in enumerate(kinds[:k])):  # fmt: skip
+    answer_ends = -1  # where the answer section being read ends
+    for k, (i, _) in enumerate(heads):
+        if i < answer_ends:
             kinds[k] = None
+        elif (kind := kinds[k]) is not None and kind[0] == "a":
+            answer_ends = section(k).stop
     first = [
         (t.casefold().strip(" :：") in _FIRST_SHAPE[0], t.casefold().strip(" :：") in _FIRST_SHAPE[1]) for t in titles
     ]
