@@ -25,6 +25,7 @@ DEFINITION_COLON = re.compile(r"：|:(?=\s)")
 # The dash after a marked term: an em or en dash, or a hyphen (or two) between spaces.
 TERM_DASH = re.compile(r"\s*[—–]\s*|\s+--?\s+")
 SENTENCE_PUNCTUATION = set("。，,；;！!？?")
+BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 MAX_TERM_CHARS = 40
 MAX_TERM_WORDS = 6
 MAX_LEAD_CHARS = 40
@@ -137,6 +138,8 @@ def is_definition(term: str, definition: str) -> bool:
         return False  # "Q: What does a Service select?" asks, "A: …" answers: labels, not terms
     if SENTENCE_PUNCTUATION & set(term):
         return False
+    if BARE_URL.fullmatch(definition.strip()):
+        return False  # "Installation Video : https://…": a link to follow, nothing to recall
     return not definition.rstrip().endswith((":", "："))  # a lead-in, not a definition
 
 
