@@ -338,3 +338,24 @@ def test_a_view_answer_summary_puts_the_question_on_the_front_and_keeps_its_guid
     assert text_of(first.question.answer_html).strip() == "对照组转化 = 有机转化"
     assert [c.guid for c in cards[:2]] == ["o1ieLg#1hG", "t{l5|nr1Q="]
     assert "点击查看答案" not in cards[2].question.answer_html
+
+
+def test_facts_are_looked_for_only_for_the_cards_asked_for() -> None:
+    """``--kinds qa`` makes no table or term cards: their facts are not looked for, and the
+    Q&A card (its answer, its identity) is the same either way."""
+    from cardgen.vocab import Kind
+
+    def read(name: str, facts: frozenset[Kind]) -> NoteFile:
+        return extract(parse_file(FIXTURES / name), facts=facts)
+
+    tables, definitions = read("tables.md", frozenset(Kind)), read("definitions.md", frozenset(Kind))
+    assert any(q.tables for q in tables.questions) and any(q.terms for q in definitions.questions)
+    for name, full in (("tables.md", tables), ("definitions.md", definitions)):
+        qa_only = read(name, frozenset({Kind.QA}))
+        assert not any(q.tables or q.terms for q in qa_only.questions)
+        assert [(q.title_text, q.answer_html) for q in qa_only.questions] == [
+            (q.title_text, q.answer_html) for q in full.questions
+        ]
+        only_tables = read(name, frozenset({Kind.TABLE}))
+        assert [q.tables for q in only_tables.questions] == [q.tables for q in full.questions]
+        assert not any(q.terms for q in only_tables.questions)

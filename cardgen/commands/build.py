@@ -66,6 +66,7 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
                 allow_html=config.allow_html,
                 root=root,
                 skip_headings=config.skip_headings,
+                facts=config.kinds,
             )
             for path, root in roots.items()
         ]

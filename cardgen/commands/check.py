@@ -62,7 +62,12 @@ def check(config: BuildConfig) -> list[Finding]:
             findings.append(Finding(exc.loc or SourceLoc(str(path), 1), "error", exc.message))
             continue
         notes = extract(
-            parsed, config.question_level, allow_html=config.allow_html, root=root, skip_headings=config.skip_headings
+            parsed,
+            config.question_level,
+            allow_html=config.allow_html,
+            root=root,
+            skip_headings=config.skip_headings,
+            facts=config.kinds,
         )
         stop_ahead()  # the file is read: no child highlighting its code is left
         files.append(notes)

@@ -32,7 +32,7 @@ from cardgen.notes.htmlblocks import (
     shows_something,
 )
 from cardgen.notes.markdown import make_parser
-from cardgen.notes.media import Vault
+from cardgen.notes.media import MediaRoots, Vault
 from cardgen.notes.obsidian import front_matter_tags
 from cardgen.notes.outline import (
     detect_question_level,
@@ -41,12 +41,14 @@ from cardgen.notes.outline import (
     heading_text,
     question_headings,
 )
+from cardgen.notes.question import FACT_KINDS
 from cardgen.notes.read import ParsedFile
-from cardgen.notes.reader import MediaRoots, Reader
+from cardgen.notes.reader import Reader
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards
 from cardgen.notes.titled import MAX_LABELLED_PARTS, one_question
+from cardgen.vocab import Kind
 
 
 def extract(
@@ -56,6 +58,7 @@ def extract(
     allow_html: bool = False,
     root: Path | None = None,
     skip_headings: tuple[str, ...] = (),
+    facts: frozenset[Kind] = FACT_KINDS,
 ) -> NoteFile:
     """Every question of one file, with its answer rendered to HTML.
 
@@ -65,6 +68,7 @@ def extract(
     (``**Why …?**``) are questions wherever they are, even inside a heading question's answer,
     which then ends there. A section whose text is a list of questions (or lines that ask) gives
     a question per line (``banks``). Back matter and headings ``skip_headings`` names ask nothing.
+    Comparison tables and definitions are looked for only when ``facts`` asks for their cards.
     """
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
@@ -88,7 +92,7 @@ def extract(
     md = make_parser(allow_html)
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
-    reader = Reader(parsed, md, roots, level, skip_headings)
+    reader = Reader(parsed, md, roots, level, skip_headings, facts)
     tags = front_matter_tags(parsed.front_matter)
     if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
         reader.flashcards(read_flashcards(tree))
@@ -169,7 +173,7 @@ def extract(
     card = front_and_back(tree.children) if question_level is None else None
     if card is not None and _asked_at_most(reader.questions, parsed.loc(front := tree.children[card[0]])):
         # Read as one card, its rule parting front from back, the file leaves nothing out.
-        reader = Reader(parsed, md, roots, level, skip_headings)
+        reader = Reader(parsed, md, roots, level, skip_headings, facts)
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
     one = one_question(tree, parsed.front_matter, skip_headings) if question_level is None else None
@@ -178,7 +182,7 @@ def extract(
             message = f"the front matter asks, on no card (the note's {len(reader.questions)} sections are): {one.text}"
             reader.skipped.append(Problem(parsed.loc(tree.children[0]), message))
         else:  # a note that is one question, asked in its front matter, its headings only labels
-            reader = Reader(parsed, md, roots, level, skip_headings)
+            reader = Reader(parsed, md, roots, level, skip_headings, facts)
             from_front_matter = one.asked_by.type == "front_matter"
             asking = inline_tokens(md, one.text) if from_front_matter else inline_tokens_of(one.asked_by)
             reader.whole(one.asked_by, asking, [], one.answer)

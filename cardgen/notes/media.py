@@ -122,6 +122,18 @@ class Vault:
 MM_PER_PX = 25.4 / 96  # CSS pixels, which is how WeasyPrint sizes an image by default
 
 
+@dataclass(frozen=True)
+class MediaRoots:
+    """Where a file's images are looked for: beside it, and nowhere outside ``root``."""
+
+    note_dir: Path
+    """The note file's folder."""
+    root: Path
+    """The notes' folder."""
+    vault: Vault
+    """Its files, for embeds found by name."""
+
+
 @functools.lru_cache(maxsize=512)
 def natural_size_mm(path: Path) -> tuple[float, float]:
     """An image file's natural size in mm, read from its header (Pillow, which WeasyPrint uses to

@@ -20,6 +20,7 @@ from cardgen.notes.labels import Q_MARK, unlabelled, without_answer_label
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
+from cardgen.vocab import Kind
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `1.2` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）` `（一）`.
 _NUMBERINGS = r"""
@@ -38,6 +39,8 @@ NUMBER_PREFIX = re.compile(
 # (`（1）什么是分页？`, and `1.1 What …` without a final dot, read as "1 What …" before the 8th)
 # were derived: they stay derived so (see ``Question.identity_title``).
 NUMBER_PREFIX_BEFORE = re.compile(r"^\s*(?:" + _NUMBERINGS + ")", re.VERBOSE | re.IGNORECASE)
+# The cards made of facts found in an answer (its tables, its definitions), not of the whole answer.
+FACT_KINDS = frozenset({Kind.TABLE, Kind.TERM})
 # Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
 TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
 
@@ -53,10 +56,12 @@ def make_question(
     read_before: list[Token] | None = None,
     *,
     prompt_read_later: bool = False,
+    facts: frozenset[Kind] = FACT_KINDS,
 ) -> Question:
     """The question titled ``title`` (``read_before``: the title as an earlier cardgen read it,
     which its GUID stays derived from) with ``body`` as its answer. ``prompt_read_later``: the
-    prompt was part of the answer as earlier versions read it (see ``Question.prompt_read_later``)."""
+    prompt was part of the answer as earlier versions read it (see ``Question.prompt_read_later``).
+    ``facts``: the kinds of fact cards whose facts (tables, definitions) are looked for."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
     numbered = bool(title) and title[0].type == "text" and NUMBER_PREFIX.match(title[0].content) is not None
@@ -88,8 +93,8 @@ def make_question(
     if has_answer(body, body_tokens) or (prompt and any(_tokens_text(tokens).strip() for tokens in body_tokens)):
         types = {token.type for tokens in body_tokens for token in tokens}
         loc_of = _loc_in(loc.file)
-        tables = find_tables(body, loc_of, render) if "table_open" in types else ()
-        terms = find_terms(body, loc_of, render) if types & (LIST_OPENERS | {"dl_open"}) else ()
+        tables = find_tables(body, loc_of, render) if Kind.TABLE in facts and "table_open" in types else ()
+        terms = find_terms(body, loc_of, render) if Kind.TERM in facts and types & DEFINING else ()
         answer_html, pieces = render.answer(blocks)
         inline = (child for tokens in body_tokens for token in tokens for child in token.children or ())
         tags += [child.content for child in inline if child.type == "tag"]
@@ -164,6 +169,7 @@ CONTENT_TOKENS = frozenset(
     {"code_block", "fence", "table_open", "image", "html_block", "math_block", "math_block_eqno"}
 )
 LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
+DEFINING = LIST_OPENERS | {"dl_open"}  # where definitions are written
 # Inline tokens that show something whatever text they hold: an image, an embedded note.
 EMBEDS = frozenset({"image", "note_embed"})
 

@@ -9,8 +9,7 @@ opener…) and tells the ``Reader``; the ``Reader`` turns what it was told into 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -35,27 +34,16 @@ from cardgen.notes.htmlblocks import (
     summary_tail,
 )
 from cardgen.notes.labels import A_MARK, answer_label_at, paragraph, unlabelled
-from cardgen.notes.media import MediaResolver, Vault
+from cardgen.notes.media import MediaResolver, MediaRoots
 from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.separated import MarkedNote, SeparatedCard, front_cut
 from cardgen.notes.srs import Flashcards
+from cardgen.vocab import Kind
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
 MAX_QUESTIONS_OF_ONE_THING = 5
-
-
-@dataclass(frozen=True)
-class MediaRoots:
-    """Where a file's images are looked for: beside it, and nowhere outside ``root``."""
-
-    note_dir: Path
-    """The note file's folder."""
-    root: Path
-    """The notes' folder."""
-    vault: Vault
-    """Its files, for embeds found by name."""
 
 
 class Reader:
@@ -63,9 +51,16 @@ class Reader:
     the headings above it, and the questions read so far."""
 
     def __init__(
-        self, parsed: ParsedFile, md: MarkdownIt, media: MediaRoots, level: int, skip: tuple[str, ...]
+        self,
+        parsed: ParsedFile,
+        md: MarkdownIt,
+        media: MediaRoots,
+        level: int,
+        skip: tuple[str, ...],
+        facts: frozenset[Kind],
     ) -> None:
         self.parsed, self.md, self.media, self.level, self.skip = parsed, md, media, level, skip
+        self.facts = facts  # the kinds of fact cards wanted: only their facts are looked for
         self.questions: list[Question] = []
         self.skipped: list[Problem] = []
         self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
@@ -145,8 +140,9 @@ class Reader:
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault, lines=self.parsed.lines)
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(
-            loc, title, answer, sections, self.md, prompt, media, read_before, prompt_read_later=prompt_read_later
-        )
+            loc, title, answer, sections, self.md, prompt, media, read_before,
+            prompt_read_later=prompt_read_later, facts=self.facts,
+        )  # fmt: skip
         if tags:  # tags the notes give outside the question's words (Obsidian_to_Anki's "Tags:" line)
             question = replace(question, tags=tuple(dict.fromkeys((*question.tags, *tags))))
         if question.title_text:
