@@ -50,6 +50,14 @@ def test_build_reports_unanswered_and_outputs(project: Path) -> None:
         "line": 15,
         "question": "如果从零开始部署集群",
     }
+    assert facts["left_out"] == [
+        {
+            "file": "source/kubernetes-interview.md",
+            "line": line,
+            "message": f"heading under an unanswered question, on no card: {words}",
+        }
+        for line, words in ((17, "二进制部署"), (19, "kubeadm部署"))
+    ]
     assert facts["printed"]["cards"] > 107 and facts["printed"]["cut_off"] == []
     assert {o["path"] for o in facts["outputs"]} == {
         "build/kubernetes-interview.apkg",
@@ -138,11 +146,15 @@ def test_kinds_option(project: Path) -> None:
 def test_quiet_and_verbose(project: Path) -> None:
     code, out, _ = run("build", "--no-pdf", "-q")
     assert code == 0 and out.splitlines() == [
-        "1 file(s), 31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered",
+        "1 file(s), 31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered, 2 passage(s) left out",
         "wrote build/kubernetes-interview.apkg",
     ]
+    code, out, _ = run("build", "--no-pdf", "--force")
+    assert "24 unanswered, 2 passage(s) left out (-v lists them, or cardgen check)" in out
     code, out, _ = run("build", "--no-pdf", "-v", "--force")
     assert code == 0 and ": unanswered: " in out
+    # An unanswered question's empty sub-headings: their words, where they are.
+    assert "kubernetes-interview.md:19: heading under an unanswered question, on no card: kubeadm部署" in out
     assert "wrote build/kubernetes-interview.apkg (" in out and "KiB)" in out
     assert out.splitlines()[-1].startswith("time: parse + extract ")
 

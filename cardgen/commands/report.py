@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cardgen.commands.build import BuildResult
-from cardgen.model import SourceLoc
+from cardgen.model import Problem, SourceLoc
 from cardgen.vocab import Kind, Side
 
 if TYPE_CHECKING:
@@ -80,10 +80,17 @@ def warnings_of(result: BuildResult) -> list[Notice]:
     return notices
 
 
+def left_out(result: BuildResult) -> list[Problem]:
+    """Text the notes stage put on no card and said why (a skipped section, a lead-in, text under
+    the title), as ``cardgen check`` lists it."""
+    return [problem for f in result.deck.files for problem in f.skipped]
+
+
 def details_of(result: BuildResult) -> list[Notice]:
-    """What is worth knowing place by place (``-v``): unanswered questions, rewordings, and which
-    printed cards were set smaller or continued."""
+    """What is worth knowing place by place (``-v``): unanswered questions, text left out,
+    rewordings, and which printed cards were set smaller or continued."""
     notices = [Notice(q.loc, "info", f"unanswered: {q.title_text}") for q in result.deck.unanswered]
+    notices += [Notice(p.loc, "info", p.message) for p in left_out(result)]
     for r in result.reworded:
         notices.append(
             Notice(r.question.loc, "info", f"reworded (same note kept): {r.was!r} → {r.question.title_text!r}")
@@ -108,11 +115,12 @@ def print_summary(result: BuildResult, *, quiet: bool = False, verbose: bool = F
     questions = sum(len(f.questions) for f in deck.files)
     by_kind = Counter(card.kind for card in deck.cards)
     kinds = ", ".join(f"{by_kind[k]} {KIND_NAMES[k].split()[0]}" for k in KIND_NAMES if by_kind[k])
-    unanswered = len(deck.unanswered)
+    unanswered, skipped = len(deck.unanswered), len(left_out(result))
     click.echo(
         f"{len(deck.files)} file(s), {questions} questions: {len(deck.cards)} cards"
         f"{f' ({kinds})' if kinds else ''}, {unanswered} unanswered"
-        + ("" if quiet or verbose or not unanswered else " (-v lists them, or cardgen check)")
+        + (f", {skipped} passage(s) left out" if skipped else "")
+        + ("" if quiet or verbose or not (unanswered or skipped) else " (-v lists them, or cardgen check)")
     )
     pdf = result.pdf
     if pdf is not None and not quiet:
@@ -146,6 +154,7 @@ def build_json(result: BuildResult) -> dict[str, Any]:
         "questions": sum(len(f.questions) for f in deck.files),
         "cards": {str(kind): n for kind, n in Counter(card.kind for card in deck.cards).items()},
         "unanswered": [{**_loc(q.loc), "question": q.title_text} for q in deck.unanswered],
+        "left_out": [{**_loc(p.loc), "message": p.message} for p in left_out(result)],
         "reworded": [{**_loc(r.question.loc), "was": r.was, "now": r.question.title_text} for r in result.reworded],
         "warnings": [{**_loc(n.loc), "message": n.message} for n in warnings_of(result)],
         "printed": None

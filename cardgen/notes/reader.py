@@ -147,6 +147,12 @@ class Reader:
             question = replace(question, tags=tuple(dict.fromkeys((*question.tags, *tags))))
         if question.title_text:
             self.questions.append(question)
+            # Sub-headings over no text outline an answer not yet written: their words are on no card.
+            outline = [] if question.answered else [node for node in answer if node.type == "heading"]
+            for node in outline:
+                if words := heading_text(node):
+                    message = f"heading under an unanswered question, on no card: {words}"
+                    self.skipped.append(Problem(self.parsed.loc(node), message))
         elif question.answered or question.prompt_html:  # an empty heading asks nothing: say what is lost
             self.skipped.append(Problem(loc, "a heading with no words asks nothing: the text under it is on no card"))
 
