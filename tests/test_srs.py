@@ -80,3 +80,35 @@ def test_a_topic_tag_that_starts_with_card_marks_no_card(tmp_path: Path) -> None
     notes.write_text("## What is a trick-taking game?\n\nA game played in rounds.\n\n- see #card-games\n")
     deck = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0)
     assert [c.front_text for c in deck.cards] == ["What is a trick-taking game?"]
+
+
+VAULT = SRS / "vault"
+
+
+def test_a_vault_s_own_tags_and_separators_mark_its_cards() -> None:
+    """The plugin's settings in ``.obsidian`` (``#os`` notes, ``;;`` and ``,,``) are the vault's
+    markers; a note without one of its tags holds no cards, whatever its lines look like."""
+    found = cards("vault/Subjects/custom-markers.md")
+    back = {front: card.fields[1] for front, card in found.items()}
+    assert back["What is a process?"].startswith("<p>A program in execution</p>")
+    assert back["What is a thread?"].startswith("<p>The smallest unit the scheduler runs</p>")  # ";;;"
+    assert back["What does fork() return in the child?"].startswith("<p>0 (the parent gets the child's PID)</p>")
+    # A task's box is no part of its question, but the GUID stays derived from the line as read before.
+    assert found["What is a process?"].question.identity_title == "[ ] What is a process?"
+    assert list(cards("vault/Subjects/untagged.md")) == ["What is a switch?"]
+
+
+def test_vault_settings_fall_back_to_the_plugin_s_defaults(tmp_path: Path) -> None:
+    from cardgen.notes.vault import DEFAULT, SrsSettings, vault_settings
+
+    assert vault_settings(tmp_path) == DEFAULT  # no vault
+    settings = tmp_path / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings.parent.mkdir(parents=True)
+    (tmp_path / "notes").mkdir()
+    settings.write_text('{"settings": {"singlelineCardSeparator": ";;", "flashcardTags": ["#deck", 3]}}')
+    assert vault_settings(tmp_path / "notes") == SrsSettings(tags=("deck",), inline=";;")  # older key names
+    settings.write_text("{not json")
+    assert vault_settings(tmp_path / "notes") == DEFAULT
+    (tmp_path / ".obsidian").joinpath("app.json").write_text("{}")
+    settings.unlink()
+    assert vault_settings(tmp_path / "notes") == DEFAULT  # a vault without the plugin

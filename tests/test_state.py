@@ -41,3 +41,15 @@ def test_missing_damaged_or_edited_state_is_ignored(project: Path) -> None:
     assert not build(CONFIG).up_to_date
     first.outputs[0].unlink()
     assert not build(CONFIG).up_to_date and first.outputs[0].exists()
+
+
+def test_the_vault_s_flashcard_settings_are_an_input(project: Path) -> None:
+    """The vault is the folder above the notes holding ``.obsidian``: its Spaced Repetition settings
+    decide which lines are cards, so editing them rebuilds."""
+    settings = project / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"settings": {"singleLineCardSeparator": ";;"}}', encoding="utf-8")
+    build(CONFIG)
+    assert build(CONFIG).up_to_date
+    settings.write_text('{"settings": {"singleLineCardSeparator": "::"}}', encoding="utf-8")
+    assert not build(CONFIG).up_to_date

@@ -48,6 +48,7 @@ from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
 from cardgen.notes.srs import is_flashcards_note, read_flashcards
 from cardgen.notes.titled import MAX_LABELLED_PARTS, one_question
+from cardgen.notes.vault import vault_settings
 from cardgen.vocab import Kind
 
 
@@ -94,8 +95,9 @@ def extract(
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
     reader = Reader(parsed, md, roots, level, skip_headings, facts)
     tags = front_matter_tags(parsed.front_matter)
-    if question_level is None and is_flashcards_note(tree, tags):  # Obsidian's Spaced Repetition plugin
-        reader.flashcards(read_flashcards(tree))
+    srs = vault_settings(parsed.path.parent)  # the vault's card markers, when it sets its own
+    if question_level is None and is_flashcards_note(tree, tags, srs):  # Obsidian's Spaced Repetition plugin
+        reader.flashcards(read_flashcards(tree, srs))
         reader.report_uncited_footnotes()
         title = reader.title or deck_title(parsed.path)
         return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))

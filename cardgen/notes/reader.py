@@ -311,7 +311,8 @@ class Reader:
         """The cards of a ``#flashcards`` note; the text around them is reported, a section at a time."""
         self.title = note.title
         for card in note.cards:
-            self._add(SourceLoc(self.parsed.display, card.line + 1), card.question, card.answer, card.sections)
+            where = SourceLoc(self.parsed.display, card.line + 1)
+            self._add(where, card.question, card.answer, card.sections, read_before=card.read_before)
         self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in note.reports()]
 
     def report_section(self, heading: SyntaxTreeNode, why: str) -> None:

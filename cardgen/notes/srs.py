@@ -31,11 +31,10 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
+from cardgen.notes.vault import DEFAULT, SrsSettings
 
-FLASHCARD_TAG = "flashcards"
 CARD_TAG = "card"
 CARD_TAGS = frozenset({CARD_TAG, "card-reverse", "card/reverse"})
-LINE_SEPARATORS = frozenset({"?", "??"})
 # Tokens whose content is text shown in the note: what is reported when it is on no card.
 _SAYING = frozenset({"inline", "fence", "code_block", "html_block", "math_block", "math_block_eqno"})
 
@@ -52,6 +51,9 @@ class Flashcard:
     """The answer's blocks."""
     sections: list[str]
     """The headings above it, outermost first."""
+    read_before: list[Token] | None = None
+    """The question as earlier versions read it, when that differs (a task's ``[ ]`` kept): its GUID
+    stays derived from that."""
 
 
 @dataclass
@@ -76,11 +78,12 @@ class Flashcards:
         return found
 
 
-def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str]) -> bool:
-    """The note carries the plugin's flashcard tag, in its front matter or in its text, or marks
-    a card with a ``#card`` tag."""
-    tags = [*front_matter_tags, *(t.content for t in _top_level_inline(tree) if t.type == "tag")]
-    return any(tag == FLASHCARD_TAG or tag.startswith(FLASHCARD_TAG + "/") or is_card_tag(tag) for tag in tags)
+def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str], srs: SrsSettings = DEFAULT) -> bool:
+    """The note carries a flashcard tag of the plugin (``srs.tags``), in its front matter or in its
+    text, or marks a card with a ``#card`` tag."""
+    tags = [*front_matter_tags, *(t.content for t in _top_level_inline(tree, srs.tags) if t.type == "tag")]
+    decks = srs.tags
+    return any(tag in decks or tag.startswith(tuple(d + "/" for d in decks)) or is_card_tag(tag) for tag in tags)
 
 
 def is_card_tag(tag: str) -> bool:
@@ -89,7 +92,7 @@ def is_card_tag(tag: str) -> bool:
     return tag.casefold() in CARD_TAGS
 
 
-def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
+def _top_level_inline(tree: SyntaxTreeNode, decks: Sequence[str]) -> Iterator[Token]:
     """The inline tokens of the note's top-level paragraphs and headings, and of its list items'
     first paragraphs (a Logseq page is all list items)."""
     blocks = list(tree.children)
@@ -100,7 +103,7 @@ def _top_level_inline(tree: SyntaxTreeNode) -> Iterator[Token]:
             blocks += [child for item in node.children for child in item.children[1:] if child.type == node.type]
             continue
         inline = node.children[0].token if node.type in ("paragraph", "heading") and node.children else None
-        if inline is not None and CARD_TAG in inline.content:  # most runs: not walked ("card" is in "flashcards")
+        if inline is not None and any(tag in inline.content for tag in (CARD_TAG, *decks)):  # most are not walked
             yield from inline.children or []
 
 
@@ -116,8 +119,9 @@ def _card_tagged(line: list[Token]) -> list[Token] | None:
     return before
 
 
-def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
-    """The cards of a ``#flashcards`` note (or a note marking cards with ``#card``), in order."""
+def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashcards:
+    """The cards of a ``#flashcards`` note (or a note marking cards with ``#card``), in order,
+    written with the vault's separators (``srs``)."""
     found = Flashcards()
     sections: list[tuple[int, str]] = []
     loose_in_section = False
@@ -148,8 +152,8 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
         if node.type in ("front_matter", DEFINITION):  # a footnote goes with the cards citing it
             continue
         context = [text for _, text in sections]
-        cards, rest, line = _cards_in(node, context)
-        if cards and node.map is not None and (_ends_on_separator(node) or _opens_card(node)):
+        cards, rest, line = _cards_in(node, context, srs)
+        if cards and node.map is not None and (_ends_on_separator(node, srs) or _opens_card(node)):
             # The answer runs on through the blocks right below, up to the next blank line.
             more = _right_below(blocks, index, node.map[1])
             cards[-1].answer.extend(more)
@@ -161,7 +165,7 @@ def read_flashcards(tree: SyntaxTreeNode) -> Flashcards:
     return found
 
 
-def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard], str, int]:
+def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tuple[list[Flashcard], str, int]:
     """The cards a block holds (single-line ones in list items too), its text on no card, and the
     0-based line where that text starts."""
     start = node.map[0] if node.map else 0
@@ -173,12 +177,12 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
             first_left = start
             for item in node.children:
                 if item.children and _opens_card(item.children[0]):  # Logseq: "- Front #card" over its back
-                    found, _, _ = _cards_in(item.children[0], sections)
+                    found, _, _ = _cards_in(item.children[0], sections, srs)
                     found[-1].answer.extend(item.children[1:])
                     cards += found
                     continue
                 for child in item.children:
-                    found, left, where = _cards_in(child, sections)
+                    found, left, where = _cards_in(child, sections, srs)
                     cards += found
                     first_left = where if left and not rest else first_left
                     rest += [left] if left else []
@@ -192,20 +196,24 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str]) -> tuple[list[Flashcard
         kept = [line for line in lines[1:] if not _review_property(line)]  # Logseq's review record
         answer = [paragraph(kept, start + 1)] if any(kept) else []
         return [Flashcard(start, front, answer, sections)], "", start
-    parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in LINE_SEPARATORS), None)
+    parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in srs.line_separators), None)
     if parted is not None and parted > 0 and any(lines[:parted]):
         question = joined(lines[:parted])
         answer = [paragraph(lines[parted + 1 :], start + parted + 1)] if any(lines[parted + 1 :]) else []
         return [Flashcard(start, question, answer, sections)], "", start
     cards, rest = [], []
     for n, line in enumerate(lines):
-        split = _split_at_separator(line)
+        split = _split_at_separator(line, srs)
         if split is None:
             if line_text(line).strip():
                 rest.append(line_text(line).strip())
             continue
         asked, answered = split
-        cards.append(Flashcard(start + n, asked, [paragraph([answered], start + n)], sections))
+        task = _without_checkbox(asked)  # "- [ ] Binary search;; O(log n)": a task list item
+        card = Flashcard(
+            start + n, task or asked, [paragraph([answered], start + n)], sections, asked if task else None
+        )
+        cards.append(card)
     return cards, " ".join(rest), start
 
 
@@ -263,26 +271,48 @@ def _end_line(node: SyntaxTreeNode) -> int:
     return max(inner) if inner else (node.map[1] if node.map else 0)
 
 
-def _ends_on_separator(node: SyntaxTreeNode) -> bool:
+def _ends_on_separator(node: SyntaxTreeNode, srs: SrsSettings) -> bool:
     """The paragraph's last line is the ``?`` line: its answer is the blocks below it."""
     inline = inline_of(node)
     lines = lines_of(inline) if inline is not None else []
-    return bool(lines) and line_text(lines[-1]).strip() in LINE_SEPARATORS
+    return bool(lines) and line_text(lines[-1]).strip() in srs.line_separators
 
 
-def _split_at_separator(line: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _split_at_separator(line: list[Token], srs: SrsSettings) -> tuple[list[Token], list[Token]] | None:
     """(question, answer) of a ``Question::Answer`` line, parted in its text (never in code)."""
     for n, token in enumerate(line):
-        if token.type != "text" or "::" not in token.content or not balanced(line[:n]):
+        at = _separator_at(token.content, srs) if token.type == "text" else None
+        if at is None or not balanced(line[:n]):
             continue  # never inside code, emphasis or a link
-        head, _, tail = token.content.partition("::")
-        tail = tail[1:] if tail.startswith(":") else tail  # ":::" asks both ways
+        head, tail = token.content[: at[0]], token.content[at[1] :]  # ":::" asks both ways
         question = [*line[:n], token.copy(content=head.rstrip())] if head.strip() else line[:n]
         answer = [token.copy(content=tail.lstrip()), *line[n + 1 :]] if tail.strip() else line[n + 1 :]
         if line_text(question).strip() and line_text(answer).strip():
             return question, answer
         return None
     return None
+
+
+# A task list item's box (``- [ ] …``, ``- [x] …``), which Obsidian shows as a checkbox.
+_CHECKBOX = re.compile(r"\[[ xX]\]\s+")
+
+
+def _without_checkbox(line: list[Token]) -> list[Token] | None:
+    """The line without the task box it opens with; None when it opens with none."""
+    if not line or line[0].type != "text" or not (box := _CHECKBOX.match(line[0].content)):
+        return None
+    rest = line[0].content[box.end() :]
+    return [line[0].copy(content=rest), *line[1:]] if rest else line[1:]
+
+
+def _separator_at(text: str, srs: SrsSettings) -> tuple[int, int] | None:
+    """(start, end) of the first single-line separator in ``text``: the reversed one where both
+    start (":::" holds "::")."""
+    found = [(text.find(sep), -len(sep)) for sep in (srs.inline_reversed, srs.inline) if sep in text]
+    if not found:
+        return None
+    start, length = min(found)
+    return start, start - length
 
 
 def _shows(node: SyntaxTreeNode) -> bool:
