@@ -29,6 +29,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.footnotes import DEFINITION
+from cardgen.notes.htmlblocks import raw_html, shows_something
 from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
 from cardgen.notes.vault import DEFAULT, SrsSettings
@@ -316,4 +317,6 @@ def _separator_at(text: str, srs: SrsSettings) -> tuple[int, int] | None:
 
 
 def _shows(node: SyntaxTreeNode) -> bool:
-    return node.type not in ("hr", "html_block") or bool(node.content.strip())
+    """Not a rule, a comment (the plugin's own ``<!--SR:!2026-08-24,8,250-->`` review record under a
+    card among them) or wrapper HTML: what a reader of the note sees."""
+    return shows_something(node, raw_html(node)) and (node.type != "html_block" or bool(node.content.strip()))
