@@ -112,3 +112,17 @@ def test_vault_settings_fall_back_to_the_plugin_s_defaults(tmp_path: Path) -> No
     (tmp_path / ".obsidian").joinpath("app.json").write_text("{}")
     settings.unlink()
     assert vault_settings(tmp_path / "notes") == DEFAULT  # a vault without the plugin
+
+
+def test_questions_asked_in_own_words_beside_the_plugin_s_cards() -> None:
+    """A flashcards note with practice questions below its cards (a heading over the question and an
+    "Answer" callout, a heading that asks): those are cards too; its prose stays reported, and a
+    question a plugin card already asks is not made twice."""
+    found = cards("own-words.md")
+    assert list(found) == ["Are security groups stateful?", "Can a NACL deny?", "Q1", "What does a NACL attach to?"]
+    practice = found["Q1"]
+    assert "Which two of these block a single IP range?" in practice.front_html
+    assert "<li>B. A NACL deny rule</li>" in practice.front_html
+    assert practice.fields[1].startswith("<p><strong>B</strong> only")
+    assert practice.question.sections == ("Practice",)
+    assert found["What does a NACL attach to?"].fields[1].startswith("<p>A subnet, never a single instance.</p>")

@@ -12,7 +12,9 @@ module decides what each top-level block is; ``reader.Reader`` makes the questio
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from cardgen.errors import ConfigError
 from cardgen.model import NoteFile, Problem, Question, SourceLoc
@@ -46,8 +48,9 @@ from cardgen.notes.read import ParsedFile
 from cardgen.notes.reader import Reader
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
-from cardgen.notes.srs import is_flashcards_note, read_flashcards
+from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards
 from cardgen.notes.titled import MAX_LABELLED_PARTS, one_question
+from cardgen.notes.tree import syntax_tree
 from cardgen.notes.vault import vault_settings
 from cardgen.vocab import Kind
 
@@ -60,6 +63,7 @@ def extract(
     root: Path | None = None,
     skip_headings: tuple[str, ...] = (),
     facts: frozenset[Kind] = FACT_KINDS,
+    as_flashcards: bool = True,
 ) -> NoteFile:
     """Every question of one file, with its answer rendered to HTML.
 
@@ -70,6 +74,8 @@ def extract(
     which then ends there. A section whose text is a list of questions (or lines that ask) gives
     a question per line (``banks``). Back matter and headings ``skip_headings`` names ask nothing.
     Comparison tables and definitions are looked for only when ``facts`` asks for their cards.
+    A note of Obsidian flashcards gives its cards, and the questions it asks in its own words
+    outside them (``as_flashcards=False``: read as plain notes, whatever its tags).
     """
     if question_level is not None and not 1 <= question_level <= 6:
         raise ConfigError(f"question level must be 1 to 6, got {question_level}")
@@ -96,11 +102,22 @@ def extract(
     reader = Reader(parsed, md, roots, level, skip_headings, facts)
     tags = front_matter_tags(parsed.front_matter)
     srs = vault_settings(parsed.path.parent)  # the vault's card markers, when it sets its own
-    if question_level is None and is_flashcards_note(tree, tags, srs):  # Obsidian's Spaced Repetition plugin
-        reader.flashcards(read_flashcards(tree, srs))
+    if question_level is None and as_flashcards and is_flashcards_note(tree, tags, srs):  # Spaced Repetition
+        note = read_flashcards(tree, srs)
+        reader.flashcards(note)
+        options = {"allow_html": allow_html, "root": root, "skip_headings": skip_headings, "facts": facts}
+        carded = {q.title_text.casefold() for q in reader.questions}
+        own = [
+            (q, span)
+            for q, span in _asked_between_cards(parsed, note, options)
+            if q.title_text.casefold() not in carded
+        ]
+        # Their text is on a card after all: it is no longer reported as on none.
+        reader.skipped = [p for p in reader.skipped if not any(a < p.loc.line <= b for _, (a, b) in own)]
         reader.report_uncited_footnotes()
+        questions = sorted([*reader.questions, *(q for q, _ in own)], key=lambda q: q.loc.line)
         title = reader.title or deck_title(parsed.path)
-        return NoteFile(parsed.path, parsed.display, title, 0, tuple(reader.questions), tags, tuple(reader.skipped))
+        return NoteFile(parsed.path, parsed.display, title, 0, tuple(questions), tags, tuple(reader.skipped))
 
     if question_level is None and (separated := separated_cards(tree.children)) is not None:
         reader.separated(*separated)  # Ankdown, markdown-to-anki: cards between separator lines
@@ -217,3 +234,31 @@ def deck_title(path: Path) -> str:
     if path.stem.casefold() in FOLDER_FILES and path.resolve().parent.name:
         return path.resolve().parent.name
     return path.stem
+
+
+def _asked_between_cards(
+    parsed: ParsedFile, note: Flashcards, options: dict[str, Any]
+) -> list[tuple[Question, tuple[int, int]]]:
+    """The questions a flashcards note asks in its own words, in the text on none of its cards
+    (``### Q1`` over a question and an "Answer" callout, ``**Why …?**`` over its answer), and the
+    0-based lines each spans. That text (with the headings above it) is read as plain notes; of
+    what that finds, only what asks or marks its answer is a question: the note's other sections
+    are notes around its cards, as the plugin has them."""
+    if not note.loose:
+        return []
+    blocks = parsed.tree.children
+    kept = set(note.loose)
+    for index in note.loose:  # the headings over the text: its questions, and their context
+        level = 7
+        for above in range(index - 1, -1, -1):
+            if above in note.fronts:  # a card's front: the text under it is not its answer
+                continue
+            if blocks[above].type == "heading" and (depth := heading_level(blocks[above])) < level:
+                kept.add(above)
+                level = depth
+    tokens = [token for index in sorted(kept) for token in blocks[index].to_tokens()]
+    plain = extract(replace(parsed, tree=syntax_tree(tokens)), **options, as_flashcards=False)
+    asked = [q for q in plain.questions if asks(q.title_text) or q.prompt_html]
+    starts = sorted(node.map[0] for node in (blocks[i] for i in kept) if node.type == "heading" and node.map)
+    ends = [next((s for s in starts if s >= q.loc.line), len(parsed.lines)) for q in asked]
+    return [(q, (q.loc.line - 1, end)) for q, end in zip(asked, ends, strict=True)]

@@ -68,6 +68,10 @@ class Flashcards:
     left_out: list[tuple[int, str, str]] = field(default_factory=list)
     """(0-based line, the section's heading or "", the text's first words) of each section
     holding text that is on no card."""
+    loose: list[int] = field(default_factory=list)
+    """The indices of the note's top-level blocks that hold no card but show something."""
+    fronts: set[int] = field(default_factory=set)
+    """The indices of the headings that are cards' fronts (``## Front #card``)."""
 
     def reports(self) -> list[tuple[int, str]]:
         """(0-based line, message) for each section's text on no card."""
@@ -135,6 +139,7 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
             level = int(node.tag[1:])
             if (asked := _tagged_heading(node, blocks[index] if index < len(blocks) else None)) is not None:
                 question, answer, used = asked  # "## Front #card", or "## Front" over "#card"
+                found.fronts.add(index - 1)
                 index += used
                 more = _right_below(blocks, index, _end_line(blocks[index - 1] if used else node))
                 index += len(more)
@@ -160,6 +165,8 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
             cards[-1].answer.extend(more)
             index += len(more)
         found.cards += cards
+        if rest and not cards:
+            found.loose.append(index - 1)
         if rest and not loose_in_section:
             loose_in_section = True
             found.left_out.append((line, context[-1] if context else "", rest))
