@@ -126,3 +126,22 @@ def test_questions_asked_in_own_words_beside_the_plugin_s_cards() -> None:
     assert practice.fields[1].startswith("<p><strong>B</strong> only")
     assert practice.question.sections == ("Practice",)
     assert found["What does a NACL attach to?"].fields[1].startswith("<p>A subnet, never a single instance.</p>")
+
+
+def test_front_lines_that_run_on_into_a_list() -> None:
+    """ "Which of these…" over "- A" "- B" over "?": the list is on the front, the answer below the
+    "?" line (and the list right below it) on the back. Read before as the last item's question, the
+    card keeps that GUID."""
+    found = cards("list-front.md")
+    stages = found["Which stage of the cycle are these steps part of:"]
+    assert (
+        "<li>Design of data structures</li>" in stages.front_html
+        and "<li>Algorithms are created</li>" in stages.front_html
+    )
+    assert "?" not in stages.front_text and stages.fields[1].startswith("<p>Planning and designing the solution</p>")
+    assert stages.question.identity_title == "Algorithms are created"
+    stateless = found["Which of these are stateless?"]
+    assert "<li>B. Network ACLs</li>" in stateless.front_html
+    assert (
+        stateless.fields[1].startswith("<p>B only.</p>") and "Their rules see each packet alone." in stateless.fields[1]
+    )

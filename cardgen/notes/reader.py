@@ -312,7 +312,7 @@ class Reader:
         self.title = note.title
         for card in note.cards:
             where = SourceLoc(self.parsed.display, card.line + 1)
-            self._add(where, card.question, card.answer, card.sections, read_before=card.read_before)
+            self._add(where, card.question, card.answer, card.sections, card.prompt, read_before=card.read_before)
         self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in note.reports()]
 
     def report_section(self, heading: SyntaxTreeNode, why: str) -> None:

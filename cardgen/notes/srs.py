@@ -32,6 +32,7 @@ from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.htmlblocks import raw_html, shows_something
 from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph
 from cardgen.notes.outline import heading_text
+from cardgen.notes.tree import syntax_tree
 from cardgen.notes.vault import DEFAULT, SrsSettings
 
 CARD_TAG = "card"
@@ -55,6 +56,8 @@ class Flashcard:
     read_before: list[Token] | None = None
     """The question as earlier versions read it, when that differs (a task's ``[ ]`` kept): its GUID
     stays derived from that."""
+    prompt: list[SyntaxTreeNode] = field(default_factory=list)
+    """More of the front below the question: a list the front lines run on into."""
 
 
 @dataclass
@@ -158,6 +161,12 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
         if node.type in ("front_matter", DEFINITION):  # a footnote goes with the cards citing it
             continue
         context = [text for _, text in sections]
+        if (listed := _front_with_list(node, blocks[index] if index < len(blocks) else None, srs)) is not None:
+            question, items, answer, old = listed  # "Which of these…:" over "- A" "- B" over "?" over the answer
+            more = _right_below(blocks, index + 1, _end_line(blocks[index]))
+            found.cards.append(Flashcard(node.map[0] if node.map else 0, question, answer + more, context, old, items))
+            index += 1 + len(more)
+            continue
         cards, rest, line = _cards_in(node, context, srs)
         if cards and node.map is not None and (_ends_on_separator(node, srs) or _opens_card(node)):
             # The answer runs on through the blocks right below, up to the next blank line.
@@ -223,6 +232,47 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
         )
         cards.append(card)
     return cards, " ".join(rest), start
+
+
+def _front_with_list(
+    lead: SyntaxTreeNode, below: SyntaxTreeNode | None, srs: SrsSettings
+) -> tuple[list[Token], list[SyntaxTreeNode], list[SyntaxTreeNode], list[Token]] | None:
+    """A multi-line card whose front lines run on into a list: a paragraph right over a list one
+    of whose items holds the separator line (Markdown reads "- B", "?" and the answer as that
+    item's lines; any items after it are the answer's). Its (question, the list up to the
+    separator, answer, the question as read before: the item's lines over the separator)."""
+    if inline_of(lead) is None or below is None or below.type not in ("bullet_list", "ordered_list"):
+        return None
+    if not (lead.map and below.map and _end_line(lead) == below.map[0]) or _ends_on_separator(lead, srs):
+        return None
+    parted_items = [(k, found) for k, item in enumerate(below.children) if (found := _parted_item(item, srs))]
+    if not parted_items:
+        return None
+    k, (inline, lines, parted) = parted_items[0]
+    item = below.children[k]
+    assert below.nester_tokens is not None
+    opener, closer = below.nester_tokens.opening, below.nester_tokens.closing
+    asked = [
+        token if token is not inline else inline.copy(children=joined(lines[:parted])) for token in item.to_tokens()
+    ]
+    shown = [t for earlier in below.children[:k] for t in earlier.to_tokens()]
+    items: list[SyntaxTreeNode] = list(syntax_tree([opener, *shown, *asked, closer]).children)
+    start = (item.children[-1].map[0] if item.children[-1].map else 0) + parted + 1
+    answer = [paragraph(lines[parted + 1 :], start)] if any(lines[parted + 1 :]) else []
+    if rest := [t for later in below.children[k + 1 :] for t in later.to_tokens()]:
+        answer += syntax_tree([opener, *rest, closer]).children
+    lead_inline = inline_of(lead)
+    assert lead_inline is not None
+    return list(lead_inline.children or []), items, answer, joined(lines[:parted])
+
+
+def _parted_item(item: SyntaxTreeNode, srs: SrsSettings) -> tuple[Token, list[list[Token]], int] | None:
+    """(inline token, its lines, the separator's line among them) of a list item whose last
+    paragraph holds a separator line below some front lines."""
+    inline = inline_of(item.children[-1]) if item.children else None
+    lines = lines_of(inline) if inline is not None else []
+    parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in srs.line_separators), None)
+    return (inline, lines, parted) if inline is not None and parted and any(lines[:parted]) else None
 
 
 def _tagged_heading(
