@@ -55,3 +55,15 @@ def test_a_summary_that_only_says_expand_is_not_answer_text() -> None:
     drop = next(c for c in deck.cards if c.front_text == "Drop/Delete/Truncate的区别？").fields[1]
     assert "只应建立在小字段上" in drop and "展开" not in drop  # the body stays, the "expand" label goes
     assert "应用场景" in drop  # a summary that names its content is kept
+
+
+def test_an_answer_callout_inside_a_question_callout_is_the_back() -> None:
+    """``> [!question] …`` over its options over ``>> [!success]- Answer``: the options on the front,
+    the answer (and what follows it) on the back; the GUID as when the whole body was the answer."""
+    deck = plan(BuildConfig(sources=(FIXTURES / "notes" / "asking" / "quiz-callouts.md",), write_pdf=False), now=0)
+    tab, valid = deck.cards
+    assert "a) Press Tab." in tab.front_html and "b) Press F4." in tab.front_html
+    assert tab.fields[1] == "<p>a) Press Tab.</p>" and "Answer" not in tab.fields[1]
+    assert valid.fields[1].startswith("<p>b) A prompt is our input.</p>")
+    assert "what to generate" in valid.fields[1] and "A prompt is our output" not in valid.fields[1]
+    assert tab.question.prompt_read_later and tab.question.identity_text == "How can you accept a suggestion?"

@@ -140,6 +140,8 @@ def test_front_lines_that_run_on_into_a_list() -> None:
     )
     assert "?" not in stages.front_text and stages.fields[1].startswith("<p>Planning and designing the solution</p>")
     assert stages.question.identity_title == "Algorithms are created"
+    # The GUIDs the previous version gave these notes (their last item's line as the question).
+    assert (stages.guid, found["Which of these are stateless?"].guid) == ("lT:>NgbLDd", "r$wJ/xp}/J")
     stateless = found["Which of these are stateless?"]
     assert "<li>B. Network ACLs</li>" in stateless.front_html
     assert (

@@ -48,10 +48,11 @@ from cardgen.notes.read import ParsedFile
 from cardgen.notes.reader import Reader
 from cardgen.notes.sections import interview_sections
 from cardgen.notes.separated import marked_notes, separated_cards
-from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards
+from cardgen.notes.srs import Flashcards, is_flashcards_note, read_flashcards, text_on_no_card
 from cardgen.notes.titled import MAX_LABELLED_PARTS, one_question
 from cardgen.notes.tree import syntax_tree
 from cardgen.notes.vault import vault_settings
+from cardgen.text import text_of
 from cardgen.vocab import Kind
 
 
@@ -104,18 +105,20 @@ def extract(
     srs = vault_settings(parsed.path.parent)  # the vault's card markers, when it sets its own
     if question_level is None and as_flashcards and is_flashcards_note(tree, tags, srs):  # Spaced Repetition
         note = read_flashcards(tree, srs)
-        reader.flashcards(note)
         options = {"allow_html": allow_html, "root": root, "skip_headings": skip_headings, "facts": facts}
-        carded = {q.title_text.casefold() for q in reader.questions}
-        own = [
-            (q, span)
-            for q, span in _asked_between_cards(parsed, note, options)
-            if q.title_text.casefold() not in carded
-        ]
-        # Their text is on a card after all: it is no longer reported as on none.
-        reader.skipped = [p for p in reader.skipped if not any(a < p.loc.line <= b for _, (a, b) in own)]
+        between = _read_between_cards(parsed, note, options)
+        reader.flashcards(note, read_elsewhere=note.loose if between is not None else ())
+        questions = list(reader.questions)
+        if between is not None:
+            plain, headings = between
+            carded = {q.title_text.casefold() for q in questions}
+            loose = sorted(where[0] for i in note.loose if (where := tree.children[i].map))
+            own_questions, own_notes = _asked_in_own_words(plain, headings, carded, loose, reader.title)
+            questions += own_questions
+            reader.skipped += [*own_notes, *plain.skipped]
+            reader.skipped.sort(key=lambda problem: problem.loc.line)
         reader.report_uncited_footnotes()
-        questions = sorted([*reader.questions, *(q for q, _ in own)], key=lambda q: q.loc.line)
+        questions.sort(key=lambda q: q.loc.line)
         title = reader.title or deck_title(parsed.path)
         return NoteFile(parsed.path, parsed.display, title, 0, tuple(questions), tags, tuple(reader.skipped))
 
@@ -236,16 +239,15 @@ def deck_title(path: Path) -> str:
     return path.stem
 
 
-def _asked_between_cards(
+def _read_between_cards(
     parsed: ParsedFile, note: Flashcards, options: dict[str, Any]
-) -> list[tuple[Question, tuple[int, int]]]:
-    """The questions a flashcards note asks in its own words, in the text on none of its cards
-    (``### Q1`` over a question and an "Answer" callout, ``**Why …?**`` over its answer), and the
-    0-based lines each spans. That text (with the headings above it) is read as plain notes; of
-    what that finds, only what asks or marks its answer is a question: the note's other sections
-    are notes around its cards, as the plugin has them."""
+) -> tuple[NoteFile, set[int]] | None:
+    """The text of a flashcards note that is on none of its cards (with the headings above it),
+    read as plain notes: a note can ask in its own words beside the plugin's cards (``### Q1``
+    over a question and an "Answer" callout). Also the 0-based lines of those headings. None
+    when all its text is on cards."""
     if not note.loose:
-        return []
+        return None
     blocks = parsed.tree.children
     kept = set(note.loose)
     for index in note.loose:  # the headings over the text: its questions, and their context
@@ -257,8 +259,26 @@ def _asked_between_cards(
                 kept.add(above)
                 level = depth
     tokens = [token for index in sorted(kept) for token in blocks[index].to_tokens()]
-    plain = extract(replace(parsed, tree=syntax_tree(tokens)), **options, as_flashcards=False)
-    asked = [q for q in plain.questions if asks(q.title_text) or q.prompt_html]
-    starts = sorted(node.map[0] for node in (blocks[i] for i in kept) if node.type == "heading" and node.map)
-    ends = [next((s for s in starts if s >= q.loc.line), len(parsed.lines)) for q in asked]
-    return [(q, (q.loc.line - 1, end)) for q, end in zip(asked, ends, strict=True)]
+    headings = {node.map[0] for node in (blocks[i] for i in kept) if node.type == "heading" and node.map}
+    return extract(replace(parsed, tree=syntax_tree(tokens)), **options, as_flashcards=False), headings
+
+
+def _asked_in_own_words(
+    plain: NoteFile, headings: set[int], carded: set[str], loose: list[int], title: str
+) -> tuple[list[Question], list[Problem]]:
+    """Of what ``_read_between_cards`` read, the questions: what asks, or marks its answer, or is
+    no heading (a callout that asks, a question list). A heading that does neither heads notes
+    around the cards, as the plugin has them, and a question a card asks already is not asked
+    twice: their text is reported, where it starts (``loose``: the 0-based lines where the text on
+    no card starts), as the plugin's other text is."""
+    kept, notes = [], []
+    for q in plain.questions:
+        heading = q.loc.line - 1 in headings
+        if q.title_text.casefold() not in carded and (asks(q.title_text) or q.prompt_html or not heading):
+            kept.append(q)
+        elif q.answered or q.prompt_html:
+            line = next((start for start in loose if start >= q.loc.line - 1), q.loc.line - 1)
+            text = " ".join(text_of(q.prompt_html + " " + q.answer_html).split())
+            message = text_on_no_card("" if q.title_text == title else q.title_text, text)
+            notes.append(Problem(replace(q.loc, line=line + 1), message))
+    return kept, notes

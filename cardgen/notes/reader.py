@@ -8,7 +8,7 @@ opener…) and tells the ``Reader``; the ``Reader`` turns what it was told into 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
@@ -182,7 +182,13 @@ class Reader:
         """A callout that asks (``> [!question] …``): a question of its own, in the context of the
         question it stands in, whose answer goes on after it."""
         self.asked_in_callouts.add(self.parsed.loc(node))
-        self._ask_aside(self.parsed.loc(node), title, body)
+        # An answer callout inside it (">> [!success]- Answer"): what stands above that is the front.
+        at = next((k for k, block in enumerate(body) if answer_callout(block) is not None), None)
+        if at is None:
+            self._ask_aside(self.parsed.loc(node), title, body)
+            return
+        answer = [*unwrapped(body[at : at + 1]), *body[at + 1 :]]
+        self._ask_aside(self.parsed.loc(node), title, answer, body[:at], prompt_read_later=True)  # GUID kept
 
     def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
         """An Obsidian_to_Anki note (``START`` … ``END``): a question of its own, like a callout that asks."""
@@ -297,23 +303,31 @@ class Reader:
         prompt: Sequence[SyntaxTreeNode] = (),
         *,
         tags: tuple[str, ...] = (),
+        prompt_read_later: bool = False,
     ) -> None:
         """A question asked inside the one being read (a callout, a ``<details>``, a START … END
         note): that question is its context, and it comes right after that question."""
         standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
         before = len(self.questions)
-        self._add(loc, title, answer, [*(s for _, s in self.sections), *standing_in], prompt, tags=tags)
+        sections = [*(s for _, s in self.sections), *standing_in]
+        self._add(loc, title, answer, sections, prompt, tags=tags, prompt_read_later=prompt_read_later)
         if self.current is not None:  # held until the question it stands in is added
             self.asides += self.questions[before:]
             del self.questions[before:]
 
-    def flashcards(self, note: Flashcards) -> None:
-        """The cards of a ``#flashcards`` note; the text around them is reported, a section at a time."""
+    def flashcards(self, note: Flashcards, read_elsewhere: Collection[int] = ()) -> None:
+        """The cards of a ``#flashcards`` note; the text around them is reported, a section at a
+        time (but for the blocks ``read_elsewhere``)."""
         self.title = note.title
         for card in note.cards:
             where = SourceLoc(self.parsed.display, card.line + 1)
-            self._add(where, card.question, card.answer, card.sections, card.prompt, read_before=card.read_before)
-        self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in note.reports()]
+            # A front's list was on no card before (read as the question of its last item): it is
+            # left out of the identity, so the note keeps its GUID.
+            later = bool(card.prompt)
+            self._add(where, card.question, card.answer, card.sections, card.prompt, read_before=card.read_before,
+                      prompt_read_later=later)  # fmt: skip
+        reports = note.reports(read_elsewhere)
+        self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in reports]
 
     def report_section(self, heading: SyntaxTreeNode, why: str) -> None:
         """A section (its heading and blocks) that is on no card, and why."""

@@ -22,7 +22,7 @@ reported, once per section.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -68,22 +68,30 @@ class Flashcards:
     """The note's ``#`` title, when it opens the note (a deck name, not a section)."""
     cards: list[Flashcard] = field(default_factory=list)
     """The cards, in order."""
-    left_out: list[tuple[int, str, str]] = field(default_factory=list)
-    """(0-based line, the section's heading or "", the text's first words) of each section
-    holding text that is on no card."""
+    left_out: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+    """(index of the top-level block, its 0-based line, the section's number, its heading or "",
+    the text's first words) of each block holding text that is on no card."""
     loose: list[int] = field(default_factory=list)
     """The indices of the note's top-level blocks that hold no card but show something."""
     fronts: set[int] = field(default_factory=set)
     """The indices of the headings that are cards' fronts (``## Front #card``)."""
 
-    def reports(self) -> list[tuple[int, str]]:
-        """(0-based line, message) for each section's text on no card."""
-        found = []
-        for line, section, text in self.left_out:
-            where = f"under {section!r}" if section else "under the title" if self.title else "outside any card"
-            shown = text if len(text) <= 50 else text[:49] + "…"
-            found.append((line, f"text {where} is on no card: {shown}"))
-        return found
+    def reports(self, read_elsewhere: Collection[int] = ()) -> list[tuple[int, str]]:
+        """(0-based line, message) for each section's text on no card, once per section, leaving
+        out the blocks ``read_elsewhere`` (they are accounted for by whoever read them)."""
+        found: dict[int, tuple[int, str]] = {}
+        for index, line, number, section, text in self.left_out:
+            if index in read_elsewhere or number in found:
+                continue
+            found[number] = (line, text_on_no_card(section, text, titled=bool(self.title)))
+        return list(found.values())
+
+
+def text_on_no_card(section: str, text: str, *, titled: bool = True) -> str:
+    """What is said of a section's text on no card (``section``: its heading, "" for none)."""
+    where = f"under {section!r}" if section else "under the title" if titled else "outside any card"
+    shown = text if len(text) <= 50 else text[:49] + "…"
+    return f"text {where} is on no card: {shown}"
 
 
 def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str], srs: SrsSettings = DEFAULT) -> bool:
@@ -132,7 +140,7 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
     written with the vault's separators (``srs``)."""
     found = Flashcards()
     sections: list[tuple[int, str]] = []
-    loose_in_section = False
+    section_no = 0  # counts the headings passed: a section's text is reported once
     blocks = list(tree.children)
     index = 0
     while index < len(blocks):
@@ -150,13 +158,13 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
                 context = [text for _, text in sections]
                 found.cards.append(Flashcard(node.map[0] if node.map else 0, question, answer + more, context))
                 sections.append((level, line_text(question).strip()))
-                loose_in_section = False
+                section_no += 1
                 continue
             if level == 1 and not found.title and not sections and not found.cards and not found.left_out:
                 found.title = heading_text(node)
                 continue
             sections = [s for s in sections if s[0] < level] + [(level, heading_text(node))]
-            loose_in_section = False
+            section_no += 1
             continue
         if node.type in ("front_matter", DEFINITION):  # a footnote goes with the cards citing it
             continue
@@ -176,9 +184,8 @@ def read_flashcards(tree: SyntaxTreeNode, srs: SrsSettings = DEFAULT) -> Flashca
         found.cards += cards
         if rest and not cards:
             found.loose.append(index - 1)
-        if rest and not loose_in_section:
-            loose_in_section = True
-            found.left_out.append((line, context[-1] if context else "", rest))
+        if rest:
+            found.left_out.append((index - 1, line, section_no, context[-1] if context else "", rest))
     return found
 
 
