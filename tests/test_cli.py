@@ -26,7 +26,7 @@ def test_build_reports_unanswered_and_outputs(project: Path) -> None:
     code, out, err = run("build")
     assert code == 0, out
     assert err == "" and len(out.splitlines()) <= 6, out
-    assert "31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered (-v lists them" in out
+    assert "31 questions: 107 cards (7 Q&A, 67 table, 33 term), 24 unanswered, 2 passage(s) left out (-v lists" in out
     assert "PDF: " in out and " set smaller, " in out and " continued on further cards" in out
     assert "wrote build/kubernetes-interview.pdf (" in out and "wrote build/kubernetes-interview.apkg (" in out
     assert (project / "build" / "kubernetes-interview.apkg").stat().st_size > 0

@@ -59,6 +59,9 @@ class Asked:
     """The title as cardgen read it before it left out task boxes and answers on the question's
     line (``[ ] …``), when that differs: the note's GUID is derived from it, so a note keeps
     the GUID it was given (docs/anki.md)."""
+    topics: tuple[str, ...] = ()
+    """The items it is nested under in an outline (``- Java`` over ``  - What is the JVM?``): its
+    categories below the headings."""
 
 
 @dataclass
@@ -119,8 +122,9 @@ def _answer_fold(node: SyntaxTreeNode) -> bool:
     return is_answer_summary(summary) if summary is not None else closes_details(raw) or "<details" in raw.lower()
 
 
-# A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?".
-_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+# A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?"; Logseq
+# writes a task's state as a word instead (``- DONE What is a DaemonSet?``, shown as a checkbox).
+_TASK_BOX = re.compile(r"^(?:\[[ xX]\]|(?:TODO|DOING|DONE|LATER|NOW|WAITING|CANCELED|CANCELLED|IN-PROGRESS)(?=\s))\s+")
 
 
 def _without_task_box(tokens: list[Token]) -> list[Token]:
@@ -160,11 +164,42 @@ def _asked_and_answered(inline: Token) -> tuple[list[Token], list[list[Token]], 
 
 
 def question_list(node: SyntaxTreeNode) -> bool:
-    """A list most of whose items ask (all of them when it has fewer than three)."""
+    """A list most of whose items ask (all of them when it has fewer than three), or an outline of
+    them: items that name a topic over such a list (Logseq, Workflowy, any nested notes)."""
     if node.type not in LISTS or not node.children:
         return False
-    asking = sum(_item_asks(item) for item in node.children)
+    asking = sum(_item_asks(item) or _topic_item(item) for item in node.children)
     return asking == len(node.children) or (len(node.children) >= 3 and asking * 3 >= len(node.children) * 2)
+
+
+def _topic_item(item: SyntaxTreeNode) -> bool:
+    """An item whose first paragraph names a topic (it asks nothing) over a list of questions."""
+    nested = item.children[1:]
+    return (
+        bool(nested)
+        and item.children[0].type == "paragraph"
+        and all(node.type in LISTS for node in nested)
+        and all(question_list(node) for node in nested)
+        and not _item_asks(item)
+    )
+
+
+def _list_questions(node: SyntaxTreeNode, bank: Bank, topics: tuple[str, ...] = ()) -> list[Asked]:
+    """The questions of a question list, in order (its other items reported in ``bank``): under a
+    topic item, those of its nested lists, the topic in their context."""
+    found = []
+    for item in node.children:
+        line = item.map[0] if item.map else (node.map[0] if node.map else 0)
+        first = item.children[0] if item.children else None
+        inline = inline_of(first) if first is not None else None
+        if (asked := _item_question(item, among_questions=True)) is not None:
+            found.append(Asked(line, *asked, topics=topics))
+        elif _topic_item(item) and inline is not None:
+            for nested in item.children[1:]:
+                found += _list_questions(nested, bank, (*topics, inline_text(inline)))
+        else:
+            bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
+    return found
 
 
 def question_lines(node: SyntaxTreeNode) -> bool:
@@ -269,20 +304,13 @@ def read_bank(body: Sequence[SyntaxTreeNode], answer_from: SyntaxTreeNode | None
             listed = []
             continue
         if question_list(node):
-            open_line, listed = None, []
-            for item in node.children:
-                line = item.map[0] if item.map else start
-                if (asked := _item_question(item, among_questions=True)) is not None:
-                    bank.asked.append(Asked(line, *asked))
-                    # A list of one question with nothing nested, the answer below it unindented
-                    # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
-                    open_line = bank.asked[-1] if len(node.children) == 1 and not asked[1] else None
-                    item_question, only_if_silent = open_line, False
-                    listed.append(bank.asked[-1])
-                else:
-                    first = item.children[0] if item.children else None
-                    inline = inline_of(first) if first is not None else None
-                    bank.left_out.append((line, inline_text(inline) if inline is not None else ""))
+            listed = _list_questions(node, bank)
+            bank.asked += listed
+            # A list of one question with nothing nested, the answer below it unindented
+            # (``1. What port does HTTP use?`` ↵ ``Port 80.`` ↵ ``2. …``), reads like a line.
+            one = len(node.children) == 1 and len(listed) == 1 and not listed[0].answer and not listed[0].topics
+            open_line = item_question = listed[0] if one else None
+            only_if_silent = False
         elif question_lines(node):
             listed = []
             inline = inline_of(node)

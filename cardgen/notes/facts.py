@@ -20,8 +20,9 @@ from cardgen.vocab import Orientation
 
 # `<!-- cardgen: rows -->` just before a table overrides its orientation.
 TABLE_OVERRIDE = re.compile(r"cardgen\s*:\s*(rows|columns|skip)", re.IGNORECASE)
-# The colon of a definition: full-width anywhere, ASCII only when followed by white space (not `http://`).
-DEFINITION_COLON = re.compile(r"：|:(?=\s)")
+# The colon of a definition: full-width anywhere, ASCII only when followed by white space (not `http://`),
+# and never the second of two (``rating:: 5`` is a Logseq property or a Dataview field, no definition).
+DEFINITION_COLON = re.compile(r"：|(?<!:):(?=\s)")
 # The dash after a marked term: an em or en dash, or a hyphen (or two) between spaces.
 TERM_DASH = re.compile(r"\s*[—–]\s*|\s+--?\s+")
 SENTENCE_PUNCTUATION = set("。，,；;！!？?")

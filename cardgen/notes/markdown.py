@@ -42,6 +42,7 @@ from pygments.formatters import HtmlFormatter
 from cardgen.notes.dialects import emojize, use_dialects
 from cardgen.notes.headings import use_headings
 from cardgen.notes.highlighting import highlight
+from cardgen.notes.logseq import use_logseq
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.obsidian import use_obsidian
 from cardgen.text import img_attributes, is_cjk
@@ -352,6 +353,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     use_headings(md)
     use_dialects(md)
     use_obsidian(md)
+    use_logseq(md)
     assert isinstance(md.renderer, SafeRenderer)
     md.renderer.md = md  # embeds of other notes parse them with the same parser
     md.renderer.allow_html = allow_html

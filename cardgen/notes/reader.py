@@ -161,7 +161,7 @@ class Reader:
         file = self.parsed.display
         for asked in bank.asked:
             loc = SourceLoc(file, asked.line + 1)
-            self._add(loc, asked.title, asked.answer, sections, read_before=asked.as_read_before)
+            self._add(loc, asked.title, asked.answer, [*sections, *asked.topics], read_before=asked.as_read_before)
         for line, text in bank.left_out:
             shown = text if len(text) <= 60 else text[:57] + "…"
             self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))

@@ -217,7 +217,7 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
     if not all(balanced(line) for line in lines):
         return [], line_text(list(inline.children or [])).strip(), start  # a span runs over a line break
     if (front := _card_tagged(lines[0])) is not None and line_text(front).strip():  # "What is osmosis? #card"
-        kept = [line for line in lines[1:] if not _review_property(line)]  # Logseq's review record
+        kept = lines[1:]  # (Logseq's review record under it is no text: notes.logseq leaves it out)
         answer = [paragraph(kept, start + 1)] if any(kept) else []
         return [Flashcard(start, front, answer, sections)], "", start
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in srs.line_separators), None)
@@ -297,15 +297,6 @@ def _tagged_heading(
         return None
     start = below.map[0] if below is not None and below.map else 0
     return line, [paragraph(lines[1:], start + 1)] if any(lines[1:]) else [], 1
-
-
-# The properties Logseq writes under a card's front as it is reviewed (``card-repeats:: 2``), and
-# its block ids: a record of the reviews, no part of the card.
-_REVIEW_PROPERTY = re.compile(r"^\s*(?:card-[a-z-]+|id)::\s")
-
-
-def _review_property(line: list[Token]) -> bool:
-    return bool(line) and line[0].type == "text" and _REVIEW_PROPERTY.match(line[0].content) is not None
 
 
 def _opens_card(node: SyntaxTreeNode) -> bool:
