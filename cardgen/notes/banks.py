@@ -83,7 +83,7 @@ def _item_question(
     every node.`` on the next line, or ``**What is a taint?** It repels Pods…``. Cards were once
     titled with the whole paragraph, task box included: see ``Asked.as_read_before``."""
     first = item.children[0] if item.children else None
-    inline = inline_of(first) if first is not None else None
+    inline = _first_line(first)
     if inline is None:
         return None
     children = list(inline.children or [])
@@ -105,6 +105,14 @@ def _item_question(
         title = _without_task_box(children)
         return title, _nested(item), children if title is not children else None
     return None
+
+
+def _first_line(node: SyntaxTreeNode | None) -> Token | None:
+    """The inline token an item opens with: its paragraph's, or its heading's (Logseq writes
+    ``- ## Networking`` over the blocks nested under it)."""
+    if node is not None and node.type == "heading" and node.children:
+        return node.children[0].token
+    return inline_of(node) if node is not None else None
 
 
 def _nested(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
@@ -177,7 +185,7 @@ def _topic_item(item: SyntaxTreeNode) -> bool:
     nested = item.children[1:]
     return (
         bool(nested)
-        and item.children[0].type == "paragraph"
+        and _first_line(item.children[0]) is not None
         and all(node.type in LISTS for node in nested)
         and all(question_list(node) for node in nested)
         and not _item_asks(item)
@@ -190,8 +198,7 @@ def _list_questions(node: SyntaxTreeNode, bank: Bank, topics: tuple[str, ...] = 
     found = []
     for item in node.children:
         line = item.map[0] if item.map else (node.map[0] if node.map else 0)
-        first = item.children[0] if item.children else None
-        inline = inline_of(first) if first is not None else None
+        inline = _first_line(item.children[0] if item.children else None)
         if (asked := _item_question(item, among_questions=True)) is not None:
             found.append(Asked(line, *asked, topics=topics))
         elif _topic_item(item) and inline is not None:
