@@ -136,6 +136,13 @@ QUESTION_LIST_HEADINGS = frozenset(
 _LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)*\s*[.、)）]?|[（(]\d+[)）])\s*")
 
 
+# A count of the questions that follow: "Basic Concepts (6 Questions)", "集合（共 12 题）".
+_QUESTION_COUNT = re.compile(r"[（(]\s*(?:共\s*)?\d+\s*(?:questions?|qs|道题|道|题|个问题)\s*[)）]\s*$", re.IGNORECASE)
+
+
 def lists_questions(title: str) -> bool:
-    """A heading that says what follows is questions (``## Follow-ups``, ``### 思考题``)."""
+    """A heading that says what follows is questions (``## Follow-ups``, ``### 思考题``, or a
+    count of them: ``### Basic Concepts (6 Questions)``)."""
+    if _QUESTION_COUNT.search(title):
+        return True
     return _DECORATION.sub(" ", _LEADING_NUMBER.sub("", title)).strip().casefold() in QUESTION_LIST_HEADINGS

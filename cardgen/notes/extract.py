@@ -42,6 +42,7 @@ from cardgen.notes.outline import (
     heading_level,
     heading_text,
     question_headings,
+    question_list_labels,
 )
 from cardgen.notes.question import FACT_KINDS
 from cardgen.notes.read import ParsedFile
@@ -97,6 +98,7 @@ def extract(
     shows = [shows_something(node, raw) for node, raw in zip(tree.children, raws, strict=True)]
     tidy = question_level is not None or level == 7
     asking_heads = question_headings(tree.children, shows, level, tidy=tidy, skip=skip_headings)
+    labels = question_list_labels(tree.children, shows) if not tidy else set()
     md = make_parser(allow_html)
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
@@ -181,10 +183,15 @@ def extract(
             # A heading below the level inside a question is part of its answer, unless it asks.
             is_heading = node.type == "heading"
             in_answer = (
-                is_heading and reader.current is not None and heading_level(node) > level and index not in asking_heads
+                is_heading
+                and reader.current is not None
+                and heading_level(node) > level
+                and index not in asking_heads | labels
             )
             if is_heading and not reader.in_details and not in_answer:
                 reader.heading(node, asks=index in asking_heads)
+                if index in labels:  # "Basic Concepts (6 Questions)" over nothing: its words on no card
+                    reader.report_section(node, "heading over no text, on no card")
             elif reader.current is not None:
                 reader.take(node)
             elif not reader.in_details and shows_something(node, raw):

@@ -83,6 +83,21 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
     return by_leaves
 
 
+def question_list_labels(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool]) -> set[int]:
+    """Indices of the headings that say questions follow and stand over nothing of their own
+    (``### 1. Basic Concepts (6 Questions)`` over ``## 1. What is Java?``, a level up): labels of
+    the questions after them, no part of an answer before them."""
+    found = set()
+    for i, node in enumerate(nodes):
+        if node.type == "heading" and lists_questions(heading_text(node)):
+            end = next((j for j in range(i + 1, len(nodes)) if nodes[j].type == "heading"), len(nodes))
+            # Over sub-headings it is their category (``## 五、高频面试题``), not a label over nothing.
+            below = end < len(nodes) and heading_level(nodes[end]) > heading_level(node)
+            if not any(content[i + 1 : end]) and not below:
+                found.add(i)
+    return found
+
+
 def question_headings(
     nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], level: int, *, tidy: bool, skip: tuple[str, ...] = ()
 ) -> set[int]:
@@ -124,12 +139,13 @@ def question_headings(
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
             # or no sub-heading (a question written one level up or down). A heading that says
-            # questions follow ("## 五、高频面试题") over sub-headings is their category.
-            asked = (lv == level or leaf or direct) and (leaf or not lists_questions(heading_text(nodes[i])))
+            # questions follow ("## 五、高频面试题") over sub-headings, or over nothing, is their category.
+            lists = lists_questions(heading_text(nodes[i]))
+            asked = (lv == level or leaf or direct) and (leaf or not lists) and (direct or not lists)
         elif leaf:
             # Inside a question: an empty heading after the answer, with nothing after it either.
             owner_start, end = heads[owner][0], section_end(owner)
-            asked = empty(i + 1, end) and not empty(owner_start + 1, i)
+            asked = empty(i + 1, end) and not empty(owner_start + 1, i) and not lists_questions(heading_text(nodes[i]))
         if asked:
             asks.add(i)
         open_heads.append((k, lv, asked))
