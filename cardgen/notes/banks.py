@@ -260,11 +260,14 @@ def _labelled_pairs(lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: r
 
 
 def _quotes_labelled(node: SyntaxTreeNode) -> bool:
-    """A quote that opens with a ``Q:`` line (``> **Q:** What is ARP?``): its blocks are read as if
-    unquoted. Other quotes stay whole: a quote of questions restates what the section answers."""
+    """A quote that opens with a ``Q:`` line (``> **Q:** What is ARP?``), or that is one line that
+    asks (``> What does git rebase do?`` over its answer): its blocks are read as if unquoted. Other
+    quotes stay whole: a quote of questions restates what the section answers."""
     inline = inline_of(node.children[0]) if node.type == "blockquote" and node.children else None
-    lines = lines_of(inline) if inline is not None else []
-    return bool(lines) and unlabelled(lines[0], Q_MARK) is not None
+    lines = [line for line in lines_of(inline) if line] if inline is not None else []
+    if lines and unlabelled(lines[0], Q_MARK) is not None:
+        return True
+    return len(node.children) == 1 and len(lines) == 1 and asks(line_text(lines[0]))
 
 
 # inka's lines naming a section's deck and tags (``Deck: Life Questions``), above its questions.
