@@ -359,3 +359,20 @@ def test_facts_are_looked_for_only_for_the_cards_asked_for() -> None:
         only_tables = read(name, frozenset({Kind.TABLE}))
         assert [q.tables for q in only_tables.questions] == [q.tables for q in full.questions]
         assert not any(q.terms for q in only_tables.questions)
+
+
+def test_a_title_all_in_bold_loses_the_bold_and_its_numbering_but_not_its_guid() -> None:
+    """``**Q1. What is a Pod?**`` over its answer: asked as "What is a Pod?", numbered 1; the GUID
+    stays derived from the line as read before (the previous version's GUIDs, pinned)."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    path = FIXTURES / "notes" / "fronts" / "bold-numbered-lines.md"
+    pod, replica_set = plan(BuildConfig(sources=(path,), write_pdf=False), now=0).cards
+    assert (pod.question.title_text, pod.question.number, pod.question.title_html) == (
+        "What is a Pod?",
+        "1",
+        "What is a Pod?",
+    )
+    assert pod.question.identity_title == "Q1. What is a Pod?"
+    assert (pod.guid, replica_set.guid) == ("Dw)|.FFM=U", "kU),Rs3T$(")

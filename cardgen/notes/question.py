@@ -68,7 +68,9 @@ def make_question(
     if not numbered and (labelled := unlabelled(title, Q_MARK)):  # "### 问：…", "**Question:** …?"
         read_before, title = read_before or title, labelled
     title = _without_tags(title)
-    number, children = strip_numbering(title)
+    # A title wholly in bold ("**Q1. What is a Pod?**" over its answer): the bold only sets the line
+    # apart, and its numbering is a label like any other (the GUID stays derived from it as read before).
+    number, children = strip_numbering(_unbolded(title))
     text = inline_text(Token("inline", "", 0, children=children))
     before = _title_text(read_before if read_before is not None else title, NUMBER_PREFIX_BEFORE)
     render = CardHtml(md, media)
@@ -122,6 +124,20 @@ def _title_text(title: list[Token], prefix: re.Pattern[str] = NUMBER_PREFIX) -> 
     """A title's text as ``make_question`` reads it (tags and numbering left out), numbering read
     by ``prefix``."""
     return inline_text(Token("inline", "", 0, children=strip_numbering(_without_tags(title), prefix)[1]))
+
+
+def _unbolded(title: list[Token]) -> list[Token]:
+    """The title without the bold around all of it; as it is when it is not all bold."""
+    words = [token for token in title if not (token.type == "text" and not token.content)]
+    if len(words) < 3 or words[0].type != "strong_open" or words[-1].type != "strong_close":
+        return title
+    inner = words[1:-1]
+    depth = 0
+    for token in inner:  # "**A** and **B**": two bold spans, not one around the title
+        depth += {"strong_open": 1, "strong_close": -1}.get(token.type, 0)
+        if depth < 0:
+            return title
+    return inner
 
 
 def _without_tags(title: list[Token]) -> list[Token]:
