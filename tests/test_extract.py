@@ -375,4 +375,4 @@ def test_a_title_all_in_bold_loses_the_bold_and_its_numbering_but_not_its_guid()
         "What is a Pod?",
     )
     assert pod.question.identity_title == "Q1. What is a Pod?"
-    assert (pod.guid, replica_set.guid) == ("Dw)|.FFM=U", "kU),Rs3T$(")
+    assert (pod.guid, replica_set.guid) == ("z=:l/n~V*(", "C`}g.myOB,")
