@@ -100,7 +100,10 @@ MAX_LABEL_CHARS = 40
 CARD_SIDES = frozenset(
     {("front", "back"), ("question", "answer"), ("q", "a"), ("prompt", "response"), ("problem", "solution"),
      ("exercise", "solution"), ("问题", "答案"), ("问题", "回答"), ("问题", "解答"), ("题目", "答案"),
-     ("题目", "解答"), ("题目", "参考答案"), ("问", "答"), ("正面", "背面")}
+     ("题目", "解答"), ("题目", "参考答案"), ("问", "答"), ("正面", "背面"), ("term", "definition"),
+     ("pregunta", "respuesta"), ("pergunta", "resposta"), ("frage", "antwort"), ("question", "réponse"),
+     ("domanda", "risposta"), ("vraag", "antwoord"), ("вопрос", "ответ"), ("質問", "回答"), ("問題", "解答"),
+     ("問題", "答え"), ("질문", "답변"), ("문제", "정답"), ("câu hỏi", "trả lời")}
 )  # fmt: skip
 # A yes/no mark is a value; other pictographs alone are decoration.
 MARKS = frozenset("✓✔✅☑❌✗✘❎⭕○●◯×")
