@@ -20,9 +20,12 @@ from cardgen.notes.tree import syntax_tree
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``, ``问题1：`` / ``答案1：``) written line under
 # line in one paragraph.
-Q_MARK = re.compile(r"^\s*(?:(?:Q|Question|问|问题|题目)\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
+_QUESTION_WORDS = "Q|Question|问|问题|题目|Pregunta|Pergunta|Frage|Domanda|Вопрос|質問|問|질문|문제"
+Q_MARK = re.compile(rf"^\s*(?:(?:{_QUESTION_WORDS})\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
 # The words that label an answer (and "A", only with a colon: alone it opens a list of options).
-_ANSWER_WORDS = "Ans|Answer|答|答案|回答|解答|参考答案"
+_ANSWER_WORDS = (
+    "Ans|Answer|答|答案|回答|解答|参考答案|Respuesta|Resposta|Antwort|Réponse|Risposta|Ответ|答え|답변|답|정답"
+)
 # An answer's heading-like first line: "**Answer**", "答案：".
 LONE_ANSWER_LABEL = re.compile(rf"(?:{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
 # Andy Matuschak's ``Q. …`` over ``A. …`` (marki's cards): only as a pair, since "A. …" alone opens
