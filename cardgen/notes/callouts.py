@@ -44,6 +44,16 @@ def unwrapped(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     return [inner for node in blocks for inner in (answer_callout(node) or [node])]
 
 
+def split_at_answer(body: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    """(what stands above, the answer) of a body holding a callout titled as an answer (a question
+    callout's ``>> [!success]- Answer``): the answer is that callout's body and what follows it.
+    ([], the body) when it holds none."""
+    at = next((k for k, block in enumerate(body) if answer_callout(block) is not None), None)
+    if at is None:
+        return [], body
+    return body[:at], [*unwrapped(body[at : at + 1]), *body[at + 1 :]]
+
+
 def _titled(node: SyntaxTreeNode) -> tuple[Token, list[SyntaxTreeNode]] | None:
     """(the title's inline token, the body's blocks) of a callout with a title; None otherwise."""
     if node.type not in _CALLOUTS or not node.children:

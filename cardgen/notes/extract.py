@@ -12,9 +12,10 @@ module decides what each top-level block is; ``reader.Reader`` makes the questio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from cardgen.errors import ConfigError
 from cardgen.model import NoteFile, Problem, Question, SourceLoc
@@ -106,23 +107,8 @@ def extract(
     tags = front_matter_tags(parsed.front_matter)
     srs = vault_settings(parsed.path.parent)  # the vault's card markers, when it sets its own
     if question_level is None and as_flashcards and is_flashcards_note(tree, tags, srs):  # Spaced Repetition
-        note = read_flashcards(tree, srs)
-        options = {"allow_html": allow_html, "root": root, "skip_headings": skip_headings, "facts": facts}
-        between = _read_between_cards(parsed, note, options)
-        reader.flashcards(note, read_elsewhere=note.loose if between is not None else ())
-        questions = list(reader.questions)
-        if between is not None:
-            plain, headings = between
-            carded = {q.title_text.casefold() for q in questions}
-            loose = sorted(where[0] for i in note.loose if (where := tree.children[i].map))
-            own_questions, own_notes = _asked_in_own_words(plain, headings, carded, loose, reader.title)
-            questions += own_questions
-            reader.skipped += [*own_notes, *plain.skipped]
-            reader.skipped.sort(key=lambda problem: problem.loc.line)
-        reader.report_uncited_footnotes()
-        questions.sort(key=lambda q: q.loc.line)
-        title = reader.title or deck_title(parsed.path)
-        return NoteFile(parsed.path, parsed.display, title, 0, tuple(questions), tags, tuple(reader.skipped))
+        plainly = partial(extract, allow_html=allow_html, root=root, skip_headings=skip_headings, facts=facts)
+        return _flashcards_note(parsed, reader, read_flashcards(tree, srs), plainly, tags)
 
     if question_level is None and (separated := separated_cards(tree.children)) is not None:
         reader.separated(*separated)  # Ankdown, markdown-to-anki: cards between separator lines
@@ -246,8 +232,30 @@ def deck_title(path: Path) -> str:
     return path.stem
 
 
+def _flashcards_note(
+    parsed: ParsedFile, reader: Reader, note: Flashcards, read_plainly: Callable[..., NoteFile], tags: tuple[str, ...]
+) -> NoteFile:
+    """A note of the plugin's flashcards: its cards, and the questions it asks in its own words in
+    the text on none of them (``read_plainly``: ``extract`` with the build's options)."""
+    between = _read_between_cards(parsed, note, read_plainly)
+    reader.flashcards(note, read_elsewhere=note.loose if between is not None else ())
+    questions = list(reader.questions)
+    if between is not None:
+        plain, headings = between
+        carded = {q.title_text.casefold() for q in questions}
+        loose = sorted(where[0] for i in note.loose if (where := parsed.tree.children[i].map))
+        own_questions, own_notes = _asked_in_own_words(plain, headings, carded, loose, reader.title)
+        questions += own_questions
+        reader.skipped += [*own_notes, *plain.skipped]
+        reader.skipped.sort(key=lambda problem: problem.loc.line)
+    reader.report_uncited_footnotes()
+    questions.sort(key=lambda q: q.loc.line)
+    title = reader.title or deck_title(parsed.path)
+    return NoteFile(parsed.path, parsed.display, title, 0, tuple(questions), tags, tuple(reader.skipped))
+
+
 def _read_between_cards(
-    parsed: ParsedFile, note: Flashcards, options: dict[str, Any]
+    parsed: ParsedFile, note: Flashcards, read_plainly: Callable[..., NoteFile]
 ) -> tuple[NoteFile, set[int]] | None:
     """The text of a flashcards note that is on none of its cards (with the headings above it),
     read as plain notes: a note can ask in its own words beside the plugin's cards (``### Q1``
@@ -267,7 +275,7 @@ def _read_between_cards(
                 level = depth
     tokens = [token for index in sorted(kept) for token in blocks[index].to_tokens()]
     headings = {node.map[0] for node in (blocks[i] for i in kept) if node.type == "heading" and node.map}
-    return extract(replace(parsed, tree=syntax_tree(tokens)), **options, as_flashcards=False), headings
+    return read_plainly(replace(parsed, tree=syntax_tree(tokens)), as_flashcards=False), headings
 
 
 def _asked_in_own_words(

@@ -19,7 +19,7 @@ from cardgen.model import Problem, Question, SourceLoc
 from cardgen.notes import asking
 from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.banks import Bank, read_bank
-from cardgen.notes.callouts import answer_callout, unwrapped
+from cardgen.notes.callouts import answer_callout, split_at_answer, unwrapped
 from cardgen.notes.footnotes import definitions, with_footnotes
 from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, parse_fragment, text_tokens
 from cardgen.notes.htmlblocks import (
@@ -182,13 +182,8 @@ class Reader:
         """A callout that asks (``> [!question] …``): a question of its own, in the context of the
         question it stands in, whose answer goes on after it."""
         self.asked_in_callouts.add(self.parsed.loc(node))
-        # An answer callout inside it (">> [!success]- Answer"): what stands above that is the front.
-        at = next((k for k, block in enumerate(body) if answer_callout(block) is not None), None)
-        if at is None:
-            self._ask_aside(self.parsed.loc(node), title, body)
-            return
-        answer = [*unwrapped(body[at : at + 1]), *body[at + 1 :]]
-        self._ask_aside(self.parsed.loc(node), title, answer, body[:at], prompt_read_later=True)  # GUID kept
+        prompt, answer = split_at_answer(body)  # ">> [!success]- Answer" inside: the options over it, the front
+        self._ask_aside(self.parsed.loc(node), title, answer, prompt, prompt_read_later=bool(prompt))  # GUID kept
 
     def marked_note(self, node: SyntaxTreeNode, note: MarkedNote) -> None:
         """An Obsidian_to_Anki note (``START`` … ``END``): a question of its own, like a callout that asks."""
