@@ -238,7 +238,16 @@ def _flashcards_note(
     """A note of the plugin's flashcards: its cards, and the questions it asks in its own words in
     the text on none of them (``read_plainly``: ``extract`` with the build's options)."""
     between = _read_between_cards(parsed, note, read_plainly)
-    reader.flashcards(note, read_elsewhere=note.loose if between is not None else ())
+    reader.title = note.title
+    for card in note.cards:
+        # A front's list was on no card before (read as the question of its last item): it is left
+        # out of the identity, so the note keeps its GUID.
+        at, later = SourceLoc(parsed.display, card.line + 1), bool(card.prompt)
+        reader.add(at, card.question, card.answer, card.sections, card.prompt, read_before=card.read_before,
+                   prompt_read_later=later)  # fmt: skip
+    # The text around the cards is reported, a section at a time (but what was read plainly).
+    reports = note.reports(note.loose if between is not None else ())
+    reader.skipped += [Problem(SourceLoc(parsed.display, line + 1), why) for line, why in reports]
     questions = list(reader.questions)
     if between is not None:
         plain, headings = between

@@ -8,7 +8,7 @@ opener…) and tells the ``Reader``; the ``Reader`` turns what it was told into 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
@@ -39,7 +39,6 @@ from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.separated import MarkedNote, SeparatedCard, front_cut
-from cardgen.notes.srs import Flashcards
 from cardgen.vocab import Kind
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -118,14 +117,14 @@ class Reader:
             elif bank is not None:
                 self._bank(bank, [*sections, self.asking_heading[1]] if self.asking_heading else sections)
             elif not (plain_head and self.asides and not shown and not prompt):
-                self._add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
+                self.add(self.current[0], self.current[1], answer, sections, prompt, prompt_read_later=later)
             # else: a heading that asks nothing and only heads questions asked inside it is their category
         self.questions += self.asides
         self.asides = []
         self.current, self.body, self.answer_start, self.prompt_runs_on = None, [], None, False
         self.asking_heading, self.prompt_read_later = None, False
 
-    def _add(
+    def add(
         self,
         loc: SourceLoc,
         title: list[Token],
@@ -161,7 +160,7 @@ class Reader:
         file = self.parsed.display
         for asked in bank.asked:
             loc = SourceLoc(file, asked.line + 1)
-            self._add(loc, asked.title, asked.answer, [*sections, *asked.topics], read_before=asked.as_read_before)
+            self.add(loc, asked.title, asked.answer, [*sections, *asked.topics], read_before=asked.as_read_before)
         for line, text in bank.left_out:
             shown = text if len(text) <= 60 else text[:57] + "…"
             self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))
@@ -305,24 +304,10 @@ class Reader:
         standing_in = [self.asking_heading[1]] if self.asking_heading is not None else []
         before = len(self.questions)
         sections = [*(s for _, s in self.sections), *standing_in]
-        self._add(loc, title, answer, sections, prompt, tags=tags, prompt_read_later=prompt_read_later)
+        self.add(loc, title, answer, sections, prompt, tags=tags, prompt_read_later=prompt_read_later)
         if self.current is not None:  # held until the question it stands in is added
             self.asides += self.questions[before:]
             del self.questions[before:]
-
-    def flashcards(self, note: Flashcards, read_elsewhere: Collection[int] = ()) -> None:
-        """The cards of a ``#flashcards`` note; the text around them is reported, a section at a
-        time (but for the blocks ``read_elsewhere``)."""
-        self.title = note.title
-        for card in note.cards:
-            where = SourceLoc(self.parsed.display, card.line + 1)
-            # A front's list was on no card before (read as the question of its last item): it is
-            # left out of the identity, so the note keeps its GUID.
-            later = bool(card.prompt)
-            self._add(where, card.question, card.answer, card.sections, card.prompt, read_before=card.read_before,
-                      prompt_read_later=later)  # fmt: skip
-        reports = note.reports(read_elsewhere)
-        self.skipped += [Problem(SourceLoc(self.parsed.display, line + 1), why) for line, why in reports]
 
     def report_section(self, heading: SyntaxTreeNode, why: str) -> None:
         """A section (its heading and blocks) that is on no card, and why."""
@@ -368,7 +353,7 @@ class Reader:
             self._report_loose(self.title_text, "under the title")
             return
         before = len(self.questions)
-        self._add(self.parsed.loc(self.title_node), inline_tokens_of(self.title_node), self.title_text, [])
+        self.add(self.parsed.loc(self.title_node), inline_tokens_of(self.title_node), self.title_text, [])
         if len(self.questions) > before:  # it comes first in the file: first among the cards too
             self.questions.insert(0, self.questions.pop())
 
