@@ -32,9 +32,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.outline import heading_level, heading_text
 
-QUESTION_SECTIONS = frozenset({"面试题", "题目", "问题", "question", "interview question", "вопрос"})
+QUESTION_SECTIONS = frozenset({"面试题", "题目", "问题", "question", "interview question", "вопрос", "front", "正面"})
 ANSWER_SECTIONS = frozenset(
-    {"面试题剖析", "答案", "解答", "参考答案", "回答", "answer", "solution", "ответ", "решение"}
+    {"面试题剖析", "答案", "解答", "参考答案", "回答", "answer", "solution", "ответ", "решение", "back", "背面"}
 )
 # The titles the first shape was read with (see ``interview_sections``).
 _FIRST_SHAPE = (frozenset({"面试题", "题目", "question", "interview question"}),
