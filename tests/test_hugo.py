@@ -32,3 +32,10 @@ def test_callouts_figures_tooltips_and_tabs_show_what_the_site_shows() -> None:
 def test_a_table_of_contents_shortcode_shows_nothing() -> None:
     notes = extract(parse_file(NOTES))
     assert not any("toc" in problem.message for problem in notes.skipped)
+
+
+def test_jekyll_s_highlight_tag_is_a_listing() -> None:
+    notes = extract(parse_file(FIXTURES / "notes" / "blocks" / "liquid-highlight.md"))
+    yielded = notes.questions[0].answer_html
+    assert '<pre><code class="language-ruby">' in yielded and "endhighlight" not in yielded
+    assert "{% include note.html" in yielded  # a tag cardgen does not know stays as written

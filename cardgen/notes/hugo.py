@@ -10,6 +10,8 @@ many a blog) are written with them, and as text they would print their markup on
 - ``{{< glossary_tooltip text="container runtime" … >}}`` in a sentence: its text.
 
 Any other shortcode stays as written, so nothing it says is lost without a trace.
+
+Jekyll's Liquid tag for listings, ``{% highlight ruby %}`` … ``{% endhighlight %}``, is one too.
 """
 
 from __future__ import annotations
@@ -88,6 +90,33 @@ def _shortcode_block(state: StateBlock, start_line: int, end_line: int, silent: 
     return True
 
 
+_LIQUID_OPEN = re.compile(r"\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}\s*")
+_LIQUID_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}\s*")
+
+
+def _liquid_highlight(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``{% highlight ruby %}`` over its code over ``{% endhighlight %}``: a listing in that language."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("{%", start):
+        return False
+    opening = _LIQUID_OPEN.fullmatch(state.src[start : state.eMarks[start_line]])
+    if opening is None:
+        return False
+    texts = (state.src[state.bMarks[n] + state.tShift[n] : state.eMarks[n]] for n in range(start_line + 1, end_line))
+    close = next((start_line + 1 + n for n, text in enumerate(texts) if _LIQUID_CLOSE.fullmatch(text)), None)
+    if close is None:
+        return False
+    if silent:
+        return True
+    fence = state.push("fence", "code", 0)
+    fence.info, fence.markup, fence.map = opening.group(1), "```", [start_line, close + 1]
+    fence.content = state.getLines(start_line + 1, close, state.sCount[start_line], False)
+    state.line = close + 1
+    return True
+
+
 def _closing_line(state: StateBlock, name: str, first: int, end_line: int) -> int | None:
     """The line closing the shortcode ``name`` opened just above ``first`` (the same name opened
     again inside it closes first); None when none does."""
@@ -138,3 +167,6 @@ def use_hugo(md: MarkdownIt) -> None:
         "fence", "hugo_shortcode", _shortcode_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.inline.ruler.after("newline", "hugo_shortcode", _shortcode_inline)  # "{" ends a run of text
+    md.block.ruler.before(
+        "fence", "liquid_highlight", _liquid_highlight, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
