@@ -176,3 +176,14 @@ def test_answer_callouts_answer_the_questions_before_them() -> None:
     assert "输出什么" in text_of(seventh.prompt_html) and answers["题 7 - 解构赋值"] == "arr: [1, 2, 3]"
     assert seventh.prompt_read_later  # its GUID is the one it had when the prompt stood in the answer
     assert not [a for a in answers.values() if a.startswith("答案")]
+
+
+def test_one_labelled_pair_under_a_heading_is_its_question_with_the_heading_s_guid() -> None:
+    """``## Pods`` over ``Q: What is a Pod?`` / ``A: …`` alone: the card asks the labelled question
+    (one unlabelled line that asks stays the heading's answer); the note keeps the GUID the previous
+    version gave the heading's card (pinned)."""
+    path = FIXTURES / "notes" / "banks" / "one-labelled-pair.md"
+    dns, pod, services = plan(BuildConfig(sources=(path,), write_pdf=False), now=0).cards
+    assert (dns.front_text, pod.front_text, services.front_text) == ("¿Qué es DNS?", "What is a Pod?", "Services")
+    assert pod.fields[1].startswith("<p>The smallest deployable unit.</p>") and pod.question.sections == ("Pods",)
+    assert (dns.guid, pod.guid, services.guid) == ("PxbWAnZR:Q", "JX%YDVYN8e", "bWm*2>&L?$")

@@ -62,6 +62,8 @@ class Asked:
     topics: tuple[str, ...] = ()
     """The items it is nested under in an outline (``- Java`` over ``  - What is the JVM?``): its
     categories below the headings."""
+    labelled: bool = False
+    """Asked and answered by labels (``Q: …`` over ``A: …``): plainly a question, even alone."""
 
 
 @dataclass
@@ -329,7 +331,7 @@ def read_bank(body: Sequence[SyntaxTreeNode], answer_from: SyntaxTreeNode | None
             if (pairs := _qa_lines(lines)) is not None:
                 for pair in pairs:
                     answer = [paragraph(pair.answer, start + pair.line + 1)]
-                    bank.asked.append(Asked(start + pair.line, pair.question, answer))
+                    bank.asked.append(Asked(start + pair.line, pair.question, answer, labelled=True))
                 # The last answer goes on below: an answer that leads in ("A: Two kinds:") over what
                 # follows, any other over paragraphs, lists and listings that ask nothing.
                 open_line = bank.asked[-1]

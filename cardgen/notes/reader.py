@@ -109,8 +109,12 @@ class Reader:
             bank = read_bank(listed, marked) if plain_head and (marked or not prompt) else None
             if bank is not None and head is not None and head[0] == self.level and len(bank.asked) < 2:
                 # One line that asks, under a heading at the question level, is its answer, unless the
-                # heading says it lists questions ("Follow-ups", "思考题").
-                bank = bank if lists_questions(head[1]) else None
+                # heading says it lists questions ("Follow-ups", "思考题") or the line is labelled as a
+                # question with its answer ("Q: …" over "A: …"): the GUID stays the heading's then.
+                one = bank.asked[0] if bank.asked else None
+                if one is not None and one.labelled and not lists_questions(head[1]):
+                    bank.asked[0] = replace(one, as_read_before=self.current[1])
+                bank = bank if lists_questions(head[1]) or (one is not None and one.labelled) else None
             if head is not None and plain_head and shown and all(links_only(n.to_tokens()) for n in shown):
                 # "Other Answers", "Useful links": a list of links asks and answers nothing.
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
