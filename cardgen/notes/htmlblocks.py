@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, labels_an_answer
-from cardgen.notes.markdown import inline_text
+from cardgen.notes.markdown import COMPONENT_LABEL, COMPONENT_TAG, inline_text
 from cardgen.text import text_of
 
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
@@ -28,6 +28,7 @@ ANSWER_SUMMARIES = frozenset(
 )
 # HTML that only wraps Markdown (a <details> opener or closer, <p>, <b>, <br>) and shows nothing itself.
 WRAPPER_TAG = re.compile(r"</?(?:details|summary|p|b|strong|br|div)\b[^>]*>", re.IGNORECASE)
+
 # A link to a place in the same page, text and all.
 PAGE_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a\s*>""", re.IGNORECASE | re.DOTALL)
 
@@ -80,7 +81,8 @@ def is_wrapper_html(content: str | None) -> bool:
     or only links within its page (``<a href="#">↥ back to top</a>``): navigation, not content."""
     if content is None:
         return False
-    return not WRAPPER_TAG.sub("", PAGE_LINK.sub("", SUMMARY.sub("", content))).strip()
+    components = COMPONENT_TAG.sub(lambda tag: tag.group(0) if COMPONENT_LABEL.search(tag.group(0)) else "", content)
+    return not WRAPPER_TAG.sub("", PAGE_LINK.sub("", SUMMARY.sub("", components))).strip()
 
 
 # What may stand around in-page links in a navigation line: arrows, separators, emoji.
@@ -137,9 +139,11 @@ def _page_links(node: SyntaxTreeNode) -> int | None:
 
 
 # Lines that instruct an editor or a site generator and show nothing of their own: Typora's and
-# GitLab's tables of contents, kramdown's, Jekyll's raw markers.
+# GitLab's tables of contents, kramdown's, Jekyll's raw markers, MDX's imports and exports.
 _DIRECTIVE = re.compile(
-    r"\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|\{:\s*toc\s*\}|@\[toc\](?:\([^)]*\))?|\{%-?\s*(?:end)?raw\s*-?%\}",
+    r"\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|\{:\s*toc\s*\}|@\[toc\](?:\([^)]*\))?|\{%-?\s*(?:end)?raw\s*-?%\}"
+    r"""|(?-i:(?:(?:import\s[^\n]+?\sfrom\s*|import\s*)['"][^'"\n]+['"];?|export\s+(?:const|let|default|function)\b[^\n]*)"""
+    r"""(?:\n(?:import\s[^\n]+?\sfrom\s*['"][^'"\n]+['"];?|export\s+(?:const|let|default|function)\b[^\n]*))*)""",
     re.IGNORECASE,
 )
 

@@ -134,6 +134,11 @@ def sanitise(fragment: str) -> str:
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # Any start or end tag in raw HTML: (closing slash, name, attributes).
 ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b([^>]*)>")
+# An MDX (Docusaurus) component's tag, ``<Tabs>``, ``<TabItem value="js" label="JavaScript">``,
+# ``<TOCInline toc={toc} />``: capitalised, never all capitals as old HTML (``<TABLE>``) is written.
+COMPONENT_TAG = re.compile(r"</?(?![A-Z0-9]+\b)[A-Z][\w.]*\b[^>]*>")
+# The words such a tag shows: its label or title.
+COMPONENT_LABEL = re.compile(r"""\b(?:label|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Tags kept (rebuilt without attributes) when raw HTML is not allowed.
 FORMATTING_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "code", "kbd", "sub", "sup", "mark", "br"})
 # Tags that structure content, kept (without attributes) in an HTML block when raw HTML is not allowed.
@@ -201,6 +206,9 @@ class SafeRenderer(RendererHTML):
         return str(nh3.clean(content, tags=tags, attributes=attributes, link_rel=None)).strip() + "\n"
 
     def _tame_tag(self, match: re.Match[str], resolver: MediaResolver | None) -> str:
+        if COMPONENT_TAG.fullmatch(match.group(0)):  # MDX's <Tabs>, <TabItem label="…">: the label, not the tag
+            label = COMPONENT_LABEL.search(match.group(3)) if not match.group(1) else None
+            return f"<strong>{html.escape(label.group(1) or label.group(2) or '')}</strong>" if label else ""
         closing, name = match.group(1), match.group(2).lower()
         if name == "img":
             return self._html_image(match.group(0), resolver, keep=False)

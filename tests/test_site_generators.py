@@ -1,4 +1,4 @@
-"""Hugo's shortcodes (``notes/hugo.py``): what a Hugo site shows, not their markup."""
+"""Notes kept in site generators: Hugo's shortcodes and Jekyll's highlight tag (``notes/hugo.py``), MDX's imports and components (Docusaurus): what the site shows, not their markup."""
 
 from __future__ import annotations
 
@@ -39,3 +39,15 @@ def test_jekyll_s_highlight_tag_is_a_listing() -> None:
     yielded = notes.questions[0].answer_html
     assert '<pre><code class="language-ruby">' in yielded and "endhighlight" not in yielded
     assert "{% include note.html" in yielded  # a tag cardgen does not know stays as written
+
+
+def test_mdx_imports_show_nothing_and_components_their_labels() -> None:
+    """Docusaurus notes: ``import Tabs from '@theme/Tabs';`` is no text on no card, ``<Tabs>`` and
+    ``<TOCInline toc={toc} />`` show nothing, ``<TabItem label="JavaScript">`` its label; an HTML
+    table written in capitals is still HTML."""
+    notes = extract(parse_file(FIXTURES / "notes" / "blocks" / "mdx-components.md"))
+    assert not notes.skipped
+    constant, _, capitals = (q.answer_html for q in notes.questions)
+    assert "<strong>JavaScript</strong>" in constant and "<strong>TypeScript</strong>" in constant
+    assert "Tabs" not in constant and "TabItem" not in constant and "&lt;" not in constant
+    assert "<table>" in capitals.lower() and "is case-insensitive" in capitals
