@@ -1,4 +1,4 @@
-"""Notes kept in site generators: Hugo's shortcodes and Jekyll's highlight tag (``notes/hugo.py``), MDX's imports and components (Docusaurus): what the site shows, not their markup."""
+"""Notes kept in site generators: Hugo's shortcodes and Jekyll's highlight tag (``notes/shortcodes.py``), MDX's imports and components (Docusaurus): what the site shows, not their markup."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ LITERAL_BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 _CALLOUT_OPENERS = {"admonition_open", "alert_open", "container_callout_open"}
 _TITLE_OPENERS = {"admonition_title_open", "alert_title_open"}
 # What every callout's source holds: a container, an admonition, a content tab, an alert.
-_CALLOUT_MARKERS = (":::", "!!!", "???", "===", "[!", "{{")  # "{{": Hugo's shortcodes (``hugo``)
+_CALLOUT_MARKERS = (":::", "!!!", "???", "===", "[!", "{{")  # "{{": Hugo's shortcodes (``shortcodes``)
 
 
 def _is_callout(params: str, markup: str) -> bool:

@@ -42,10 +42,10 @@ from pygments.formatters import HtmlFormatter
 from cardgen.notes.dialects import emojize, use_dialects
 from cardgen.notes.headings import use_headings
 from cardgen.notes.highlighting import highlight
-from cardgen.notes.hugo import use_hugo
 from cardgen.notes.logseq import use_logseq
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.obsidian import use_obsidian
+from cardgen.notes.shortcodes import use_shortcodes
 from cardgen.text import img_attributes, is_cjk
 
 __all__ = ["is_cjk", "make_parser"]
@@ -361,7 +361,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.core.ruler.after("normalize", "cg_final_newline", _end_with_newline)
     use_headings(md)
     use_dialects(md)
-    use_hugo(md)
+    use_shortcodes(md)
     use_obsidian(md)
     use_logseq(md)
     assert isinstance(md.renderer, SafeRenderer)

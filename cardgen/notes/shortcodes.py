@@ -161,8 +161,8 @@ def _shortcode_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def use_hugo(md: MarkdownIt) -> None:
-    """Teach ``md`` Hugo's shortcodes."""
+def use_shortcodes(md: MarkdownIt) -> None:
+    """Teach ``md`` Hugo's shortcodes and Jekyll's highlight tag."""
     md.block.ruler.before(
         "fence", "hugo_shortcode", _shortcode_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
