@@ -39,6 +39,7 @@ from cardgen.notes.labels import (
     split_lines,
     unlabelled,
     without_leading_blank,
+    without_task_box,
 )
 from cardgen.notes.markdown import inline_text
 
@@ -101,10 +102,10 @@ def _item_question(
         return said[0], [paragraph(rest, line), *_nested(item)], None
     if (asked := _asked_and_answered(inline)) is not None:
         question, answered, lines_down = asked
-        return _without_task_box(question), [paragraph(answered, line + lines_down), *_nested(item)], children
+        return without_task_box(question), [paragraph(answered, line + lines_down), *_nested(item)], children
     text = inline_text(inline)
     if asks(text, among_questions=among_questions) or ends_in_question(text):
-        title = _without_task_box(children)
+        title = without_task_box(children)
         return title, _nested(item), children if title is not children else None
     return None
 
@@ -130,17 +131,6 @@ def _answer_fold(node: SyntaxTreeNode) -> bool:
         return False
     summary = details_summary(raw)
     return is_answer_summary(summary) if summary is not None else closes_details(raw) or "<details" in raw.lower()
-
-
-# A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?"; Logseq
-# writes a task's state as a word instead (``- DONE What is a DaemonSet?``, shown as a checkbox).
-_TASK_BOX = re.compile(r"^(?:\[[ xX]\]|(?:TODO|DOING|DONE|LATER|NOW|WAITING|CANCELED|CANCELLED|IN-PROGRESS)(?=\s))\s+")
-
-
-def _without_task_box(tokens: list[Token]) -> list[Token]:
-    if tokens and tokens[0].type == "text" and (box := _TASK_BOX.match(tokens[0].content)):
-        return [tokens[0].copy(content=tokens[0].content[box.end() :]), *tokens[1:]]
-    return tokens
 
 
 def _item_asks(item: SyntaxTreeNode, *, among_questions: bool = False) -> bool:

@@ -139,6 +139,18 @@ def balanced(tokens: Sequence[Token]) -> bool:
     return depth == 0
 
 
+# A GitHub task list item's box: ``- [ ] What is a DaemonSet?`` asks "What is a DaemonSet?"; Logseq
+# writes a task's state as a word instead (``- DONE What is a DaemonSet?``, shown as a checkbox).
+_TASK_BOX = re.compile(r"^(?:\[[ xX]\]|(?:TODO|DOING|DONE|LATER|NOW|WAITING|CANCELED|CANCELLED|IN-PROGRESS)(?=\s))\s+")
+
+
+def without_task_box(tokens: list[Token]) -> list[Token]:
+    """The line without the task box (or task state) it opens with; ``tokens`` itself when it has none."""
+    if tokens and tokens[0].type == "text" and (box := _TASK_BOX.match(tokens[0].content)):
+        return [tokens[0].copy(content=tokens[0].content[box.end() :]), *tokens[1:]]
+    return tokens
+
+
 def line_text(tokens: list[Token]) -> str:
     """Plain text of inline tokens (markup dropped)."""
     return inline_text(Token("inline", "", 0, children=tokens))

@@ -7,7 +7,10 @@ in other notes are no cards. In such a note a card is written
 - on one line: ``Question::Answer`` (``Question:::Answer`` asks both ways; cardgen makes the
   card that asks the question);
 - on several: question lines, a line of ``?`` (``??``: both ways), then answer lines, up to
-  the next blank line (a list or a code block right below belongs to the answer).
+  the next blank line (a list or a code block right below belongs to the answer); question lines
+  may run on into a list (options), which is then on the front.
+
+A vault may set other tags and separators (``;;``, ``,,``): ``vault.SrsSettings`` reads them.
 
 Obsidian's Flashcards plugin (flashcards-obsidian) marks its cards with a ``#card`` tag
 (``#card-reverse``, ``#card/reverse``: both ways) instead, in any note: after a heading or a line,
@@ -15,13 +18,12 @@ which is then the front, the back being the lines right below it, up to the next
 the paragraph under a heading that opens with ``#card`` alone). Its ``Question::Answer`` lines are
 the same as the plugin's above.
 
-The headings above a card are its context. The rest of the note is notes, on no card: it is
-reported, once per section.
+The headings above a card are its context. The rest of the note is notes: ``extract`` reads it
+as any note for the questions it asks in its own words, and reports the rest, once per section.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -30,7 +32,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.htmlblocks import raw_html, shows_something
-from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph
+from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph, without_task_box
 from cardgen.notes.outline import heading_text
 from cardgen.notes.tree import syntax_tree
 from cardgen.notes.vault import DEFAULT, SrsSettings
@@ -233,11 +235,9 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
                 rest.append(line_text(line).strip())
             continue
         asked, answered = split
-        task = _without_checkbox(asked)  # "- [ ] Binary search;; O(log n)": a task list item
-        card = Flashcard(
-            start + n, task or asked, [paragraph([answered], start + n)], sections, asked if task else None
-        )
-        cards.append(card)
+        task = without_task_box(asked)  # "- [ ] Binary search;; O(log n)": a task list item
+        read_before = asked if task is not asked else None
+        cards.append(Flashcard(start + n, task, [paragraph([answered], start + n)], sections, read_before))
     return cards, " ".join(rest), start
 
 
@@ -347,18 +347,6 @@ def _split_at_separator(line: list[Token], srs: SrsSettings) -> tuple[list[Token
             return question, answer
         return None
     return None
-
-
-# A task list item's box (``- [ ] …``, ``- [x] …``), which Obsidian shows as a checkbox.
-_CHECKBOX = re.compile(r"\[[ xX]\]\s+")
-
-
-def _without_checkbox(line: list[Token]) -> list[Token] | None:
-    """The line without the task box it opens with; None when it opens with none."""
-    if not line or line[0].type != "text" or not (box := _CHECKBOX.match(line[0].content)):
-        return None
-    rest = line[0].content[box.end() :]
-    return [line[0].copy(content=rest), *line[1:]] if rest else line[1:]
 
 
 def _separator_at(text: str, srs: SrsSettings) -> tuple[int, int] | None:
