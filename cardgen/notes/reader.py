@@ -114,7 +114,8 @@ class Reader:
                 one = bank.asked[0] if bank.asked else None
                 if one is not None and one.labelled and not lists_questions(head[1]):
                     bank.asked[0] = replace(one, as_read_before=self.current[1])
-                bank = bank if lists_questions(head[1]) or (one is not None and one.labelled) else None
+                elif not lists_questions(head[1]):
+                    bank = None
             if head is not None and plain_head and shown and all(links_only(n.to_tokens()) for n in shown):
                 # "Other Answers", "Useful links": a list of links asks and answers nothing.
                 self.skipped.append(Problem(self.current[0], f"section skipped (only links): {head[1]}"))
