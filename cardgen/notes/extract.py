@@ -43,7 +43,6 @@ from cardgen.notes.outline import (
     heading_level,
     heading_text,
     question_headings,
-    question_list_labels,
 )
 from cardgen.notes.question import FACT_KINDS
 from cardgen.notes.read import ParsedFile
@@ -98,8 +97,8 @@ def extract(
     )
     shows = [shows_something(node, raw) for node, raw in zip(tree.children, raws, strict=True)]
     tidy = question_level is not None or level == 7
-    asking_heads = question_headings(tree.children, shows, level, tidy=tidy, skip=skip_headings)
-    labels = question_list_labels(tree.children, shows) if not tidy else set()
+    roles = question_headings(tree.children, shows, level, tidy=tidy, skip=skip_headings)
+    asking_heads, labels = roles.asking, roles.labels
     md = make_parser(allow_html)
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
@@ -83,25 +84,22 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
     return by_leaves
 
 
-def question_list_labels(nodes: Sequence[SyntaxTreeNode], content: Sequence[bool]) -> set[int]:
-    """Indices of the headings that say questions follow and stand over nothing of their own
-    (``### 1. Basic Concepts (6 Questions)`` over ``## 1. What is Java?``, a level up): labels of
-    the questions after them, no part of an answer before them."""
-    found = set()
-    for i, node in enumerate(nodes):
-        if node.type == "heading" and lists_questions(heading_text(node)):
-            end = next((j for j in range(i + 1, len(nodes)) if nodes[j].type == "heading"), len(nodes))
-            # Over sub-headings it is their category (``## 五、高频面试题``), not a label over nothing.
-            below = end < len(nodes) and heading_level(nodes[end]) > heading_level(node)
-            if not any(content[i + 1 : end]) and not below:
-                found.add(i)
-    return found
+@dataclass(frozen=True)
+class HeadingRoles:
+    """What a file's headings are, by their index among its top-level blocks."""
+
+    asking: frozenset[int]
+    """The headings that start questions."""
+    labels: frozenset[int]
+    """Headings that say questions follow and stand over nothing of their own: a count of the
+    questions after them (``### 1. Basic Concepts (6 Questions)`` over ``## 1. What is Java?``, a
+    level up). Reported, and no part of an answer before them."""
 
 
 def question_headings(
     nodes: Sequence[SyntaxTreeNode], content: Sequence[bool], level: int, *, tidy: bool, skip: tuple[str, ...] = ()
-) -> set[int]:
-    """Indices (in ``nodes``, the file's top-level blocks) of the headings that start questions.
+) -> HeadingRoles:
+    """The headings that start questions, and those that only label (see ``HeadingRoles``).
 
     ``content[i]`` says whether block ``i`` shows anything (not a heading, a comment, a rule or
     HTML that only wraps). ``tidy`` (a level the user set) keeps to headings at ``level``.
@@ -109,7 +107,8 @@ def question_headings(
     """
     heads = [(i, heading_level(node)) for i, node in enumerate(nodes) if node.type == "heading"]
     if tidy:
-        return {i for i, lv in heads if lv == level and not is_back_matter(heading_text(nodes[i]), skip)}
+        at_level = (i for i, lv in heads if lv == level and not is_back_matter(heading_text(nodes[i]), skip))
+        return HeadingRoles(frozenset(at_level), frozenset())
     # filled[i]: blocks before i that show something, so any range is checked in O(1).
     filled = [0]
     for shows in content:
@@ -124,7 +123,8 @@ def question_headings(
         lv = heads[k][1]
         return next((heads[m][0] for m in range(k + 1, len(heads)) if heads[m][1] <= lv), len(nodes))
 
-    asks: set[int] = set()
+    asking: set[int] = set()
+    labels: set[int] = set()
     open_heads: list[tuple[int, int, bool]] = []  # (position in heads, level, asks) of the enclosing headings
     for k, (i, lv) in enumerate(heads):
         while open_heads and open_heads[-1][1] >= lv:
@@ -133,23 +133,24 @@ def question_headings(
         owner = next((o for o, _, asked in reversed(open_heads) if asked), None) if lv > level else None
         leaf = k + 1 == len(heads) or heads[k + 1][1] <= lv
         direct = not empty(i + 1, heads[k + 1][0] if k + 1 < len(heads) else len(nodes))
-        asked = False
-        if is_back_matter(heading_text(nodes[i]), skip) or (k == 0 and lv == 1 < level):
+        asked, text = False, heading_text(nodes[i])
+        if is_back_matter(text, skip) or (k == 0 and lv == 1 < level):
             pass  # a table of contents, a reference list, the file's title
+        elif leaf and not direct and lists_questions(text):
+            labels.add(i)  # says questions follow, over nothing of its own
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
             # or no sub-heading (a question written one level up or down). A heading that says
-            # questions follow ("## 五、高频面试题") over sub-headings, or over nothing, is their category.
-            lists = lists_questions(heading_text(nodes[i]))
-            asked = (lv == level or leaf or direct) and (leaf or not lists) and (direct or not lists)
+            # questions follow ("## 五、高频面试题") over sub-headings is their category.
+            asked = (lv == level or leaf or direct) and (leaf or not lists_questions(text))
         elif leaf:
             # Inside a question: an empty heading after the answer, with nothing after it either.
             owner_start, end = heads[owner][0], section_end(owner)
-            asked = empty(i + 1, end) and not empty(owner_start + 1, i) and not lists_questions(heading_text(nodes[i]))
+            asked = empty(i + 1, end) and not empty(owner_start + 1, i)
         if asked:
-            asks.add(i)
+            asking.add(i)
         open_heads.append((k, lv, asked))
-    return asks
+    return HeadingRoles(frozenset(asking), frozenset(labels))
 
 
 # A card file's front is a line or a few blocks (Yanki's "front, ---, back"); more is an article.
