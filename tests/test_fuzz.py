@@ -39,6 +39,12 @@ PIECES = [
     "**[⬆ Back to Top](#toc)**", "START\nBasic\n", "Back: ", "END\n", "%\n", "%%\n", "===\n", "[TOC]\n",
     "> [!question] ", "> [!faq]- ", '??? question "Q?"\n    ', "<details><summary>Why?</summary>", "- [x] ",
     "# Question (EN)\n", "## Answer (EN)\n", "## Ответ (RU)\n", "Q. ", "A. ", "* [a](#a)\n",
+    # The 10th session's readings: Hugo, Jekyll, MDX, Logseq, vault separators, outlines.
+    "{{< note >}}\n", "{{< /note >}}\n", "{{< highlight go >}}\n", "{{< /highlight >}}\n", "{{% notice tip %}}\n",
+    '{{< glossary_tooltip text="x" >}}', '{{< figure src="a.png" caption="c" >}}\n', "{{< toc >}}\n",
+    "{% highlight ruby %}\n", "{% endhighlight %}\n", "import X from 'y';\n", "<Tabs>\n", '<TabItem label="L">\n',
+    "</TabItem>\n", "tags:: a, [[b]]\n", "collapsed:: true\n", "id:: 6502\n", "- DONE ", "- TODO ", ";;",
+    ",,\n", "(6 Questions)", "### Front\n", "### Back\n", ">> [!success]- Answer\n>> ", "Frage: ", "Antwort: ",
 ]  # fmt: skip
 
 
