@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from cardgen.anki import writer as anki
 from cardgen.commands.build import build
 from cardgen.config.options import BuildConfig
 from tests.ankitools import AnkiCollection
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow  # real Anki, WeasyPrint, fuzzing, killed builds or large files
 
@@ -169,3 +171,25 @@ def test_table_term_and_cloze_cards_in_anki(project: Path, collection: AnkiColle
     assert len(cell) == 1 and str(cell[0]["Answer"]) == "重启容器（kubelet 执行）"  # type: ignore[index]
     assert len(collection.notes()) == 108
     assert collection.review_counts() == reviews
+
+
+def test_obsidian_highlight_clozes_are_cloze_notes_in_anki(tmp_path: Path, collection: AnkiCollection) -> None:
+    """A Spaced Repetition note's ``==highlight==`` block: one cloze note, a card per deletion, the
+    sentence shown once (no question over itself)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    shutil.copy(FIXTURES / "notes" / "srs" / "clozes.md", notes / "clozes.md")
+    apkg = tmp_path / "out" / "Cells.apkg"
+    build(BuildConfig(sources=(notes / "clozes.md",), output_dir=tmp_path / "out", write_pdf=False), now=T0)
+    log = collection.import_apkg(apkg)
+    assert (log.new, log.conflicting) == (3, 0)  # two cloze notes and a Q&A note
+    # What each side shows (Anki keeps a deletion's text in a data attribute of its markup).
+    rendered = [(re.sub(r"<[^>]+>", "", q), re.sub(r"<[^>]+>", "", a)) for q, a in collection.render_all()]
+    assert len(rendered) == 4  # the ribosome's note has two deletions: two cards
+    ribosome = [(q, a) for q, a in rendered if "makes" in q]
+    assert len(ribosome) == 2
+    for question, answer in ribosome:
+        assert question.count("from") == 1 and "{{" not in question + answer  # once, not over itself
+    first, second = sorted(ribosome, key=lambda qa: "ribosome" in qa[0])
+    assert "ribosome" not in first[0] and "proteins" in first[0] and "ribosome" in first[1]
+    assert "proteins" not in second[0] and "ribosome" in second[0]

@@ -147,3 +147,20 @@ def test_front_lines_that_run_on_into_a_list() -> None:
     assert (
         stateless.fields[1].startswith("<p>B only.</p>") and "Their rules see each packet alone." in stateless.fields[1]
     )
+
+
+def test_a_vault_s_cloze_settings_choose_what_deletes(tmp_path: Path) -> None:
+    """``convertHighlightsToClozes: false`` and ``convertBoldTextToClozes: true``: bold deletes, a
+    highlight stays a highlight (and its block, then no card, is reported)."""
+    settings = tmp_path / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"settings": {"convertHighlightsToClozes": false, "convertBoldTextToClozes": true}}')
+    note = tmp_path / "cells.md"
+    note.write_text(
+        "#flashcards\n\nThe **nucleus** holds DNA.\n\nThe ==cytoplasm== fills the cell.\n", encoding="utf-8"
+    )
+    deck = plan(BuildConfig(sources=(note,), write_pdf=False), now=0)
+    assert [(card.kind, card.front_text) for card in deck.cards] == [("cloze", "The … holds DNA.")]
+    assert "{{c1::nucleus}}" in deck.cards[0].fields[0]
+    (notes,) = deck.files
+    assert [problem.loc.line for problem in notes.skipped] == [5]

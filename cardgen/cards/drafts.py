@@ -10,6 +10,7 @@ from cardgen.cards.tables import table_cards
 from cardgen.model import Question
 from cardgen.notes.blocks import answer_block
 from cardgen.notetypes import ClozeFields, QaFields, TermFields
+from cardgen.text import text_of
 from cardgen.vocab import BlockKind, Kind
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
@@ -17,7 +18,9 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
 def question_card(q: Question, context: str, source: str) -> Draft:
     if CLOZE.search(q.answer_html):
-        text = f'<div class="cg-question">{q.title_html}</div>{q.answer_html}'
+        # An Obsidian cloze line is its own question ("The … makes ATP."): shown once, not over itself.
+        own = " ".join(text_of(CLOZE.sub("…", q.answer_html)).split()) == " ".join(q.title_text.split())
+        text = (f'<div class="cg-question">{q.title_html}</div>' if not own else "") + q.answer_html
         blanked = CLOZE.sub(lambda m: f"[{m.group(3) or '…'}]", q.answer_html)
         revealed = tuple(
             answer_block(
@@ -25,7 +28,7 @@ def question_card(q: Question, context: str, source: str) -> Draft:
             )
             for b in q.answer_blocks
         )
-        heading = f'<div class="cg-question">{q.title_html}</div>'
+        heading = f'<div class="cg-question">{q.title_html}</div>' if not own else ""
         front = f'{heading}<div class="cg-cloze">{blanked}</div>'
         cloze = ClozeFields(text, "", esc(context), esc(source))
         return Draft(Kind.CLOZE, (), front, q.title_text, revealed, cloze, heading_html=heading)

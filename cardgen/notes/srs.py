@@ -238,7 +238,40 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
         task = without_task_box(asked)  # "- [ ] Binary search;; O(log n)": a task list item
         read_before = asked if task is not asked else None
         cards.append(Flashcard(start + n, task, [paragraph([answered], start + n)], sections, read_before))
+    if not cards and (cloze := _cloze(lines, srs)) is not None:  # "The ==mitochondria== makes ATP."
+        return [Flashcard(start, cloze[0], [paragraph(cloze[1], start)], sections)], "", start
     return cards, " ".join(rest), start
+
+
+def _cloze(lines: list[list[Token]], srs: SrsSettings) -> tuple[list[Token], list[list[Token]]] | None:
+    """(the question: the text with "…" for each deletion, the lines with Anki's ``{{c1::…}}``) of a
+    block the plugin makes a cloze card of: one with ``==highlights==`` (or ``**bold**``, as the
+    vault sets), each a deletion of its own; None for any other."""
+    marks = {("mark_open", "mark_close")} if srs.cloze_highlights else set()
+    marks |= {("strong_open", "strong_close")} if srs.cloze_bold else set()
+    opens = {opening for opening, _ in marks}
+    if not any(token.type in opens for line in lines for token in line):
+        return None
+    asked: list[list[Token]] = []
+    deleted: list[list[Token]] = []
+    number, closing = 0, ""
+    for line in lines:
+        asked.append([])
+        deleted.append([])
+        for token in line:
+            if token.type in opens and not closing:
+                number, closing = number + 1, dict(marks)[token.type]
+                asked[-1].append(Token("text", "", 0, content="…"))
+                deleted[-1].append(Token("text", "", 0, content=f"{{{{c{number}::"))
+            elif token.type == closing:
+                closing = ""
+                deleted[-1].append(Token("text", "", 0, content="}}"))
+            elif closing:
+                deleted[-1].append(token)
+            else:
+                asked[-1].append(token)
+                deleted[-1].append(token)
+    return (joined(asked), deleted) if not closing else None
 
 
 def _front_with_list(

@@ -4,9 +4,9 @@ The plugin's users choose their card markers: which tags make a note a deck (``#
 default, ``#cisco`` or ``#os`` in some vaults) and the separators between question and answer
 (``::`` by default, ``;;`` in some). A vault committed with its ``.obsidian`` folder carries these in
 ``.obsidian/plugins/obsidian-spaced-repetition/data.json`` (``settings``: ``flashcardTags``,
-``singleLineCardSeparator``…, see docs/markdown.md); read with the defaults instead, such a vault's
-cards would all be "text on no card". The vault is the nearest folder above a note holding
-``.obsidian``, as Obsidian itself has it.
+``singleLineCardSeparator``…, ``convertHighlightsToClozes``…, see docs/markdown.md); read with the
+defaults instead, such a vault's cards would all be "text on no card". The vault is the nearest
+folder above a note holding ``.obsidian``, as Obsidian itself has it.
 
 No markdown-it here: the up-to-date check reads which settings file a build depends on.
 """
@@ -36,6 +36,10 @@ class SrsSettings:
     """A line of its own between question lines and answer lines."""
     multiline_reversed: str = "??"
     """The same, for a card asked both ways."""
+    cloze_highlights: bool = True
+    """``==highlights==`` in a block are its cloze deletions."""
+    cloze_bold: bool = False
+    """``**bold**`` in a block are its cloze deletions."""
 
     @property
     def line_separators(self) -> frozenset[str]:
@@ -90,7 +94,14 @@ def _read(path: Path, mtime_ns: int) -> SrsSettings:
         multiline_reversed=_separator(
             settings, "multilineReversedCardSeparator", "multilineReversedCardSeparator", DEFAULT.multiline_reversed
         ),
+        cloze_highlights=_switch(settings, "convertHighlightsToClozes", DEFAULT.cloze_highlights),
+        cloze_bold=_switch(settings, "convertBoldTextToClozes", DEFAULT.cloze_bold),
     )
+
+
+def _switch(settings: dict[str, Any], key: str, default: bool) -> bool:
+    value = settings.get(key)
+    return value if isinstance(value, bool) else default
 
 
 def _separator(settings: dict[str, Any], key: str, old_key: str, default: str) -> str:
