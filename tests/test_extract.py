@@ -376,3 +376,17 @@ def test_a_title_all_in_bold_loses_the_bold_and_its_numbering_but_not_its_guid()
     )
     assert pod.question.identity_title == "Q1. What is a Pod?"
     assert (pod.guid, replica_set.guid) == ("z=:l/n~V*(", "C`}g.myOB,")
+
+
+def test_a_decoration_before_the_numbering_is_part_of_the_label() -> None:
+    """``## 🔹 1. What is Docker?``: asked as "What is Docker?", numbered 1, its GUID the one the
+    previous version gave the title as read then (pinned)."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    path = FIXTURES / "notes" / "fronts" / "decorated-numbering.md"
+    cards = plan(BuildConfig(sources=(path,), write_pdf=False), now=0).cards
+    assert [(c.question.title_text, c.question.number) for c in cards] == [
+        ("What is Docker?", "1"), ("What is an image?", "2"), ("What is a volume?", "3"),
+    ]  # fmt: skip
+    assert [c.guid for c in cards] == ["u~LNxZ9F4h", "n2<pzC]r0E", "c;q7f]ETwp"]

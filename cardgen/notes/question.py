@@ -29,8 +29,12 @@ _NUMBERINGS = r"""
       | Q[.:：]\s*
       | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
       | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*"""
+# A bullet of decoration before the numbering (``## 🔹 1. What is Docker?``, ``## ✅ Q3: …``): part of the label.
+_DECORATION = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*)?"
 NUMBER_PREFIX = re.compile(
-    r"^\s*(?: (?P<dotted>\d+(?:\.\d+)+)\s+ |"
+    r"^\s*"
+    + _DECORATION
+    + r"(?: (?P<dotted>\d+(?:\.\d+)+)\s+ |"
     + _NUMBERINGS
     + r" | [（(]\s*(?P<paren>\d+|[一二三四五六七八九十]+)\s*[)）]\s*)",
     re.VERBOSE | re.IGNORECASE,
