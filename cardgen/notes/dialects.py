@@ -109,15 +109,25 @@ def _text(state: StateCore) -> None:
 _TAB = re.compile(r'===[+!]?[ \t]+"([^"]*)"[ \t]*')
 
 
+def line_text(state: StateBlock, line: int) -> str:
+    """A line of the source, its indentation left out."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def opening_line(state: StateBlock, line: int, marker: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The match of ``pattern`` on the whole of ``line``, a block rule's first line, when it is not
+    indented code and starts with ``marker`` (tried at every block's first line: cheap first)."""
+    if state.sCount[line] - state.blkIndent >= 4:
+        return None
+    if not state.src.startswith(marker, state.bMarks[line] + state.tShift[line]):
+        return None
+    return pattern.fullmatch(line_text(state, line))
+
+
 def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """``=== "Label"`` and the block indented under it (up to a line indented less, or two blank
     lines), as mdit-py-plugins reads an admonition: an ``admonition`` titled with the label."""
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[start_line] + state.tShift[start_line]
-    if not state.src.startswith("===", start):  # tried at every block's first line: cheap first
-        return False
-    label = _TAB.fullmatch(state.src[start : state.eMarks[start_line]])
+    label = opening_line(state, start_line, "===", _TAB)
     if label is None:
         return False
     if silent:

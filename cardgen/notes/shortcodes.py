@@ -22,6 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
+from cardgen.notes.dialects import line_text, opening_line
+
 # A shortcode filling its line: {{< name args >}} or {{% name args %}}, "/name" to close.
 _LINE = re.compile(r"\{\{([<%])\s*(/?)([\w.-]+)(.*?)\s*[>%]\}\}\s*")
 _INLINE = re.compile(r"\{\{([<%])\s*([\w.-]+)(.*?)\s*[>%]\}\}")
@@ -47,12 +49,7 @@ def _params(args: str) -> tuple[dict[str, str], list[str]]:
 
 
 def _shortcode_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[start_line] + state.tShift[start_line]
-    if not state.src.startswith("{{", start):  # tried at every block's first line: cheap first
-        return False
-    line = _LINE.fullmatch(state.src[start : state.eMarks[start_line]])
+    line = opening_line(state, start_line, "{{", _LINE)
     if line is None:
         return False
     closing, name, args = line.group(2) == "/", line.group(3).casefold(), line.group(4)
@@ -96,15 +93,10 @@ _LIQUID_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}\s*")
 
 def _liquid_highlight(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """``{% highlight ruby %}`` over its code over ``{% endhighlight %}``: a listing in that language."""
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[start_line] + state.tShift[start_line]
-    if not state.src.startswith("{%", start):
-        return False
-    opening = _LIQUID_OPEN.fullmatch(state.src[start : state.eMarks[start_line]])
+    opening = opening_line(state, start_line, "{%", _LIQUID_OPEN)
     if opening is None:
         return False
-    texts = (state.src[state.bMarks[n] + state.tShift[n] : state.eMarks[n]] for n in range(start_line + 1, end_line))
+    texts = (line_text(state, n) for n in range(start_line + 1, end_line))
     close = next((start_line + 1 + n for n, text in enumerate(texts) if _LIQUID_CLOSE.fullmatch(text)), None)
     if close is None:
         return False
@@ -122,7 +114,7 @@ def _closing_line(state: StateBlock, name: str, first: int, end_line: int) -> in
     again inside it closes first); None when none does."""
     depth = 0
     for number in range(first, end_line):
-        text = state.src[state.bMarks[number] + state.tShift[number] : state.eMarks[number]]
+        text = line_text(state, number)
         if not text.startswith("{{") or (line := _LINE.fullmatch(text)) is None or line.group(3).casefold() != name:
             continue
         if line.group(2) != "/":
