@@ -91,9 +91,17 @@ class HeadingRoles:
     asking: frozenset[int]
     """The headings that start questions."""
     labels: frozenset[int]
-    """Headings that say questions follow and stand over nothing of their own: a count of the
-    questions after them (``### 1. Basic Concepts (6 Questions)`` over ``## 1. What is Java?``, a
-    level up). Reported, and no part of an answer before them."""
+    """Headings over nothing of their own that say questions follow (a count of the questions after
+    them: ``### 1. Basic Concepts (6 Questions)`` over ``## 1. What is Java?``, a level up), or that
+    point to another page off the questions' level (``#### You can also find all 100 answers here 👉
+    [Devinterview.io](…)``). Reported, and no part of an answer before them."""
+
+
+def _points_away(heading: SyntaxTreeNode) -> bool:
+    """A heading that links elsewhere and asks nothing: a banner, not a question."""
+    inline = heading.children[0].token if heading.children else None
+    linked = inline is not None and any(child.type == "link_open" for child in inline.children or ())
+    return linked and not asks(heading_text(heading))
 
 
 def question_headings(
@@ -136,8 +144,12 @@ def question_headings(
         asked, text = False, heading_text(nodes[i])
         if is_back_matter(text, skip) or (k == 0 and lv == 1 < level):
             pass  # a table of contents, a reference list, the file's title
-        elif leaf and not direct and lists_questions(text):
-            labels.add(i)  # says questions follow, over nothing of its own
+        elif (
+            leaf
+            and not direct
+            and (lists_questions(text) or (owner is None and lv != level and _points_away(nodes[i])))
+        ):
+            labels.add(i)  # says questions follow, or points elsewhere, over nothing of its own
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
             # or no sub-heading (a question written one level up or down). A heading that says
