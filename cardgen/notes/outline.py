@@ -144,11 +144,7 @@ def question_headings(
         asked, text = False, heading_text(nodes[i])
         if is_back_matter(text, skip) or (k == 0 and lv == 1 < level):
             pass  # a table of contents, a reference list, the file's title
-        elif (
-            leaf
-            and not direct
-            and (lists_questions(text) or (owner is None and lv != level and _points_away(nodes[i])))
-        ):
+        elif leaf and not direct and (lists_questions(text) or (lv != level and _points_away(nodes[i]))):
             labels.add(i)  # says questions follow, or points elsewhere, over nothing of its own
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
