@@ -390,3 +390,13 @@ def test_a_decoration_before_the_numbering_is_part_of_the_label() -> None:
         ("What is Docker?", "1"), ("What is an image?", "2"), ("What is a volume?", "3"),
     ]  # fmt: skip
     assert [c.guid for c in cards] == ["u~LNxZ9F4h", "n2<pzC]r0E", "c;q7f]ETwp"]
+
+
+def test_a_file_of_one_question_over_its_labelled_parts() -> None:
+    """30-seconds-of-interviews: ``### What is …?`` over ``#### Answer``, ``#### Good to hear`` and
+    ``##### Additional links``: one card, its parts in its answer (was a card per label)."""
+    notes = extract(parse_file(FIXTURES / "notes" / "outline" / "one-question-file.md"))
+    (q,) = notes.questions
+    assert q.title_text.startswith("What is the difference between the equality operators")
+    assert q.answer_html.startswith("<p>Triple equals") and "<h4>Good to hear</h4>" in q.answer_html
+    assert "Answer</h4>" not in q.answer_html  # the label itself is no part of the answer

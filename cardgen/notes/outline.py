@@ -39,6 +39,25 @@ def heading_text(node: SyntaxTreeNode) -> str:
     return inline_text(node.children[0].token) if node.children and node.children[0].token else ""
 
 
+# A file of one question has a few labelled parts under it ("Answer", "Good to hear"); more sections
+# than this under a title that asks are a collection of topics (as ``titled.MAX_LABELLED_PARTS``).
+MAX_PARTS_OF_ONE_QUESTION = 8
+
+
+def one_question_file(headings: Sequence[SyntaxTreeNode]) -> bool:
+    """The file's first heading asks, and every other heading is below it, asks nothing and labels
+    a part of its answer, one of them the answer itself (``#### Answer`` over ``#### Good to hear``
+    and ``##### Additional links``): the file is that one question, as 30-seconds-of-interviews
+    writes one question per file. (A title that asks over topics, "## Pods", "## Services", labels
+    no answer: its topics stay questions.)"""
+    first, rest = headings[0], headings[1:]
+    if not rest or len(rest) > MAX_PARTS_OF_ONE_QUESTION or not asks(heading_text(first)):
+        return False
+    top = heading_level(first)
+    below = all(heading_level(h) > top and not asks(heading_text(h)) for h in rest)
+    return below and any(labels_an_answer(heading_text(h)) for h in rest)
+
+
 def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> int:
     """The heading level holding the most leaf headings; ties go to the shallower level.
     Back matter (``References``, ``致谢``…) never asks, so it does not count.
@@ -52,6 +71,8 @@ def detect_question_level(root: SyntaxTreeNode, skip: tuple[str, ...] = ()) -> i
     every = [node for node in root.children if node.type == "heading"]
     if not every:
         return 0
+    if one_question_file(every):
+        return heading_level(every[0])
     # "### Answer" under "## Question 1" labels that question's answer: it is no leaf of its own,
     # and leaves the heading above it one (unless that is the file's one title, whose questions
     # are then written out under it, each answer labelled: see ``Reader._answered_below``).
