@@ -32,3 +32,15 @@ def test_options_ask_on_the_front_and_the_ticked_ones_answer() -> None:
 def test_asking_with_the_options_keeps_every_guid() -> None:
     deck = plan(BuildConfig(sources=(EXAM,), write_pdf=False), now=0)
     assert {c.front_text: c.guid for c in deck.cards} == GUIDS
+
+
+def test_options_after_the_code_they_ask_about() -> None:
+    """LinkedIn-quiz style: ``#### Q2. What is the output of this code?`` over a listing over the
+    options: listing and options on the front, the ticked option on the back; the GUID the previous
+    version gave the card (listing and options on its back then) is kept."""
+    notes = FIXTURES / "notes" / "choices" / "options-after-code.md"
+    cards = {c.front_text: c for c in plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards}
+    output = cards["What is the output of this code?"]
+    assert '<code class="language-python">' in output.fields[0] and "<li>☐ 5</li>" in output.fields[0]
+    assert output.fields[1].startswith("<ul>\n<li>☑ 5</li>") and "print" not in output.fields[1]
+    assert output.guid == "DahYcoU?CK"

@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.model import AnswerBlock, Problem, Question, SourceLoc, Table, Term
 from cardgen.notes.asking import is_placeholder
 from cardgen.notes.blocks import split_blocks
-from cardgen.notes.choices import multiple_choice
+from cardgen.notes.choices import Choices, multiple_choice
 from cardgen.notes.facts import LocOf, find_tables, find_terms
 from cardgen.notes.htmlblocks import is_wrapper_html, raw_html
 from cardgen.notes.labels import Q_MARK, unlabelled, without_answer_label
@@ -79,8 +79,10 @@ def make_question(
     before = _title_text(read_before if read_before is not None else title, NUMBER_PREFIX_BEFORE)
     render = CardHtml(md, media)
     title_html = render.inline(children)
-    if not prompt and body and (choices := multiple_choice(body[0])) is not None:
-        prompt, body, prompt_read_later = [choices.front], [choices.back, *body[1:]], True
+    if not prompt and (options := _options_at(body)) is not None:
+        # The options (and the code or text they follow) are the front, the ticked ones the back.
+        at, choices = options
+        prompt, body, prompt_read_later = [*body[:at], choices.front], [choices.back, *body[at + 1 :]], True
     prompt_tokens = [token for node in prompt if not is_wrapper_html(raw_html(node)) for token in node.to_tokens()]
     prompt_html = render.blocks(prompt_tokens)
     if not text:  # the heading was nothing but a number: keep it as the question
@@ -122,6 +124,23 @@ def make_question(
         identity_title=before if before != text else "",
         prompt_read_later=prompt_read_later,
     )
+
+
+# What may stand before a multiple-choice question's options as part of the question: a listing
+# ("What is the output of this code?"), a paragraph, a picture; a few of them.
+_BEFORE_OPTIONS = frozenset({"fence", "code_block", "paragraph"})
+MAX_BEFORE_OPTIONS = 2
+
+
+def _options_at(body: Sequence[SyntaxTreeNode]) -> tuple[int, Choices] | None:
+    """(where, the options) of a multiple-choice question's options: the first block, or one after
+    a listing or a paragraph or two that are part of the question."""
+    for at, node in enumerate(body[: MAX_BEFORE_OPTIONS + 1]):
+        if (choices := multiple_choice(node)) is not None:
+            return at, choices
+        if node.type not in _BEFORE_OPTIONS:
+            return None
+    return None
 
 
 def _title_text(title: list[Token], prefix: re.Pattern[str] = NUMBER_PREFIX) -> str:
