@@ -18,14 +18,15 @@ Obsidian_to_Anki marks each note by whole lines, anywhere in a note file::
 
 ``marked_notes`` reads those: the line after ``START`` names the note type, the fields follow
 (``Front:``/``Text:`` may label the first, ``Back:`` starts the back), a ``Tags:`` line gives its
-Anki tags, and an ``<!--ID: …-->`` line the plugin writes is left out.
+Anki tags, and an ``<!--ID: …-->`` line the plugin writes is left out. Its inline notes, a
+paragraph ``STARTI [Basic] What is X? Back: Y. ENDI``, are read too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -121,7 +122,9 @@ def marked_notes(nodes: Sequence[SyntaxTreeNode], lines: Sequence[str]) -> list[
     notes: list[MarkedNote] = []
     i = 0
     while i < len(nodes):
-        if _first_line(nodes[i], lines) == "START":
+        if (inline := _inline_note(nodes[i], lines)) is not None:  # STARTI [Basic] … Back: … ENDI
+            notes.append(replace(inline, blocks=range(i, i + 1)))
+        elif _first_line(nodes[i], lines) == "START":
             end = next((j for j in range(i, len(nodes)) if _last_line(nodes[j], lines) == "END"), None)
             if end is not None:
                 first, stop = _map(nodes[i])[0], _map(nodes[end])[1]
@@ -130,6 +133,24 @@ def marked_notes(nodes: Sequence[SyntaxTreeNode], lines: Sequence[str]) -> list[
                 continue
         i += 1
     return notes
+
+
+# Obsidian_to_Anki's inline note: "STARTI [Basic] What is X? Back: Y. ENDI", on a line of its own.
+_INLINE_NOTE = re.compile(r"STARTI\s*(?:\[[^\]]*\])?\s*(.*?)\s*ENDI(?:\s*<!--\s*ID:\s*\d+\s*-->)?", re.DOTALL)
+_INLINE_BACK = re.compile(r"\s*\bBack\s*:\s*")
+
+
+def _inline_note(node: SyntaxTreeNode, lines: Sequence[str]) -> MarkedNote | None:
+    """The inline note a paragraph is (its blocks set by the caller); None for any other block."""
+    start, stop = _map(node)
+    if node.type != "paragraph" or not _first_line(node, lines).startswith("STARTI"):
+        return None
+    found = _INLINE_NOTE.fullmatch("\n".join(lines[start:stop]).strip())
+    if found is None:
+        return None
+    parts = _INLINE_BACK.split(found.group(1), maxsplit=1)
+    back = parts[1].strip() if len(parts) > 1 else ""
+    return MarkedNote(range(0), (parts[0].strip(), start), (back, start))
 
 
 def _map(node: SyntaxTreeNode) -> tuple[int, int]:
