@@ -141,6 +141,7 @@ class Reader:
         prompt_read_later: bool = False,
         tags: tuple[str, ...] = (),
     ) -> None:
+        """A question read whole (``make_question``): kept, or reported when its title has no words."""
         media = MediaResolver(self.media.note_dir, self.media.root, vault=self.media.vault, lines=self.parsed.lines)
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(
