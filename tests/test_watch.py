@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cardgen.commands.watch import watch
 from cardgen.config.options import BuildConfig
+from cardgen.vocab import Kind
 
 
 def wait_for(predicate: object, timeout: float = 20.0) -> bool:
@@ -69,6 +70,30 @@ def test_settings_edit_takes_effect_on_the_next_rebuild(project: Path) -> None:
         (project / "cardgen.toml").write_text('pdf = false\nkinds = ["flash"]\n', encoding="utf-8")
         assert wait_for(lambda: len(lines) == 4)
         assert "error: cardgen.toml: kinds: expected a list" in lines[3] and "still watching" in lines[3]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_an_edit_of_the_vault_s_flashcard_settings_rebuilds(project: Path) -> None:
+    """The Spaced Repetition settings in ``.obsidian`` (above the notes folder) are watched: a new
+    separator makes the lines written with it cards at the next rebuild."""
+    settings = project / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"settings": {"singleLineCardSeparator": "::"}}', encoding="utf-8")
+    (project / "source" / "cards.md").write_text("#flashcards\n\nWhat is a Pod?;;The smallest unit\n", encoding="utf-8")
+    lines: list[str] = []
+    stop = threading.Event()
+    args = (lambda: BuildConfig(write_pdf=False, kinds=frozenset({Kind.QA})), lines.append, stop, project)
+    thread = threading.Thread(target=watch, args=args, daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: any(line.startswith("watching") for line in lines))
+        assert " built 7 cards," in lines[0] and "data.json" in lines[1]
+        settings.write_text('{"settings": {"singleLineCardSeparator": ";;"}}', encoding="utf-8")
+        assert wait_for(lambda: len(lines) == 3)
+        assert " built 8 cards," in lines[2], lines
     finally:
         stop.set()
         thread.join(timeout=10)

@@ -13,12 +13,16 @@ from cardgen.commands.build import BuildResult, build
 from cardgen.config.options import LEDGER_NAME, NOTE_SUFFIXES, BuildConfig
 from cardgen.config.settings import settings_files
 from cardgen.errors import CardgenError
+from cardgen.notes.vault import SETTINGS_FILE, settings_file
 
 WATCHED_SUFFIXES = (*NOTE_SUFFIXES, ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
 
 
 def relevant(change: watchfiles.Change, path: str) -> bool:
-    """Notes, images and settings; never the ledger or temporary files the build itself writes."""
+    """Notes, images and settings (a vault's flashcard settings too); never the ledger or temporary
+    files the build itself writes."""
+    if Path(path).parts[-len(SETTINGS_FILE.parts) :] == SETTINGS_FILE.parts:
+        return True
     name = Path(path).name
     return name != LEDGER_NAME and not name.startswith(".") and name.lower().endswith(WATCHED_SUFFIXES)
 
@@ -67,8 +71,11 @@ def watch(
     ``load`` reads the settings afresh for every build, so an edit of ``cardgen.toml`` (or
     ``pyproject.toml``) takes effect at once; the folders watched are those of the first build.
     """
-    paths = [p for p in load().sources if p.exists()]
-    paths += [p for p in settings_files(project or Path.cwd()) if p.exists()]
+    sources = [p for p in load().sources if p.exists()]
+    paths = [*sources, *(p for p in settings_files(project or Path.cwd()) if p.exists())]
+    # The flashcard settings of the vaults the notes are in (``.obsidian``, often above the notes).
+    folders = {(p if p.is_dir() else p.parent).resolve() for p in sources}
+    paths += sorted({found for folder in folders if (found := settings_file(folder)) is not None})
     line, _ = rebuild_line(load, sync=sync)
     echo(line)
     builds = 1
