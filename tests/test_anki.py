@@ -182,10 +182,13 @@ def test_obsidian_highlight_clozes_are_cloze_notes_in_anki(tmp_path: Path, colle
     apkg = tmp_path / "out" / "Cells.apkg"
     build(BuildConfig(sources=(notes / "clozes.md",), output_dir=tmp_path / "out", write_pdf=False), now=T0)
     log = collection.import_apkg(apkg)
-    assert (log.new, log.conflicting) == (3, 0)  # two cloze notes and a Q&A note
+    assert (log.new, log.conflicting) == (
+        4,
+        0,
+    )  # three cloze notes (one written with Anki's own {{c1::…}}) and a Q&A note
     # What each side shows (Anki keeps a deletion's text in a data attribute of its markup).
     rendered = [(re.sub(r"<[^>]+>", "", q), re.sub(r"<[^>]+>", "", a)) for q, a in collection.render_all()]
-    assert len(rendered) == 4  # the ribosome's note has two deletions: two cards
+    assert len(rendered) == 6  # the ribosome's note has two deletions: two cards; the nucleus's too
     ribosome = [(q, a) for q, a in rendered if "makes" in q]
     assert len(ribosome) == 2
     for question, answer in ribosome:

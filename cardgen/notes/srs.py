@@ -24,6 +24,7 @@ as any note for the questions it asks in its own words, and reports the rest, on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -251,7 +252,7 @@ def _cloze(lines: list[list[Token]], srs: SrsSettings) -> tuple[list[Token], lis
     marks |= {("strong_open", "strong_close")} if srs.cloze_bold else set()
     opens = {opening for opening, _ in marks}
     if not any(token.type in opens for line in lines for token in line):
-        return None
+        return _anki_cloze(lines)
     asked: list[list[Token]] = []
     deleted: list[list[Token]] = []
     number, closing = 0, ""
@@ -272,6 +273,21 @@ def _cloze(lines: list[list[Token]], srs: SrsSettings) -> tuple[list[Token], lis
                 asked[-1].append(token)
                 deleted[-1].append(token)
     return (joined(asked), deleted) if not closing else None
+
+
+# Anki's own cloze deletions written in the note (``{{c1::mitochondria}}``, ``{{c2::…::hint}}``).
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", re.S)
+
+
+def _anki_cloze(lines: list[list[Token]]) -> tuple[list[Token], list[list[Token]]] | None:
+    """A block with Anki's cloze deletions written out: (the question, "…" for each, its lines as
+    they are); None for any other."""
+    if not any(_ANKI_CLOZE.search(token.content) for line in lines for token in line if token.type == "text"):
+        return None
+    asked = [
+        [t.copy(content=_ANKI_CLOZE.sub("…", t.content)) if t.type == "text" else t for t in line] for line in lines
+    ]
+    return joined(asked), lines
 
 
 def _front_with_list(
@@ -384,8 +400,14 @@ def _split_at_separator(line: list[Token], srs: SrsSettings) -> tuple[list[Token
 
 def _separator_at(text: str, srs: SrsSettings) -> tuple[int, int] | None:
     """(start, end) of the first single-line separator in ``text``: the reversed one where both
-    start (":::" holds "::")."""
-    found = [(text.find(sep), -len(sep)) for sep in (srs.inline_reversed, srs.inline) if sep in text]
+    start (":::" holds "::"); never one inside an Anki cloze deletion (``{{c1::…}}``)."""
+    deletions = [m.span() for m in _ANKI_CLOZE.finditer(text)] if "{{" in text else []
+    found = [
+        (m.start(), -len(sep))
+        for sep in (srs.inline_reversed, srs.inline)
+        for m in re.finditer(re.escape(sep), text)
+        if not any(a <= m.start() < b for a, b in deletions)
+    ]
     if not found:
         return None
     start, length = min(found)
