@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import re
-
 from cardgen.cards.draft import Draft, esc, is_chinese
 from cardgen.cards.tables import table_cards
 from cardgen.model import Question
 from cardgen.notes.blocks import answer_block
+from cardgen.notes.clozes import ANKI_CLOZE
 from cardgen.notetypes import ClozeFields, QaFields, TermFields
 from cardgen.text import text_of
 from cardgen.vocab import BlockKind, Kind
 
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+CLOZE = ANKI_CLOZE  # one reading of a deletion, where notes are read and where cards are made
 
 
 def question_card(q: Question, context: str, source: str) -> Draft:

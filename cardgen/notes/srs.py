@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.clozes import ANKI_CLOZE, cloze_block
 from cardgen.notes.footnotes import DEFINITION
 from cardgen.notes.htmlblocks import raw_html, shows_something
 from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_of, paragraph, without_task_box
@@ -239,55 +240,11 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
         task = without_task_box(asked)  # "- [ ] Binary search;; O(log n)": a task list item
         read_before = asked if task is not asked else None
         cards.append(Flashcard(start + n, task, [paragraph([answered], start + n)], sections, read_before))
-    if not cards and (cloze := _cloze(lines, srs)) is not None:  # "The ==mitochondria== makes ATP."
+    if (
+        not cards and (cloze := cloze_block(lines, srs.cloze_highlights, srs.cloze_bold)) is not None
+    ):  # "The ==mitochondria== makes ATP."
         return [Flashcard(start, cloze[0], [paragraph(cloze[1], start)], sections)], "", start
     return cards, " ".join(rest), start
-
-
-def _cloze(lines: list[list[Token]], srs: SrsSettings) -> tuple[list[Token], list[list[Token]]] | None:
-    """(the question: the text with "…" for each deletion, the lines with Anki's ``{{c1::…}}``) of a
-    block the plugin makes a cloze card of: one with ``==highlights==`` (or ``**bold**``, as the
-    vault sets), each a deletion of its own; None for any other."""
-    marks = {("mark_open", "mark_close")} if srs.cloze_highlights else set()
-    marks |= {("strong_open", "strong_close")} if srs.cloze_bold else set()
-    opens = {opening for opening, _ in marks}
-    if not any(token.type in opens for line in lines for token in line):
-        return _anki_cloze(lines)
-    asked: list[list[Token]] = []
-    deleted: list[list[Token]] = []
-    number, closing = 0, ""
-    for line in lines:
-        asked.append([])
-        deleted.append([])
-        for token in line:
-            if token.type in opens and not closing:
-                number, closing = number + 1, dict(marks)[token.type]
-                asked[-1].append(Token("text", "", 0, content="…"))
-                deleted[-1].append(Token("text", "", 0, content=f"{{{{c{number}::"))
-            elif token.type == closing:
-                closing = ""
-                deleted[-1].append(Token("text", "", 0, content="}}"))
-            elif closing:
-                deleted[-1].append(token)
-            else:
-                asked[-1].append(token)
-                deleted[-1].append(token)
-    return (joined(asked), deleted) if not closing else None
-
-
-# Anki's own cloze deletions written in the note (``{{c1::mitochondria}}``, ``{{c2::…::hint}}``).
-_ANKI_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", re.S)
-
-
-def _anki_cloze(lines: list[list[Token]]) -> tuple[list[Token], list[list[Token]]] | None:
-    """A block with Anki's cloze deletions written out: (the question, "…" for each, its lines as
-    they are); None for any other."""
-    if not any(_ANKI_CLOZE.search(token.content) for line in lines for token in line if token.type == "text"):
-        return None
-    asked = [
-        [t.copy(content=_ANKI_CLOZE.sub("…", t.content)) if t.type == "text" else t for t in line] for line in lines
-    ]
-    return joined(asked), lines
 
 
 def _front_with_list(
@@ -401,7 +358,7 @@ def _split_at_separator(line: list[Token], srs: SrsSettings) -> tuple[list[Token
 def _separator_at(text: str, srs: SrsSettings) -> tuple[int, int] | None:
     """(start, end) of the first single-line separator in ``text``: the reversed one where both
     start (":::" holds "::"); never one inside an Anki cloze deletion (``{{c1::…}}``)."""
-    deletions = [m.span() for m in _ANKI_CLOZE.finditer(text)] if "{{" in text else []
+    deletions = [m.span() for m in ANKI_CLOZE.finditer(text)] if "{{" in text else []
     found = [
         (m.start(), -len(sep))
         for sep in (srs.inline_reversed, srs.inline)
