@@ -5,6 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+# Emoji and the symbols written like them (☑, ⭐, ✅, 🔹), with their joiners and variation selectors:
+# one character class, inside the brackets of every pattern that looks for them.
+PICTOGRAPHS = "\u200d\ufe0f\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
+ARROWS = "\u2190-\u21ff"
+
 _TAG = re.compile(r"<[^>]+>")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 """One ``<img …>`` tag in HTML cardgen rendered."""

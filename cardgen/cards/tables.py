@@ -16,6 +16,7 @@ from cardgen.model import Cell, Question, Table
 from cardgen.notes.asking import asks
 from cardgen.notes.blocks import answer_block
 from cardgen.notetypes import TableFields
+from cardgen.text import PICTOGRAPHS
 from cardgen.vocab import BlockKind, Kind, Orientation
 
 # A header cell that names the compared *aspect*, so the columns are the things compared.
@@ -107,7 +108,7 @@ CARD_SIDES = frozenset(
 )  # fmt: skip
 # A yes/no mark is a value; other pictographs alone are decoration.
 MARKS = frozenset("✓✔✅☑❌✗✘❎⭕○●◯×")
-EMOJI = re.compile(r"^[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+$")
+EMOJI = re.compile(rf"^[\s{PICTOGRAPHS}]+$")
 LINK_ONLY = re.compile(r"^\s*(?:<a [^>]*>.*?</a>\s*[,;，、]?\s*)+$", re.S)
 
 

@@ -19,7 +19,7 @@ from cardgen.identity.ledger import Ledger
 from cardgen.model import NoteFile, Question, SourceLoc
 from cardgen.notes.extract import extract
 from cardgen.notes.highlighting import stop_ahead
-from cardgen.notes.markdown import inline_text
+from cardgen.notes.outline import heading_level, heading_text
 from cardgen.notes.question import NUMBER_PREFIX
 from cardgen.notes.read import ParsedFile, parse_file
 from cardgen.pdf.fit import printed_parts, too_tall
@@ -28,7 +28,7 @@ from cardgen.text import text_of
 from cardgen.vocab import Kind
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    pass
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")
@@ -114,23 +114,18 @@ def _stray_question_headings(parsed: ParsedFile, level: int, asked: set[int]) ->
     its questions (elsewhere "#### 1. …" numbers the steps of an answer)."""
     if not level:
         return []
-
-    def text_of_heading(node: SyntaxTreeNode) -> str:
-        token = node.children[0].token if node.children else None
-        return inline_text(token) if token is not None else ""
-
     heads = [node for node in parsed.tree.children if node.type == "heading" and node.children]
-    at_level = [text_of_heading(node) for node in heads if int(node.tag[1]) == level]
+    at_level = [heading_text(node) for node in heads if heading_level(node) == level]
     numbered = 2 * sum(NUMBER_PREFIX.match(text) is not None for text in at_level) > len(at_level)
     # The file's one "#" heading, first of all, is its title (the deck's name), even when it asks.
     titles = [node for node in heads if node.tag == "h1"]
     title = titles[0] if len(titles) == 1 and heads[0] is titles[0] else None
     findings = []
     for node in heads:
-        if int(node.tag[1]) == level or parsed.loc(node).line in asked or node is title:
+        if heading_level(node) == level or parsed.loc(node).line in asked or node is title:
             continue
-        text = text_of_heading(node)
-        if text.endswith(("?", "？")) or (numbered and NUMBER_PREFIX.match(text) and int(node.tag[1]) > 1):
+        text = heading_text(node)
+        if text.endswith(("?", "？")) or (numbered and NUMBER_PREFIX.match(text) and heading_level(node) > 1):
             findings.append(
                 Finding(
                     parsed.loc(node),

@@ -18,7 +18,7 @@ from typing import Any
 from cardgen import __version__
 from cardgen.anki.revision import MODEL_REVISION
 from cardgen.config.options import BuildConfig
-from cardgen.notes.vault import settings_file
+from cardgen.notes.vault import settings_files as vault_settings_files
 from cardgen.output import write_text_atomic
 
 STATE_NAME = ".cardgen-state.json"
@@ -45,9 +45,7 @@ def input_files(config: BuildConfig) -> list[Path]:
     ledger = config.ledger_path()
     if ledger.is_file():
         files.add(ledger)
-    # The Spaced Repetition plugin's settings of a vault say which of its lines are cards.
-    folders = {source if source.is_dir() else source.parent for source in config.sources}
-    files.update(found for folder in folders if (found := settings_file(folder.resolve())) is not None)
+    files.update(vault_settings_files(config.sources))  # a vault's settings say which lines are cards
     return sorted(files)
 
 

@@ -13,7 +13,8 @@ from cardgen.commands.build import BuildResult, build
 from cardgen.config.options import LEDGER_NAME, NOTE_SUFFIXES, BuildConfig
 from cardgen.config.settings import settings_files
 from cardgen.errors import CardgenError
-from cardgen.notes.vault import SETTINGS_FILE, settings_file
+from cardgen.notes.vault import SETTINGS_FILE
+from cardgen.notes.vault import settings_files as vault_settings_files
 
 WATCHED_SUFFIXES = (*NOTE_SUFFIXES, ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".toml")
 
@@ -73,9 +74,7 @@ def watch(
     """
     sources = [p for p in load().sources if p.exists()]
     paths = [*sources, *(p for p in settings_files(project or Path.cwd()) if p.exists())]
-    # The flashcard settings of the vaults the notes are in (``.obsidian``, often above the notes).
-    folders = {(p if p.is_dir() else p.parent).resolve() for p in sources}
-    paths += sorted({found for folder in folders if (found := settings_file(folder)) is not None})
+    paths += vault_settings_files(sources)  # the vaults' flashcard settings (``.obsidian``, often above)
     line, _ = rebuild_line(load, sync=sync)
     echo(line)
     builds = 1

@@ -10,10 +10,10 @@ from __future__ import annotations
 import fnmatch
 import re
 
-from cardgen.text import is_cjk
+from cardgen.text import PICTOGRAPHS, is_cjk
 
 # Question marks, give or take trailing space, emoji difficulty marks or a closing bracket.
-_ENDS_ASKING = re.compile(r"[?？][\s)）\]】*_\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]*$")
+_ENDS_ASKING = re.compile(rf"[?？][\s)）\]】*_{PICTOGRAPHS}]*$")
 # Words a question or a task opens with.
 _EN_OPENERS = re.compile(
     r"(?:what|what's|how|why|when|where|which|who|whom|whose|explain|describe|compare|contrast|define|"
@@ -92,7 +92,7 @@ BACK_MATTER = frozenset(
         "许可", "贡献", "贡献者",
     }
 )  # fmt: skip
-_DECORATION = re.compile(r"[\s:：\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+")
+_DECORATION = re.compile(rf"[\s:：{PICTOGRAPHS}]+")
 
 
 # Words that only label what follows as the answer to the question asked just before them: a

@@ -173,14 +173,14 @@ def question_list(node: SyntaxTreeNode) -> bool:
 
 
 def _topic_item(item: SyntaxTreeNode) -> bool:
-    """An item whose first paragraph names a topic (it asks nothing) over a list of questions."""
+    """An item whose first paragraph names a topic over a list of questions (asked only of items
+    that do not ask themselves)."""
     nested = item.children[1:]
     return (
         bool(nested)
         and _first_line(item.children[0]) is not None
         and all(node.type in LISTS for node in nested)
         and all(question_list(node) for node in nested)
-        and not _item_asks(item)
     )
 
 

@@ -272,15 +272,16 @@ def _read_between_cards(
     if not note.loose:
         return None
     blocks = parsed.tree.children
-    kept = set(note.loose)
-    for index in note.loose:  # the headings over the text: its questions, and their context
-        level = 7
-        for above in range(index - 1, -1, -1):
-            if above in note.fronts:  # a card's front: the text under it is not its answer
-                continue
-            if blocks[above].type == "heading" and (depth := heading_level(blocks[above])) < level:
-                kept.add(above)
-                level = depth
+    loose, kept = set(note.loose), set(note.loose)
+    above: list[tuple[int, int]] = []  # (level, index) of the headings over the block being passed
+    for index, node in enumerate(blocks):  # the headings over the text: its questions, and their context
+        if node.type == "heading":
+            level = heading_level(node)
+            above = [heading for heading in above if heading[0] < level]
+            if index not in note.fronts:  # a card's front: the text under it is not its answer
+                above.append((level, index))
+        elif index in loose:
+            kept.update(heading for _, heading in above)
     tokens = [token for index in sorted(kept) for token in blocks[index].to_tokens()]
     headings = {node.map[0] for node in (blocks[i] for i in kept) if node.type == "heading" and node.map}
     return read_plainly(replace(parsed, tree=syntax_tree(tokens)), as_flashcards=False), headings

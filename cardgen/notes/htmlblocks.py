@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, labels_an_answer
 from cardgen.notes.markdown import COMPONENT_LABEL, COMPONENT_TAG, inline_text
-from cardgen.text import text_of
+from cardgen.text import ARROWS, PICTOGRAPHS, text_of
 
 SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 OPEN_SUMMARY = re.compile(r"<summary[^>]*>(.*)$", re.IGNORECASE | re.DOTALL)
@@ -86,7 +86,7 @@ def is_wrapper_html(content: str | None) -> bool:
 
 
 # What may stand around in-page links in a navigation line: arrows, separators, emoji.
-_NAVIGATION_SYMBOLS = re.compile(r"[\s|·•/\\\-\u2190-\u21ff\u2b06\u2b07\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF]*")
+_NAVIGATION_SYMBOLS = re.compile(rf"[\s|·•/\\\-{ARROWS}{PICTOGRAPHS}]*")
 _WRAPPING = frozenset({"strong_open", "strong_close", "em_open", "em_close", "softbreak", "link_close"})
 
 
@@ -199,7 +199,7 @@ def read_later_summary(summary: str) -> bool:
 
 
 # Difficulty marks and other symbols after a question ("What is …? 👶").
-TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]+$")
+TRAILING_SYMBOLS = re.compile(rf"[\s{PICTOGRAPHS}]+$")
 
 
 def bold_question(node: SyntaxTreeNode) -> list[Token] | None:

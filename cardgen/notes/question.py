@@ -20,6 +20,7 @@ from cardgen.notes.labels import Q_MARK, unlabelled, without_answer_label
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.render import CardHtml
+from cardgen.text import ARROWS, PICTOGRAPHS
 from cardgen.vocab import Kind
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `1.2` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）` `（一）`.
@@ -30,7 +31,7 @@ _NUMBERINGS = r"""
       | (?P<num>\d+(?:\.\d+)*)\s*(?:[.、)）:：．]\s*)
       | (?P<han>[一二三四五六七八九十百]+)\s*[、.．]\s*"""
 # A bullet of decoration before the numbering (``## 🔹 1. What is Docker?``, ``## ✅ Q3: …``): part of the label.
-_DECORATION = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*)?"
+_DECORATION = rf"(?:[{ARROWS}{PICTOGRAPHS}]+\s*)?"
 NUMBER_PREFIX = re.compile(
     r"^\s*"
     + _DECORATION

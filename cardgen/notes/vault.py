@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,12 @@ def settings_file(folder: Path) -> Path | None:
             path = parent / SETTINGS_FILE
             return path if path.is_file() else None
     return None
+
+
+def settings_files(sources: Iterable[Path]) -> list[Path]:
+    """The plugin's settings of the vaults the notes ``sources`` (files or folders) are in."""
+    folders = {(source if source.is_dir() else source.parent).resolve() for source in sources}
+    return sorted({found for folder in folders if (found := settings_file(folder)) is not None})
 
 
 def vault_settings(folder: Path) -> SrsSettings:
