@@ -87,7 +87,8 @@ BACK_MATTER = frozenset(
         "references", "reference", "further reading", "source(s) and further reading",
         "sources and further reading", "sources", "see also", "credits", "credit", "acknowledgements",
         "acknowledgments", "license", "licence", "contact", "contact info", "contact information",
-        "contributing", "contributors", "contribution", "index", "changelog", "change log",
+        "contributing", "contributors", "contribution", "index", "changelog", "change log", "team", "authors",
+        "author", "about the author", "about the authors", "maintainers", "sponsors", "backers",
         "参考", "参考资料", "参考文献", "参考链接", "延伸阅读", "扩展阅读", "相关链接", "相关阅读", "致谢", "许可证",
         "许可", "贡献", "贡献者",
     }
