@@ -1,8 +1,9 @@
-"""Notes kept in site generators: Hugo's shortcodes and Jekyll's highlight tag (``notes/shortcodes.py``), MDX's imports and components (Docusaurus): what the site shows, not their markup."""
+"""Notes kept in site generators: Hugo's shortcodes and Jekyll's highlight tag (``notes/shortcodes.py``), MDX's imports and components (Docusaurus), MkDocs' attribute lists: what the site shows, not their markup."""
 
 from __future__ import annotations
 
 from cardgen.notes.extract import extract
+from cardgen.notes.markdown import make_parser
 from cardgen.notes.read import parse_file
 from tests.conftest import FIXTURES
 
@@ -51,3 +52,16 @@ def test_mdx_imports_show_nothing_and_components_their_labels() -> None:
     assert "<strong>JavaScript</strong>" in constant and "<strong>TypeScript</strong>" in constant
     assert "Tabs" not in constant and "TabItem" not in constant and "&lt;" not in constant
     assert "<table>" in capitals.lower() and "is case-insensitive" in capitals
+
+
+def test_mkdocs_attribute_lists_after_links_and_images_are_not_words() -> None:
+    """``[LeetCode](…){ .md-button target="_blank" }`` shows the link; an image keeps only its size,
+    so a ``style`` cannot hide words in print; braces after code spans stay, as they are often code."""
+    notes = extract(parse_file(FIXTURES / "notes" / "blocks" / "mkdocs-attr-list.md"))
+    answer = notes.questions[0].answer_html
+    assert '<a href="https://leetcode.cn/problems/climbing-stairs/">LeetCode</a>' in answer
+    assert '<a href="https://example.org/solution">Solution</a>' in answer
+    assert "rounded-button" not in answer and "display:none" not in answer
+    assert "<code>dict</code>{} and <code>f</code>{.x}." in answer
+    image = make_parser().render('![Stairs](stairs.png){ width="300" style="display:none" }')
+    assert image == '<p><img src="stairs.png" alt="Stairs" width="300" /></p>\n'

@@ -32,6 +32,7 @@ from markdown_it.rules_inline import StateInline, emphasis, strikethrough
 from markdown_it.rules_inline.state_inline import Scanned
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -351,6 +352,10 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     # Footnotes stay where they are written: notes.footnotes puts each after the answer citing it.
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(deflist_plugin)  # "Term" over ": definition" (PHP Markdown Extra, pandoc)
+    # `[LeetCode](…){ .md-button target="_blank" }`, `![](a.png){ width="300" }` (MkDocs attr_list,
+    # kramdown, pandoc): attributes, not words. Not after code spans, where `{}` is more often code;
+    # only an image's size is kept (a class means nothing here, a style could hide words in print).
+    md.use(attrs_plugin, after=("image", "link_close"), allowed=("width", "height"))
     for rule in ("footnote_ref", "footnote_reference_open", "footnote_reference_close"):
         md.add_render_rule(rule, getattr(SafeRenderer, rule))
     for rule in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):  # ours, not the plugins'
