@@ -24,7 +24,7 @@ _ZH_OPENERS = ("为什么", "为何", "如何", "怎么", "怎样", "什么", "�
                "谈谈", "介绍", "解释", "描述", "比较", "列举", "说明")  # fmt: skip
 _ZH_INSIDE = ("为什么", "是什么", "什么是", "有什么", "如何", "怎么", "哪些", "哪个", "哪种", "哪几", "区别", "是否")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # "…是哪个？（CICD）"
-_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")  # a Hugo/kramdown heading id
+TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")  # a Hugo/kramdown heading id
 _PROSE_BREAK = re.compile(r"[。！!]|\.\s")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 MAX_QUESTION_CHARS = 300
@@ -41,7 +41,7 @@ def asks(text: str, *, among_questions: bool = False) -> bool:
     ``among_questions``: the line is one of a list of questions, where a question may run on
     (``What is X? (e.g. …)``, ``Compare A and B — data, cost, …``).
     """
-    text = _NUMBERING.sub("", _ANCHOR.sub("", text).strip().strip("*_ "))
+    text = _NUMBERING.sub("", TRAILING_ANCHOR.sub("", text).strip().strip("*_ "))
     if not text:
         return False
     if among_questions and ("?" in text or "？" in text or _EN_OPENERS.match(text) or text.startswith(_ZH_OPENERS)):
@@ -60,7 +60,7 @@ def asks(text: str, *, among_questions: bool = False) -> bool:
 
 def ends_in_question(text: str) -> bool:
     """The line's last words ask, whatever comes before them ("Walk through X. Why Y?")."""
-    text = _ANCHOR.sub("", text).strip().strip("*_ ")
+    text = TRAILING_ANCHOR.sub("", text).strip().strip("*_ ")
     return bool(_ENDS_ASKING.search(text) or _ENDS_ASKING.search(_TRAILING_NOTE.sub("", text)))
 
 

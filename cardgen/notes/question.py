@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.model import AnswerBlock, Problem, Question, SourceLoc, Table, Term
-from cardgen.notes.asking import is_placeholder
+from cardgen.notes.asking import TRAILING_ANCHOR, is_placeholder
 from cardgen.notes.blocks import split_blocks
 from cardgen.notes.choices import Choices, multiple_choice
 from cardgen.notes.facts import LocOf, find_tables, find_terms
@@ -46,8 +46,6 @@ NUMBER_PREFIX = re.compile(
 NUMBER_PREFIX_BEFORE = re.compile(r"^\s*(?:" + _NUMBERINGS + ")", re.VERBOSE | re.IGNORECASE)
 # The cards made of facts found in an answer (its tables, its definitions), not of the whole answer.
 FACT_KINDS = frozenset({Kind.TABLE, Kind.TERM})
-# Trailing `{#anchor-id}` (Hugo/kramdown heading ids) is not part of the question either.
-TRAILING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
 
 
 def make_question(
