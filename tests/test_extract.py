@@ -400,3 +400,18 @@ def test_a_file_of_one_question_over_its_labelled_parts() -> None:
     assert q.title_text.startswith("What is the difference between the equality operators")
     assert q.answer_html.startswith("<p>Triple equals") and "<h4>Good to hear</h4>" in q.answer_html
     assert "Answer</h4>" not in q.answer_html  # the label itself is no part of the answer
+
+
+def test_md2anki_note_ids_are_no_part_of_the_front_and_the_guid_stays_derived_as_before() -> None:
+    """``## What is a Pod? (39a1b5ea-…)``: Md2Anki's note id is not printed; the GUIDs are the
+    previous version's (which printed it), pinned; a parenthesis that is words stays."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    path = FIXTURES / "notes" / "fronts" / "md2anki-note-ids.md"
+    cards = plan(BuildConfig(sources=(path,), write_pdf=False), now=0).cards
+    assert [(c.question.title_html, c.guid) for c in cards] == [
+        ("What is a Pod?", "u.%n*hfj?f"),
+        ('Which formula? <span class="cg-math">\\(a^2\\)</span>', "vvU?C?wjXB"),
+        ("Why (not) a Deployment? (for stateless apps)", "sc?]!YL/yr"),
+    ]

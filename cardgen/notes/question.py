@@ -44,6 +44,8 @@ NUMBER_PREFIX = re.compile(
 # (`（1）什么是分页？`, and `1.1 What …` without a final dot, read as "1 What …" before the 8th)
 # were derived: they stay derived so (see ``Question.identity_title``).
 NUMBER_PREFIX_BEFORE = re.compile(r"^\s*(?:" + _NUMBERINGS + ")", re.VERBOSE | re.IGNORECASE)
+# Md2Anki writes its note id after each question: `## What is a Pod? (39a1b5ea-a9ad-4373-9edb-9b7f6e605329)`.
+MD2ANKI_ID = re.compile(r"\s*\([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)\s*$", re.IGNORECASE)
 # The cards made of facts found in an answer (its tables, its definitions), not of the whole answer.
 FACT_KINDS = frozenset({Kind.TABLE, Kind.TERM})
 
@@ -74,6 +76,7 @@ def make_question(
     # A title wholly in bold ("**Q1. What is a Pod?**" over its answer): the bold only sets the line
     # apart, and its numbering is a label like any other (the GUID stays derived from it as read before).
     number, children = strip_numbering(_unbolded(title))
+    children = _without_note_id(children)  # not a word of the question; the GUID stays derived with it
     text = inline_text(Token("inline", "", 0, children=children))
     before = _title_text(read_before if read_before is not None else title, NUMBER_PREFIX_BEFORE)
     render = CardHtml(md, media)
@@ -146,6 +149,15 @@ def _title_text(title: list[Token], prefix: re.Pattern[str] = NUMBER_PREFIX) -> 
     """A title's text as ``make_question`` reads it (tags and numbering left out), numbering read
     by ``prefix``."""
     return inline_text(Token("inline", "", 0, children=strip_numbering(_without_tags(title), prefix)[1]))
+
+
+def _without_note_id(children: list[Token]) -> list[Token]:
+    """The title without the note id another tool wrote after it (``MD2ANKI_ID``), when words remain."""
+    if children and children[-1].type == "text":
+        kept = MD2ANKI_ID.sub("", children[-1].content)
+        if kept.strip() or len(children) > 1:
+            return [*children[:-1], children[-1].copy(content=kept)]
+    return children
 
 
 def _unbolded(title: list[Token]) -> list[Token]:
