@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cardgen.notes.extract import extract
-from cardgen.notes.markdown import make_parser
+from cardgen.notes.markdown import make_parser, sanitise, sanitise_all
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.read import parse_text
 
@@ -52,6 +52,15 @@ def test_raw_html_escaped_by_default_and_sanitised_when_allowed() -> None:
     allowed = render(text, allow_html=True)
     assert "<div>box</div>" in allowed
     assert "script" not in allowed and "onclick" not in allowed and "javascript" not in allowed
+
+
+def test_a_large_batch_is_sanitised_in_order_as_one_fragment_at_a_time_is() -> None:
+    # Large enough for the two-thread path; every fragment different, some with what nh3 removes.
+    fragments = [f'<p onclick="x({n})">card {n}</p><script>alert({n})</script>' for n in range(1000)]
+    cleaned = sanitise_all(fragments)
+    assert cleaned == [sanitise(fragment) for fragment in fragments]
+    assert cleaned[0] == "<p>card 0</p>" and cleaned[999] == "<p>card 999</p>"
+    assert sanitise_all(fragments[:3]) == cleaned[:3]
 
 
 def test_parser_is_shared_per_setting() -> None:

@@ -18,7 +18,7 @@ from cardgen.config.options import BuildConfig
 from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime, note_fingerprint
 from cardgen.identity.ledger import Ledger, LedgerEntry
 from cardgen.model import Card, Deck, NoteFile, Problem, Question
-from cardgen.notes.markdown import sanitise
+from cardgen.notes.markdown import sanitise_all
 from cardgen.notetypes import NOTE_TYPES
 from cardgen.vocab import Kind
 
@@ -117,6 +117,10 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
 
     previous = {e.guid: e for e in ledger.entries}
     taken = {i.guid for i in ids}
+    # The last gate: whatever a field was made of, nh3 has the final word on it.
+    sanitised = iter(
+        sanitise_all([field for question_drafted in drafts for d in question_drafted for field in d.fields])
+    )
     cards: list[Card] = []
     for p, ident, question_drafted in zip(placed, ids, drafts, strict=True):
         for draft in question_drafted:
@@ -141,8 +145,7 @@ def assemble(config: BuildConfig, files: list[NoteFile], ledger: Ledger, now: in
                     front_text=draft.front_text,
                     heading_html=draft.back_heading,
                     back_blocks=draft.back_blocks,
-                    # The last gate: whatever a field was made of, nh3 has the final word on it.
-                    fields=type(draft.fields)(*(sanitise(field) for field in draft.fields)),
+                    fields=type(draft.fields)(*(next(sanitised) for _ in draft.fields)),
                     context=p.context,
                     source=p.file_key,
                     tags=tags,

@@ -20,6 +20,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -129,6 +130,25 @@ ALLOWED_ATTRIBUTES = {
 
 def sanitise(fragment: str) -> str:
     return str(nh3.clean(fragment, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
+
+
+# Below this many fragments a second thread costs more than it saves.
+_THREADED_FROM = 256
+
+
+def sanitise_all(fragments: Sequence[str]) -> list[str]:
+    """``sanitise`` of each fragment, in order; a large batch in two threads.
+
+    nh3 releases the GIL while it cleans, so two halves cleaned side by side take about half the
+    time on two cores (every field of a deck passes nh3 at the end of the cards stage: 0.15 s of
+    one core at 1,000 long answers; see docs/benchmarks.md)."""
+    if len(fragments) < _THREADED_FROM:
+        return [sanitise(fragment) for fragment in fragments]
+    half = len(fragments) // 2
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        second = pool.submit(lambda: [sanitise(fragment) for fragment in fragments[half:]])
+        first = [sanitise(fragment) for fragment in fragments[:half]]
+        return first + second.result()
 
 
 # An <img> tag in raw HTML (its attributes: cardgen.text.img_attributes).
