@@ -187,3 +187,23 @@ def test_one_labelled_pair_under_a_heading_is_its_question_with_the_heading_s_gu
     assert (dns.front_text, pod.front_text, services.front_text) == ("¿Qué es DNS?", "What is a Pod?", "Services")
     assert pod.fields[1].startswith("<p>The smallest deployable unit.</p>") and pod.question.sections == ("Pods",)
     assert (dns.guid, pod.guid, services.guid) == ("PxbWAnZR:Q", "JX%YDVYN8e", "bWm*2>&L?$")
+
+
+def test_an_answer_folded_on_one_line_is_the_answer() -> None:
+    """``<details><summary>Answer</summary>B</details>`` on one line, under a heading, a bold
+    question or a listed one: what follows the summary is the answer. It was dropped: the
+    question was reported unanswered, or, with more text after the fold, its answer lost unsaid."""
+    notes = FIXTURES / "notes" / "htmlblocks" / "one-line-details-answers.md"
+    deck = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0)
+    backs = {c.front_text: text_of(c.fields[1]).strip() for c in deck.cards}
+    assert backs == {
+        "Which of the following is TRUE?": "B",
+        "What follows it is still read": "A paragraph after the fold.",
+        "What is a Pod?": "The smallest deployable unit.",
+        "What is a Node?": "A worker machine.",
+        "What is 2+2?": "4",
+        "What is 3+3?": "6, as 3 * 2 is.",
+    }
+    listed = next(c for c in deck.cards if c.front_text == "What is 3+3?")
+    assert "<strong>6</strong>" in listed.fields[1] and "<code>3 * 2</code>" in listed.fields[1]
+    assert "Answer" not in listed.fields[1]  # the summary is a label, not a word of the answer

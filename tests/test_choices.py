@@ -44,3 +44,35 @@ def test_options_after_the_code_they_ask_about() -> None:
     assert '<code class="language-python">' in output.fields[0] and "<li>☐ 5</li>" in output.fields[0]
     assert output.fields[1].startswith("<ul>\n<li>☑ 5</li>") and "print" not in output.fields[1]
     assert output.guid == "DahYcoU?CK"
+
+
+LETTERED = FIXTURES / "notes" / "choices" / "lettered-options.md"
+
+
+def test_lettered_options_over_a_labelled_answer_ask_on_the_front() -> None:
+    """``A. …`` ↵ ``B. …`` (a paragraph's lines, or a list's items) over ``**Answer:** C``: the
+    options are asked with the question, one per line, and only the answer is on the back; under
+    a heading and in a numbered list of questions alike. The GUIDs are those the previous version
+    gave these notes, with the options on the back."""
+    deck = plan(BuildConfig(sources=(LETTERED,), write_pdf=False), now=0)
+    cards = {c.front_text: c for c in deck.cards}
+    strongest = cards["Which password is the strongest?"].fields
+    assert "<p>A. 12345678<br>\nB. password123<br>\nC. CyberSafe@2026#</p>" in strongest[0]
+    assert strongest[1] == "<p>C</p>"
+    moon = cards["Which mission landed on the Moon first?"].fields
+    # What comes before the options is part of the question too.
+    assert "Think of the late sixties." in moon[0] and "<li>a) Apollo 11</li>" in moon[0]
+    assert moon[1] == "<p>a) Apollo 11, in July 1969.</p>"
+    for listed, answer in (("Which protocol is connectionless?", "B"), ("Which port does HTTPS use?", "B")):
+        fields = cards[listed].fields
+        assert "cg-prompt" in fields[0] and "<br>" in fields[0] and fields[1] == f"<p>{answer}</p>"
+    # Letters that skip (A, C) are no options: the lines stay the answer they were.
+    skipped = cards["Which letters start these lines?"].fields
+    assert "cg-prompt" not in skipped[0] and "A. Lincoln" in skipped[1] and "Answer:" in skipped[1]
+    assert {c.front_text: c.guid for c in deck.cards} == {
+        "Which password is the strongest?": "IF&KQzX^7N",
+        "Which mission landed on the Moon first?": "wG*9^Nyx;9",
+        "Which letters start these lines?": "cnn/oogh-,",
+        "Which protocol is connectionless?": "Nn~`Mi2P~Z",
+        "Which port does HTTPS use?": "mnmn)}nfxP",
+    }

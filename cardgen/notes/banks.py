@@ -20,7 +20,15 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.callouts import answer_callout
 from cardgen.notes.facts import is_definition, lead_in, split_definition
-from cardgen.notes.htmlblocks import closes_details, details_summary, is_answer_summary, is_wrapper_html, raw_html
+from cardgen.notes.fragments import parse_fragment
+from cardgen.notes.htmlblocks import (
+    closes_details,
+    details_summary,
+    is_answer_summary,
+    is_wrapper_html,
+    raw_html,
+    summary_tail,
+)
 from cardgen.notes.labels import (
     A_DOT,
     A_MARK,
@@ -41,7 +49,7 @@ from cardgen.notes.labels import (
     without_leading_blank,
     without_task_box,
 )
-from cardgen.notes.markdown import inline_text
+from cardgen.notes.markdown import inline_text, make_parser
 
 LISTS = ("bullet_list", "ordered_list")
 
@@ -121,7 +129,21 @@ def _first_line(node: SyntaxTreeNode | None) -> Token | None:
 def _nested(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     """What a list item holds under its first paragraph: its answer, without the ``<details>`` tags
     that fold it away (``<summary>Answer</summary>`` is a label, and the fold is the card's flip)."""
-    return [node for node in item.children[1:] if not _answer_fold(node)]
+    nested: list[SyntaxTreeNode] = []
+    for node in item.children[1:]:
+        if not _answer_fold(node):
+            nested.extend(_folded_answer(node) or [node])
+    return nested
+
+
+def _folded_answer(node: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
+    """The answer written in the fold's own HTML block, after its label
+    (``<details><summary>Answer</summary>4</details>``), as Markdown blocks; None for other blocks."""
+    raw = raw_html(node)
+    summary = details_summary(raw)
+    if raw is None or summary is None or not is_answer_summary(summary) or (tail := summary_tail(raw)) is None:
+        return None
+    return parse_fragment(make_parser(), tail[0], (node.map[0] if node.map else 0) + tail[1])
 
 
 def _answer_fold(node: SyntaxTreeNode) -> bool:

@@ -11,6 +11,17 @@ GitHub task list and tick the right ones::
 Such a question asks with its options: they go on the front, every box empty (☐), and the
 back shows them again with the right ones ticked (☑). A task list with every box ticked, or
 none, is a checklist, not a choice, and stays part of the answer as written.
+
+Quizzes also letter their options and label the answer after them::
+
+    ### Which password is the strongest?
+
+    A. 12345678
+    B. CyberSafe@2026#
+
+    **Answer:** B
+
+Those options are asked with the question too, and the back is the labelled answer.
 """
 
 from __future__ import annotations
@@ -21,6 +32,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.labels import inline_of, labels_answer, line_text, lines_of, paragraph
+from cardgen.notes.markdown import inline_text
 from cardgen.notes.tree import syntax_tree
 
 _BOX = re.compile(r"^\[([ xX])\][ \t]+")
@@ -73,3 +86,41 @@ def _boxes(node: SyntaxTreeNode, *, reveal: bool) -> SyntaxTreeNode:
                 token = token.copy(children=[first, *token.children[1:]])
         tokens.append(token)
     return syntax_tree(tokens).children[0]
+
+
+# An option's letter, as exam questions write their options: "A. …", "b) …", "(C) …".
+OPTION_LETTER = re.compile(r"^\s*(?:\(([A-Ha-h])\)|([A-Ha-h])[.)．）])\s+")
+
+
+def lettered_options(node: SyntaxTreeNode) -> bool:
+    """Two or more options lettered in order from A (or a), one per line of a paragraph or one per
+    item of a list: ``A. 12345678`` ↵ ``B. password123`` ↵ ``C. CyberSafe@2026#``."""
+    if node.type == "paragraph":
+        inline = inline_of(node)
+        firsts = [line_text(line) for line in lines_of(inline)] if inline is not None else []
+    elif node.type in ("bullet_list", "ordered_list"):
+        inlines = [inline_of(item.children[0]) if item.children else None for item in node.children]
+        firsts = [inline_text(inline) if inline is not None else "" for inline in inlines]
+    else:
+        return False
+    letters = [(m.group(1) or m.group(2)).lower() if (m := OPTION_LETTER.match(text)) else "" for text in firsts]
+    return len(letters) >= 2 and letters == [chr(ord("a") + n) for n in range(len(letters))]
+
+
+def options_apart(node: SyntaxTreeNode) -> SyntaxTreeNode:
+    """Lettered options written as a paragraph's lines, each shown on a line of its own as written
+    (a paragraph's lines otherwise run together); a list of them as it is."""
+    inline = inline_of(node) if node.type == "paragraph" else None
+    return paragraph(lines_of(inline), node.map[0] if node.map else 0, hard=True) if inline is not None else node
+
+
+def options_asked(body: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]] | None:
+    """(question, answer) of a body that lists a question's lettered options and then labels the
+    answer (``A. …`` ↵ ``B. …`` over ``**Answer:** B``): the options, and what comes before them,
+    are asked with the question (its front); None when the body is not so."""
+    for index, node in enumerate(body):
+        if index and labels_answer(node):
+            if not lettered_options(body[index - 1]):
+                return None
+            return [*body[: index - 1], options_apart(body[index - 1])], body[index:]
+    return None

@@ -156,20 +156,21 @@ def line_text(tokens: list[Token]) -> str:
     return inline_text(Token("inline", "", 0, children=tokens))
 
 
-def joined(lines: list[list[Token]]) -> list[Token]:
-    """Lines as one run of inline tokens, a line break between two; empty lines (a label that
-    stood alone) are left out."""
+def joined(lines: list[list[Token]], *, hard: bool = False) -> list[Token]:
+    """Lines as one run of inline tokens, a line break between two (shown as one when ``hard``,
+    else as a space, as a paragraph's are); empty lines (a label that stood alone) are left out."""
     tokens: list[Token] = []
     for n, line in enumerate(line for line in lines if line):
         if n:
-            tokens.append(Token("softbreak", "br", 0))
+            tokens.append(Token("hardbreak" if hard else "softbreak", "br", 0))
         tokens += line
     return tokens
 
 
-def paragraph(lines: list[list[Token]], line: int) -> SyntaxTreeNode:
-    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based)."""
-    children = joined(lines)
+def paragraph(lines: list[list[Token]], line: int, *, hard: bool = False) -> SyntaxTreeNode:
+    """Answer lines as a paragraph of their own, on the file's line ``line`` (0-based); ``hard``:
+    each shown on a line of its own."""
+    children = joined(lines, hard=hard)
     where = [line, line + len(lines)]
     inline = Token("inline", "", 0, children=children, map=where, block=True)
     opening = Token("paragraph_open", "p", 1, map=where, block=True)
@@ -201,6 +202,15 @@ def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return paragraph(rest, node.map[0] if node.map else 0) if any(rest) else None
 
 
+def labels_answer(node: SyntaxTreeNode) -> bool:
+    """A block that opens with an answer's label (``**Answer:** C``, ``答：…``), or is one
+    (``**Answer**``, ``### Answer``) over the answer."""
+    inline = inline_of(node)
+    lines = lines_of(inline) if inline is not None else []
+    labelled = bool(lines) and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None)
+    return labelled or _heading_label(node)
+
+
 def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
     """Where the answer starts in a body that writes its question out first and then labels the
     answer (``What does typeof null return?`` ↵↵ ``**Answer:** "object"``, or ``### Answer`` over
@@ -211,8 +221,7 @@ def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
         lines = lines_of(inline) if inline is not None else []
         if lines and unlabelled(lines[0], Q_MARK) is not None:
             return None
-        labelled = bool(lines) and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None)
-        if index and (labelled or _heading_label(node)):
+        if index and labels_answer(node):
             asked = any(
                 ends_in_question(inline_text(t)) for n in body[:index] for t in n.to_tokens() if t.type == "inline"
             )

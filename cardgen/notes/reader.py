@@ -20,6 +20,7 @@ from cardgen.notes import asking
 from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
 from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.callouts import answer_callout, split_at_answer, unwrapped
+from cardgen.notes.choices import options_asked
 from cardgen.notes.footnotes import definitions, with_footnotes
 from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, parse_fragment, text_tokens
 from cardgen.notes.htmlblocks import (
@@ -33,12 +34,13 @@ from cardgen.notes.htmlblocks import (
     summary_runs_on,
     summary_tail,
 )
-from cardgen.notes.labels import A_MARK, answer_label_at, paragraph, unlabelled
+from cardgen.notes.labels import A_MARK, paragraph, unlabelled
 from cardgen.notes.media import MediaResolver, MediaRoots
 from cardgen.notes.outline import heading_level, heading_text
+from cardgen.notes.prompts import split_body
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
-from cardgen.notes.separated import MarkedNote, SeparatedCard, front_cut
+from cardgen.notes.separated import MarkedNote, SeparatedCard
 from cardgen.vocab import Kind
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -90,11 +92,9 @@ class Reader:
         self.close_aside()  # a <details> left open at the end of the file is closed with it
         if self.current is not None:
             start, later = self.answer_start, self.prompt_read_later
-            if start is None and (cut := front_cut(self.body)) is not None:  # mdanki: more front, %, back
-                self.body, start, later = [*self.body[:cut], *self.body[cut + 1 :]], cut, True
-            elif start is None and self.asking_heading and not asks(self.asking_heading[1]):  # "### Question 2"
-                start = answer_label_at(self.body)  # its question written out, then "**Answer:** …"
-                later = later or start is not None
+            numbering = self.asking_heading is not None and not asks(self.asking_heading[1])  # "### Question 2"
+            if start is None and (split := split_body(self.body, numbering_heading=numbering)) is not None:
+                self.body, start, later = split.body, split.start, True
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
             sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
             # A heading that asks keeps its answer, even one written as questions and their answers.
@@ -166,7 +166,17 @@ class Reader:
         file = self.parsed.display
         for asked in bank.asked:
             loc = SourceLoc(file, asked.line + 1)
-            self.add(loc, asked.title, asked.answer, [*sections, *asked.topics], read_before=asked.as_read_before)
+            prompt, answer = options_asked(asked.answer) or ([], asked.answer)  # "A. …" ↵ "B. …" over "Answer: B"
+            topics = [*sections, *asked.topics]
+            self.add(
+                loc,
+                asked.title,
+                answer,
+                topics,
+                prompt,
+                read_before=asked.as_read_before,
+                prompt_read_later=bool(prompt),
+            )
         for line, text in bank.left_out:
             shown = text if len(text) <= 60 else text[:57] + "…"
             self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))
@@ -266,6 +276,11 @@ class Reader:
             if self.current is not None and self.answer_start is None and is_answer_summary(summary):
                 self.answer_start = len(self.body)
                 self.prompt_read_later |= bool(self.body) and read_later_summary(summary)
+            tail = summary_tail(raw) if raw is not None and is_answer_summary(summary) else None
+            if self.current is not None and tail is not None:
+                # "<details><summary>Answer</summary>A</details>" on one line: the answer is the tail.
+                for block in parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]):
+                    self.take(block)
             # Its summary and body are part of the answer; a summary that only says "expand" is not.
             reveal_only = is_reveal_summary(summary) and raw is not None and summary_tail(raw) is None
             if self.current is not None and summary and not is_answer_summary(summary) and not reveal_only:
