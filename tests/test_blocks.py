@@ -57,3 +57,13 @@ def test_a_long_listing_is_cut_into_pieces_highlighted_in_context() -> None:
     assert '<span class="pyg-sd">    six"""</span>' in parts[1] and parts[1].endswith("</code></pre>")
     plain = "".join(re.sub(r"<[^>]+>", "", p) for p in parts)
     assert html.unescape(plain) == code.replace("\n\n", "\n")
+
+
+def test_without_pieces_the_whole_is_the_same_and_nothing_is_cut() -> None:
+    """An Anki deck alone needs no printable pieces (``pieces=False``): the same whole answer."""
+    md = make_parser()
+    text = "Lead-in:\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n"
+    blocks = split_blocks(SyntaxTreeNode(md.parse(text)).children)
+    whole, cut = render_blocks(md, {}, blocks)
+    assert len(cut) == 4 + 1  # the lead-in, two items, one row, the listing
+    assert render_blocks(md, {}, blocks, pieces=False) == (whole, ())

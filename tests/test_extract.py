@@ -30,6 +30,15 @@ def test_seed_questions() -> None:
     assert notes.questions[1].title_text == "如果从零开始部署集群" and not notes.questions[1].answered
 
 
+def test_answers_are_cut_into_printable_pieces_only_when_asked() -> None:
+    """A build without a PDF asks for no pieces (``pieces=False``): the same questions and answers."""
+    printed = extract(parse_file(SEED)).questions
+    unprinted = extract(parse_file(SEED), pieces=False).questions
+    assert [(q.title_text, q.answer_html) for q in unprinted] == [(q.title_text, q.answer_html) for q in printed]
+    assert sum(len(q.answer_blocks) for q in printed) > len(printed)
+    assert not any(q.answer_blocks for q in unprinted)
+
+
 def test_numbering_styles_are_labels_not_question_text() -> None:
     notes = load("numbering.md")
     assert [(q.number, q.title_text) for q in notes.questions] == [

@@ -67,6 +67,7 @@ def load_notes(config: BuildConfig) -> list[NoteFile]:
                 root=root,
                 skip_headings=config.skip_headings,
                 facts=config.kinds,
+                pieces=config.write_pdf,  # printable pieces only for a PDF
             )
             for path, root in roots.items()
         ]

@@ -121,8 +121,11 @@ class Piece:
 CODE_PIECE_LINES = 6
 
 
-def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) -> tuple[str, tuple[Piece, ...]]:
-    """The answer's HTML and its printable pieces (empty pieces dropped)."""
+def render_blocks(
+    md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block], *, pieces: bool = True
+) -> tuple[str, tuple[Piece, ...]]:
+    """The answer's HTML and its printable pieces (empty pieces dropped; none unless ``pieces``:
+    an Anki deck alone needs only the whole, and cutting it up is a tenth of reading the notes)."""
     renderer = md.renderer
     assert isinstance(renderer, RendererHTML)
 
@@ -130,19 +133,23 @@ def render_blocks(md: MarkdownIt, env: dict[str, Any], blocks: Sequence[Block]) 
         return renderer.render(tokens, md.options, env)
 
     whole: list[str] = []
-    pieces: list[Piece] = []
+    printable: list[Piece] = []
     for block in blocks:
         parts = [render(run) for run in block.runs]
         whole.extend(parts)
+        if not pieces:
+            continue
         kind = BLOCK_KINDS.get(block.node.type, BlockKind.OTHER)
         if block.kind == "list":
-            pieces.extend(Piece(kind, html) for html in _list_pieces(block, parts, render))
+            printable.extend(Piece(kind, html) for html in _list_pieces(block, parts, render))
         elif block.kind == "table":
             rows = _row_pieces(block, parts, render)
-            pieces.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
+            printable.extend(Piece(kind, html, last=i == len(rows) - 1) for i, html in enumerate(rows))
         else:
-            pieces.extend(_code_pieces(block, parts[0], render) if kind == BlockKind.CODE else [Piece(kind, parts[0])])
-    kept = (Piece(p.kind, p.html.strip(), p.last, p.continues) for p in pieces)
+            printable.extend(
+                _code_pieces(block, parts[0], render) if kind == BlockKind.CODE else [Piece(kind, parts[0])]
+            )
+    kept = (Piece(p.kind, p.html.strip(), p.last, p.continues) for p in printable)
     return "".join(whole).strip(), tuple(p for p in kept if p.html)
 
 

@@ -65,6 +65,7 @@ def extract(
     root: Path | None = None,
     skip_headings: tuple[str, ...] = (),
     facts: frozenset[Kind] = FACT_KINDS,
+    pieces: bool = True,
     as_flashcards: bool = True,
 ) -> NoteFile:
     """Every question of one file, with its answer rendered to HTML.
@@ -75,7 +76,8 @@ def extract(
     (``**Why …?**``) are questions wherever they are, even inside a heading question's answer,
     which then ends there. A section whose text is a list of questions (or lines that ask) gives
     a question per line (``banks``). Back matter and headings ``skip_headings`` names ask nothing.
-    Comparison tables and definitions are looked for only when ``facts`` asks for their cards.
+    Comparison tables and definitions are looked for only when ``facts`` asks for their cards,
+    and answers are cut into printable pieces only when ``pieces`` (a PDF is made).
     A note of Obsidian flashcards gives its cards, and the questions it asks in its own words
     outside them (``as_flashcards=False``: read as plain notes, whatever its tags).
     """
@@ -102,11 +104,14 @@ def extract(
     md = make_parser(allow_html)
     folder = root or parsed.path.parent
     roots = MediaRoots(parsed.path.parent, folder, Vault(folder))
-    reader = Reader(parsed, md, roots, level, skip_headings, facts)
+    new_reader = partial(Reader, parsed, md, roots, level, skip_headings, facts, pieces)
+    reader = new_reader()
     tags = front_matter_tags(parsed.front_matter)
     srs = vault_settings(parsed.path.parent)  # the vault's card markers, when it sets its own
     if question_level is None and as_flashcards and is_flashcards_note(tree, tags, srs):  # Spaced Repetition
-        plainly = partial(extract, allow_html=allow_html, root=root, skip_headings=skip_headings, facts=facts)
+        plainly = partial(
+            extract, allow_html=allow_html, root=root, skip_headings=skip_headings, facts=facts, pieces=pieces
+        )
         return _flashcards_note(parsed, reader, read_flashcards(tree, srs), plainly, tags)
 
     if question_level is None and (separated := separated_cards(tree.children)) is not None:
@@ -187,7 +192,7 @@ def extract(
     card = front_and_back(tree.children) if question_level is None else None
     if card is not None and _asked_at_most(reader.questions, parsed.loc(front := tree.children[card[0]])):
         # Read as one card, its rule parting front from back, the file leaves nothing out.
-        reader = Reader(parsed, md, roots, level, skip_headings, facts)
+        reader = new_reader()
         reader.asked_in_parts(front, front, [tree.children[i] for i in card[1]], card[2])
 
     one = one_question(tree, parsed.front_matter, skip_headings) if question_level is None else None
@@ -196,7 +201,7 @@ def extract(
             message = f"the front matter asks, on no card (the note's {len(reader.questions)} sections are): {one.text}"
             reader.skipped.append(Problem(parsed.loc(tree.children[0]), message))
         else:  # a note that is one question, asked in its front matter, its headings only labels
-            reader = Reader(parsed, md, roots, level, skip_headings, facts)
+            reader = new_reader()
             from_front_matter = one.asked_by.type == "front_matter"
             asking = inline_tokens(md, one.text) if from_front_matter else inline_tokens_of(one.asked_by)
             reader.whole(one.asked_by, asking, [], one.answer)

@@ -62,11 +62,13 @@ def make_question(
     *,
     prompt_read_later: bool = False,
     facts: frozenset[Kind] = FACT_KINDS,
+    pieces: bool = True,
 ) -> Question:
     """The question titled ``title`` (``read_before``: the title as an earlier cardgen read it,
     which its GUID stays derived from) with ``body`` as its answer. ``prompt_read_later``: the
     prompt was part of the answer as earlier versions read it (see ``Question.prompt_read_later``).
-    ``facts``: the kinds of fact cards whose facts (tables, definitions) are looked for."""
+    ``facts``: the kinds of fact cards whose facts (tables, definitions) are looked for; ``pieces``:
+    the answer is cut into printable pieces too (``Question.answer_blocks``, for the PDF)."""
     # Obsidian #tags in the title are the question's tags, not its words.
     tags = [token.content for token in title if token.type == "tag"]
     numbered = bool(title) and title[0].type == "text" and NUMBER_PREFIX.match(title[0].content) is not None
@@ -91,7 +93,7 @@ def make_question(
         text = number
         title_html = number
         number = ""
-    answer_html, pieces = "", tuple[AnswerBlock, ...]()
+    answer_html, printable = "", tuple[AnswerBlock, ...]()
     tables: tuple[Table, ...] = ()
     terms: tuple[Term, ...] = ()
     if body:  # "**Ans:** …": the label is no part of the answer (a label over nothing is the answer)
@@ -105,7 +107,7 @@ def make_question(
         loc_of = _loc_in(loc.file)
         tables = find_tables(body, loc_of, render) if Kind.TABLE in facts and "table_open" in types else ()
         terms = find_terms(body, loc_of, render) if Kind.TERM in facts and types & DEFINING else ()
-        answer_html, pieces = render.answer(blocks)
+        answer_html, printable = render.answer(blocks, pieces=pieces)
         inline = (child for tokens in body_tokens for token in tokens for child in token.children or ())
         tags += [child.content for child in inline if child.type == "tag"]
     return Question(
@@ -114,7 +116,7 @@ def make_question(
         title_html=title_html,
         title_text=text,
         answer_html=answer_html,
-        answer_blocks=pieces,
+        answer_blocks=printable,
         sections=tuple(sections),
         tables=tables,
         terms=terms,

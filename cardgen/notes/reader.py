@@ -59,9 +59,11 @@ class Reader:
         level: int,
         skip: tuple[str, ...],
         facts: frozenset[Kind],
+        pieces: bool = True,
     ) -> None:
         self.parsed, self.md, self.media, self.level, self.skip = parsed, md, media, level, skip
         self.facts = facts  # the kinds of fact cards wanted: only their facts are looked for
+        self.pieces = pieces  # answers cut into printable pieces (for a PDF)
         self.questions: list[Question] = []
         self.skipped: list[Problem] = []
         self.asking_heading: tuple[int, str] | None = None  # the heading of the question being read
@@ -146,7 +148,7 @@ class Reader:
         answer = with_footnotes(answer, self.footnotes, self.footnotes_cited)
         question = make_question(
             loc, title, answer, sections, self.md, prompt, media, read_before,
-            prompt_read_later=prompt_read_later, facts=self.facts,
+            prompt_read_later=prompt_read_later, facts=self.facts, pieces=self.pieces,
         )  # fmt: skip
         if tags:  # tags the notes give outside the question's words (Obsidian_to_Anki's "Tags:" line)
             question = replace(question, tags=tuple(dict.fromkeys((*question.tags, *tags))))

@@ -42,10 +42,10 @@ class CardHtml:
         """Block tokens (a prompt) as HTML."""
         return self._clean(self.renderer.render(list(tokens), self.md.options, self.env).strip()) if tokens else ""
 
-    def answer(self, blocks: Sequence[Block]) -> tuple[str, tuple[AnswerBlock, ...]]:
-        """An answer's HTML, whole and in printable pieces."""
-        whole, pieces = render_blocks(self.md, self.env, blocks)
-        cleaned = [(p, self._clean(p.html)) for p in pieces]
+    def answer(self, blocks: Sequence[Block], *, pieces: bool = True) -> tuple[str, tuple[AnswerBlock, ...]]:
+        """An answer's HTML, whole and (``pieces``) in printable pieces; without, no pieces."""
+        whole, printable = render_blocks(self.md, self.env, blocks, pieces=pieces)
+        cleaned = [(p, self._clean(p.html)) for p in printable]
         typed = tuple(
             answer_block(p.kind, html, last=p.last, continues=p.continues, image_sizes=self._image_sizes(html))
             for p, html in cleaned
