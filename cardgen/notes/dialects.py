@@ -97,7 +97,11 @@ def _text(state: StateCore) -> None:
             if child.type != "text" or ("<" not in child.content and ":" not in child.content):
                 children.append(child)
                 continue
-            parts = LITERAL_BREAK.split(emojize(child.content))
+            text = emojize(child.content)
+            parts = LITERAL_BREAK.split(text)
+            if len(parts) == 1 and text == child.content:
+                children.append(child)  # a colon or a "<" that is neither: the token as it is
+                continue
             for n, part in enumerate(parts):
                 if n:
                     children.append(Token("hardbreak", "br", 0))

@@ -1,22 +1,31 @@
 """Code listings highlighted by Pygments, ahead of need in a second process for files full of code.
 
 Pygments lexes in pure Python: 0.9 s of CPU for the 378 listings (350 KB) of a 1,000-question
-file of long answers, a fifth of reading it. While this process builds the file's syntax tree
-and reads its questions, a child forked right after the parse highlights the file's listings in
-document order and sends each one's HTML back; ``highlight`` takes a listing's HTML from it when
-the child has it in hand, and highlights the listing itself otherwise (a listing written out
-again in pieces, a child that failed). The child inherits the listings with the fork, so nothing
-is sent to it, and it is stopped when the file is read.
+file of long answers, a fifth of reading it. A child forked just before this process parses the
+file finds the listings itself, by markdown-it's block-level parse alone (the listings are whole
+by then: the inline parse, a third of the whole, is left out), and highlights them in document
+order while this process parses the file, builds its syntax tree and reads its questions.
+``highlight`` takes a listing's HTML from the child when the child has it in hand, and highlights
+the listing itself otherwise (a listing written out again in pieces, a child that failed).
+
+The child first sends a digest of the listings it found; once the file is parsed here
+(``expect_ahead``), its HTML is used only if that digest is the one of this process's own
+listings, so the two can never be paired wrongly. Forked before the parse, from a process not
+yet holding the file's millions of tokens, the fork is cheap and this process does not pay for
+copying the pages it then writes (forked after the parse, building the syntax tree took a third
+longer).
 
 Only where fork is the safe default (Linux), only with a second core, and only for files with
 more than ``MIN_CODE_AHEAD`` characters of code: forking and exchanging the results costs a few
-milliseconds, which small files would not win back.
+milliseconds, which small files would not win back. The child is stopped when the file is read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import queue
 import sys
 import threading
 from collections import Counter
@@ -24,7 +33,9 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 
 import pygments
+from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
@@ -51,19 +62,30 @@ def pygments_html(code: str, lang: str) -> str:
 
 
 class _Ahead:
-    """A child highlighting ``listings`` in order, and what it has sent so far."""
+    """A child finding a file's listings and highlighting them in order, and what it has sent so far."""
 
-    def __init__(self, listings: list[Listing]) -> None:
-        self.listings = listings
-        self.waiting = Counter(listings)  # listings the child will still send
+    def __init__(self, md: MarkdownIt, text: str) -> None:
+        self.listings: list[Listing] = []  # this process's own, once the file is parsed here
+        self.waiting: Counter[Listing] = Counter()  # listings the child will still send
         self.received: dict[Listing, str] = {}
         self.sent = 0
         receiving, sending = multiprocessing.Pipe(duplex=False)
         context = multiprocessing.get_context("fork")
-        self.child = context.Process(target=_highlight_all, args=(listings, sending), daemon=True)
+        self.child = context.Process(target=_highlight_file, args=(md, text, sending), daemon=True)
         self.child.start()
         sending.close()
         self.conn: Connection | None = receiving
+
+    def expect(self, listings: list[Listing]) -> None:
+        """The listings as this process parsed them: the child's HTML is theirs only if it found
+        the very same, in the same order (its digest says)."""
+        try:
+            if self.conn is None or not self.conn.poll(MAX_WAIT) or self.conn.recv_bytes() != _digest(listings):
+                raise EOFError  # a child that found other listings, or none, is of no use
+        except (EOFError, OSError):
+            self.stop()
+            return
+        self.listings, self.waiting = listings, Counter(listings)
 
     def take(self, listing: Listing) -> str | None:
         """The listing's HTML from the child; None when the child is not highlighting it."""
@@ -94,27 +116,83 @@ class _Ahead:
         self.child.join()
 
 
-def _highlight_all(listings: Sequence[Listing], conn: Connection) -> None:
+def _highlight_file(md: MarkdownIt, text: str, conn: Connection) -> None:
+    """In the child: the file's listings found, their digest sent, then each one's HTML in order."""
     try:
-        for code, lang in listings:
-            conn.send_bytes(pygments_html(code, lang).encode())
+        listings = listings_of(_block_tokens(md, text))
+        if sum(len(code) for code, _ in listings) >= MIN_CODE_AHEAD:
+            conn.send_bytes(_digest(listings))
+            _highlight_all(listings, conn)
     except (BrokenPipeError, OSError):
         pass  # the parent stopped listening: the file is read
     finally:
         conn.close()
 
 
+def _highlight_all(listings: Sequence[Listing], conn: Connection) -> None:
+    """Each listing's HTML, sent by a thread of its own: the parent reads only once it needs the
+    first one, and a full pipe (64 KB; a file's HTML is megabytes) must not stop the lexing."""
+    done: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def send() -> None:
+        try:
+            while (html := done.get()) is not None:
+                conn.send_bytes(html)
+        except OSError:
+            pass  # the parent stopped listening: the file is read
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    for code, lang in listings:
+        done.put(pygments_html(code, lang).encode())
+    done.put(None)
+    sender.join()
+
+
+def _block_tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """The file's tokens as ``md`` parses it up to its block-level parse (no inline parse): every
+    listing is whole by then."""
+    state = StateCore(text, md, {})
+    for name, rule in zip(md.core.ruler.get_active_rules(), md.core.ruler.getRules(""), strict=True):
+        rule(state)
+        if name == "block":
+            break
+    return state.tokens
+
+
+def listings_of(tokens: Sequence[Token]) -> list[Listing]:
+    """The listings markdown-it will hand ``highlight``, in order: fences that name a language."""
+    return [(t.content, _language(t.info)) for t in tokens if t.type == "fence" and t.info.strip()]
+
+
+def _digest(listings: Sequence[Listing]) -> bytes:
+    hashed = hashlib.blake2b(digest_size=16)
+    for code, lang in listings:
+        hashed.update(f"{len(code)}:{len(lang)}:{code}{lang}".encode())
+    return hashed.digest()
+
+
 _ahead: _Ahead | None = None
 
 
-def start_ahead(tokens: Sequence[Token]) -> None:
-    """Fork a child to highlight the listings of a file just parsed, when that pays off."""
+def start_ahead(md: MarkdownIt, text: str) -> None:
+    """Fork a child to find and highlight the listings of a file about to be parsed with ``md``,
+    when it may pay off (a file shorter than ``MIN_CODE_AHEAD`` holds less code than that)."""
     global _ahead
     stop_ahead()
-    listings = [(t.content, _language(t.info)) for t in tokens if t.type == "fence" and t.info.strip()]
-    if sum(len(code) for code, _ in listings) < MIN_CODE_AHEAD or not _can_fork():
+    if len(text) >= MIN_CODE_AHEAD and _can_fork():
+        _ahead = _Ahead(md, text)
+
+
+def expect_ahead(tokens: Sequence[Token]) -> None:
+    """The file is parsed: the child's work is used if it pays off and is for these listings."""
+    if _ahead is None:
         return
-    _ahead = _Ahead(listings)
+    listings = listings_of(tokens)
+    if sum(len(code) for code, _ in listings) < MIN_CODE_AHEAD:
+        stop_ahead()
+    else:
+        _ahead.expect(listings)
 
 
 def stop_ahead() -> None:

@@ -89,8 +89,8 @@ def _with_cjk_delims(rule: Any) -> Any:
 def _join_cjk_softbreaks(state: StateCore) -> None:
     """Drop a soft line break whose neighbours are both CJK characters."""
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
+        if block.type != "inline" or not block.children or "\n" not in block.content:
+            continue  # no line of its own was broken: nothing to join
         children = block.children
         for i, token in enumerate(children):
             if token.type != "softbreak":

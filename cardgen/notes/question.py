@@ -157,7 +157,7 @@ def _without_note_id(children: list[Token]) -> list[Token]:
     """The title without the note id another tool wrote after it (``MD2ANKI_ID``), when words remain."""
     if children and children[-1].type == "text":
         kept = MD2ANKI_ID.sub("", children[-1].content)
-        if kept.strip() or len(children) > 1:
+        if kept != children[-1].content and (kept.strip() or len(children) > 1):
             return [*children[:-1], children[-1].copy(content=kept)]
     return children
 
@@ -181,7 +181,7 @@ def _without_tags(title: list[Token]) -> list[Token]:
     kept = [token for token in title if token.type != "tag"]
     while kept and kept[-1].type == "text" and not kept[-1].content.strip():
         kept.pop()
-    if kept and kept[-1].type == "text":
+    if kept and kept[-1].type == "text" and kept[-1].content != kept[-1].content.rstrip():
         kept[-1] = kept[-1].copy(content=kept[-1].content.rstrip())
     return kept
 
@@ -211,7 +211,7 @@ def strip_numbering(children: list[Token], prefix: re.Pattern[str] = NUMBER_PREF
         if match and (rest or len(children) > 1):
             number = next((g for g in match.groupdict().values() if g), "")
             children[0] = children[0].copy(content=children[0].content[match.end() :])
-    if children and children[-1].type == "text":
+    if children and children[-1].type == "text" and TRAILING_ANCHOR.search(children[-1].content):
         children[-1] = children[-1].copy(content=TRAILING_ANCHOR.sub("", children[-1].content))
     return number, children
 

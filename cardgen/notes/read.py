@@ -12,7 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.errors import NotesError
 from cardgen.model import SourceLoc
-from cardgen.notes.highlighting import start_ahead
+from cardgen.notes.highlighting import expect_ahead, start_ahead
 from cardgen.notes.markdown import make_parser
 from cardgen.notes.tree import syntax_tree
 
@@ -81,11 +81,13 @@ def _blank_toml_front_matter(text: str) -> str:
 
 
 def parse_text(text: str, path: Path, display: str | None = None) -> ParsedFile:
-    tokens = make_parser().parse(text)
+    md = make_parser()
+    start_ahead(md, text)  # its code highlighted in a second process while the file is read
+    tokens = md.parse(text)
     front_matter = _front_matter(tokens[0].content) if tokens and tokens[0].type == "front_matter" else {}
     if front_matter is None:
         tokens, front_matter = _parsed_without_front_matter(text), {}
-    start_ahead(tokens)  # its code highlighted in a second process while the file is read
+    expect_ahead(tokens)
     lines = tuple(text.splitlines())
     tree = syntax_tree(tokens)
     return ParsedFile(path, display or display_name(path), tree, lines, front_matter)
