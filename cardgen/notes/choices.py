@@ -95,11 +95,17 @@ OPTION_LETTER = re.compile(r"^\s*(?:\(([A-Ha-h])\)|([A-Ha-h])[.)．）])\s+")
 def lettered_options(node: SyntaxTreeNode) -> bool:
     """Two or more options lettered in order from A (or a), one per line of a paragraph or one per
     item of a list: ``A. 12345678`` ↵ ``B. password123`` ↵ ``C. CyberSafe@2026#``."""
-    if node.type == "paragraph":
+    kind = node.type  # a computed property in markdown-it: read once
+    if kind == "paragraph":
         inline = inline_of(node)
-        firsts = [line_text(line) for line in lines_of(inline)] if inline is not None else []
-    elif node.type in ("bullet_list", "ordered_list"):
+        # Cheap first (asked of every block): its source, or its text when cardgen made it of lines.
+        if inline is None or not OPTION_LETTER.match(inline.content or inline_text(inline)):
+            return False
+        firsts = [line_text(line) for line in lines_of(inline)]
+    elif kind in ("bullet_list", "ordered_list"):
         inlines = [inline_of(item.children[0]) if item.children else None for item in node.children]
+        if inlines[0] is None or not OPTION_LETTER.match(inlines[0].content or inline_text(inlines[0])):
+            return False
         firsts = [inline_text(inline) if inline is not None else "" for inline in inlines]
     else:
         return False
@@ -118,9 +124,8 @@ def options_asked(body: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], lis
     """(question, answer) of a body that lists a question's lettered options and then labels the
     answer (``A. …`` ↵ ``B. …`` over ``**Answer:** B``): the options, and what comes before them,
     are asked with the question (its front); None when the body is not so."""
-    for index, node in enumerate(body):
-        if index and labels_answer(node):
-            if not lettered_options(body[index - 1]):
-                return None
-            return [*body[: index - 1], options_apart(body[index - 1])], body[index:]
-    return None
+    at = next((n for n, node in enumerate(body[:-1]) if lettered_options(node)), None)
+    # The answer labelled right after the options, and no answer labelled before them.
+    if at is None or not labels_answer(body[at + 1]) or any(labels_answer(node) for node in body[1:at]):
+        return None
+    return [*body[:at], options_apart(body[at])], body[at + 1 :]
