@@ -18,7 +18,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import emoji
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
@@ -81,7 +80,11 @@ def _kind_and_title(token: Token) -> tuple[str, str]:
 
 def emojize(text: str) -> str:
     """``:clap:`` → 👏 (GitHub's aliases); text without a shortcode is returned as it is."""
-    return emoji.emojize(text, language="alias") if ":" in text and SHORTCODE.search(text) else text
+    if ":" not in text or not SHORTCODE.search(text):
+        return text
+    import emoji  # only for notes that write shortcodes: importing it and its table costs ~25 ms
+
+    return emoji.emojize(text, language="alias")
 
 
 def _text(state: StateCore) -> None:
