@@ -36,6 +36,9 @@ A_DOT = re.compile(r"^\s*A\.\s+")
 FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
 BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
 A_MARK = re.compile(rf"^\s*(?:(?:A|{_ANSWER_WORDS})\s*\d*\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
+# How a labelled block can begin (any label above, maybe bold): a cheap first check, since every
+# block of many an answer is asked whether it is labelled.
+_MAY_BE_LABELLED = re.compile(rf"[\s*_]*(?:{_QUESTION_WORDS}|A|{_ANSWER_WORDS})", re.IGNORECASE)
 # An exercise and its solution (``Problem: …`` over ``Solution: …``): only as a pair.
 PROBLEM_MARK = re.compile(r"^\s*(?:Problem|Exercise)\s*\d*\s*[:：]\s*", re.IGNORECASE)
 SOLUTION_MARK = re.compile(r"^\s*Solution\s*\d*\s*[:：]\s*", re.IGNORECASE)
@@ -202,10 +205,17 @@ def without_answer_label(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return paragraph(rest, node.map[0] if node.map else 0) if any(rest) else None
 
 
+def may_be_labelled(inline: Token) -> bool:
+    """False when a paragraph cannot open with a question's or an answer's label (a cheap check)."""
+    return _MAY_BE_LABELLED.match(inline.content or inline_text(inline)) is not None
+
+
 def labels_answer(node: SyntaxTreeNode) -> bool:
     """A block that opens with an answer's label (``**Answer:** C``, ``答：…``), or is one
     (``**Answer**``, ``### Answer``) over the answer."""
     inline = inline_of(node)
+    if inline is not None and not may_be_labelled(inline):
+        return False
     lines = lines_of(inline) if inline is not None else []
     labelled = bool(lines) and (_lone_answer_label(lines) or unlabelled(lines[0], A_MARK) is not None)
     return labelled or _heading_label(node)
@@ -218,6 +228,8 @@ def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
     pairs (a bank of questions)."""
     for index, node in enumerate(body):
         inline = inline_of(node)
+        if inline is not None and not may_be_labelled(inline):
+            continue  # neither a question's label nor an answer's
         lines = lines_of(inline) if inline is not None else []
         if lines and unlabelled(lines[0], Q_MARK) is not None:
             return None
