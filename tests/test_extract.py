@@ -39,6 +39,25 @@ def test_answers_are_cut_into_printable_pieces_only_when_asked() -> None:
     assert not any(q.answer_blocks for q in unprinted)
 
 
+def test_more_numberings_are_labels_and_keep_their_guids() -> None:
+    """``第三题：``, ``【6】``, ``Question #8:`` (read from the 11th session) leave the question's
+    words; each note keeps the GUID the previous version derived from the title with them."""
+    from cardgen.commands.build import plan
+    from cardgen.config.options import BuildConfig
+
+    notes = FIXTURES / "notes" / "fronts" / "more-numberings.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards
+    assert [(c.front_text, c.fields[2]) for c in cards if c.fields[2] in ("三", "6", "8")] == [
+        ("什么是Ingress？", "三"),
+        ("什么是kubelet？", "6"),
+        ("What is a DaemonSet?", "8"),
+    ]
+    assert [c.guid for c in cards] == [
+        "z?X(m#QJ~7", "d9z*|ef6dd", "y@>/*,5d)X", "iYywRO@e$^", "dYG4a5A#Ty",
+        "fThC8c9t?L", "o{%}&qfL`9", "tVtRUIGL2}", "hKy6!PG_^}",
+    ]  # fmt: skip
+
+
 def test_numbering_styles_are_labels_not_question_text() -> None:
     notes = load("numbering.md")
     assert [(q.number, q.title_text) for q in notes.questions] == [
