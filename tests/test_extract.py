@@ -58,6 +58,16 @@ def test_more_numberings_are_labels_and_keep_their_guids() -> None:
     ]  # fmt: skip
 
 
+def test_a_details_block_without_a_summary_keeps_its_words() -> None:
+    """``<details>`` ↵ text ↵ ``</details>`` in one HTML block: its text is part of the answer (the
+    block closes a ``<details>``, and was dropped as a closer only, the text lost unsaid)."""
+    notes = extract(parse_file(FIXTURES / "notes" / "htmlblocks" / "details-without-summary.md"))
+    deployment = notes.questions[0]
+    assert deployment.title_text == "What is a Deployment?"
+    assert "Manages ReplicaSets." in deployment.answer_html and "step by step" in deployment.answer_html
+    assert "details" not in deployment.answer_html  # the fold's tags are not shown as text
+
+
 def test_numbering_styles_are_labels_not_question_text() -> None:
     notes = load("numbering.md")
     assert [(q.number, q.title_text) for q in notes.questions] == [

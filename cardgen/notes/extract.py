@@ -161,6 +161,11 @@ def extract(
         elif summary is not None:
             reader.details_opener(node, raw, summary)
         elif closes_details(raw):
+            if not is_wrapper_html(raw):  # words in the closing block ("<details>↵text↵</details>"): kept
+                if reader.current is not None:
+                    reader.take(node)
+                elif shows_something(node, raw):
+                    reader.loose.append(node)
             reader.in_details = False
             reader.close_aside()
             if level == 7:
