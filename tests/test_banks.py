@@ -207,3 +207,16 @@ def test_an_answer_folded_on_one_line_is_the_answer() -> None:
     listed = next(c for c in deck.cards if c.front_text == "What is 3+3?")
     assert "<strong>6</strong>" in listed.fields[1] and "<code>3 * 2</code>" in listed.fields[1]
     assert "Answer" not in listed.fields[1]  # the summary is a label, not a word of the answer
+
+
+def test_dash_labelled_pairs_lose_their_labels_and_keep_their_guids() -> None:
+    """``Q - …`` over ``A - …`` (``Question 3 – …`` / ``Answer – …``): labels dropped from both sides;
+    each note keeps the GUID the previous version derived from the line, label and all."""
+    deck = plan(BuildConfig(sources=(BANKS / "dash-labels.md",), write_pdf=False), now=0)
+    assert [(c.front_text, text_of(c.fields[1]).strip()) for c in deck.cards] == [
+        ("What is Kafka?", "A distributed log."),
+        ("What is a partition?", "An ordered, immutable sequence of records."),
+        ("What is a consumer group?", "Consumers that share the work of reading a topic."),
+        ("Which of these is a broker setting?", "log.retention.hours"),
+    ]
+    assert [c.guid for c in deck.cards] == ["h!DAC.aLm,", "pcJF|?}1}!", "m*-2AOY:&k", "i:#fZBbm=;"]

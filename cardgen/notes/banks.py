@@ -30,11 +30,13 @@ from cardgen.notes.htmlblocks import (
     summary_tail,
 )
 from cardgen.notes.labels import (
+    A_DASH,
     A_DOT,
     A_MARK,
     BACK_MARK,
     FRONT_MARK,
     PROBLEM_MARK,
+    Q_DASH,
     Q_DOT,
     Q_MARK,
     SOLUTION_MARK,
@@ -245,6 +247,8 @@ class _Pair:
     """The question, label left out."""
     answer: list[list[Token]]
     """The answer's lines, labels left out."""
+    as_read_before: list[Token] | None = None
+    """The question's line as read before its label was (``Q - …``): see ``Asked.as_read_before``."""
 
 
 def _qa_lines(lines: list[list[Token]]) -> list[_Pair] | None:
@@ -257,15 +261,21 @@ def _qa_lines(lines: list[list[Token]]) -> list[_Pair] | None:
         or _labelled_pairs(lines, Q_DOT, A_DOT)
         or _labelled_pairs(lines, FRONT_MARK, BACK_MARK)
         or _labelled_pairs(lines, PROBLEM_MARK, SOLUTION_MARK)
+        # Read from the 11th session: the line was the question before, label and all.
+        or _labelled_pairs(lines, Q_DASH, A_DASH, read_before=True)
     )
 
 
-def _labelled_pairs(lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str]) -> list[_Pair] | None:
+def _labelled_pairs(
+    lines: list[list[Token]], q_mark: re.Pattern[str], a_mark: re.Pattern[str], *, read_before: bool = False
+) -> list[_Pair] | None:
     pairs: list[_Pair] = []
     for n, line in enumerate(lines):
         if question := unlabelled(line, q_mark):
             said = split_inline_answer(question)  # "Q: What port does HTTPS use? A: 443."
-            pairs.append(_Pair(n, question, []) if said is None else _Pair(n, said[0], [said[1]]))
+            pair = _Pair(n, question, []) if said is None else _Pair(n, said[0], [said[1]])
+            pair.as_read_before = line if read_before else None
+            pairs.append(pair)
         elif pairs and ((answer := unlabelled(line, a_mark)) is not None or pairs[-1].answer):
             pairs[-1].answer.append(answer if answer is not None else line)
         else:
@@ -343,7 +353,8 @@ def read_bank(body: Sequence[SyntaxTreeNode], answer_from: SyntaxTreeNode | None
             if (pairs := _qa_lines(lines)) is not None:
                 for pair in pairs:
                     answer = [paragraph(pair.answer, start + pair.line + 1)]
-                    bank.asked.append(Asked(start + pair.line, pair.question, answer, labelled=True))
+                    asked = Asked(start + pair.line, pair.question, answer, pair.as_read_before, labelled=True)
+                    bank.asked.append(asked)
                 # The last answer goes on below: an answer that leads in ("A: Two kinds:") over what
                 # follows, any other over paragraphs, lists and listings that ask nothing.
                 open_line = bank.asked[-1]

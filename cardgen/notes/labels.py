@@ -32,6 +32,10 @@ LONE_ANSWER_LABEL = re.compile(rf"(?:{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
 # many a list of options.
 Q_DOT = re.compile(r"^\s*Q\.\s+")
 A_DOT = re.compile(r"^\s*A\.\s+")
+# ``Q - What is Kafka?`` over ``A - A distributed log.`` (``Question 3 – …`` / ``Answer – …``): only as a
+# pair, as a dash after an "A" opens many a list of options.
+Q_DASH = re.compile(r"^\s*(?:Q|Question)\s*\d*\s+[-–—]\s+", re.IGNORECASE)
+A_DASH = re.compile(r"^\s*(?:A|Ans|Answer)\s*\d*\s+[-–—]\s+", re.IGNORECASE)
 # A card's two sides written out (``Front: el perro`` over ``Back: the dog``): only as a pair too.
 FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
 BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
