@@ -68,6 +68,19 @@ def test_a_details_block_without_a_summary_keeps_its_words() -> None:
     assert "details" not in deployment.answer_html  # the fold's tags are not shown as text
 
 
+def test_a_heading_labelled_as_a_question_inside_an_answer_is_a_question() -> None:
+    """learning-zone's notes: ``## Q. ***What is npm?***`` then, inside its answer, ``#### Q. ***How to
+    make post request?***``: a question of its own (the answer before it no longer holds it), and
+    ``## # 1. INTRODUCTION`` over nothing, among headings that nearly all ask, divides them."""
+    notes = extract(parse_file(FIXTURES / "notes" / "outline" / "divider-headings.md"))
+    npm = next(q for q in notes.questions if q.title_text == "What is npm?")
+    assert "Node Package Manager" in npm.answer_html and "post request" not in npm.answer_html
+    post = next(q for q in notes.questions if "post request" in q.title_text)
+    assert not post.answered  # "*ToDo*" is a placeholder: reported unanswered
+    assert not any("INTRODUCTION" in q.title_text for q in notes.questions)
+    assert any("heading over no text" in p.message and "INTRODUCTION" in p.message for p in notes.skipped)
+
+
 def test_numbering_styles_are_labels_not_question_text() -> None:
     notes = load("numbering.md")
     assert [(q.number, q.title_text) for q in notes.questions] == [

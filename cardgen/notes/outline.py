@@ -28,6 +28,7 @@ from itertools import pairwise
 from markdown_it.tree import SyntaxTreeNode
 
 from cardgen.notes.asking import asks, is_back_matter, labels_an_answer, lists_questions
+from cardgen.notes.labels import Q_DOT, Q_MARK
 from cardgen.notes.markdown import inline_text
 
 
@@ -118,6 +119,15 @@ class HeadingRoles:
     [Devinterview.io](…)``). Reported, and no part of an answer before them."""
 
 
+# Fewer headings at the question level than this are too few to tell dividers among them.
+MIN_ASKING_FOR_DIVIDERS = 4
+
+
+def _labelled_question(text: str) -> bool:
+    """A heading that says it is a question (``Q.``, ``Q3:``, ``Question:``) and asks."""
+    return (Q_MARK.match(text) is not None or Q_DOT.match(text) is not None) and asks(text)
+
+
 def _points_away(heading: SyntaxTreeNode) -> bool:
     """A heading that links elsewhere and asks nothing: a banner, not a question."""
     inline = heading.children[0].token if heading.children else None
@@ -152,6 +162,10 @@ def question_headings(
         lv = heads[k][1]
         return next((heads[m][0] for m in range(k + 1, len(heads)) if heads[m][1] <= lv), len(nodes))
 
+    # Where nearly every heading at the level asks ("## Q. What is npm?"), one over nothing that
+    # asks nothing ("## # 1. INTRODUCTION", "## Basics") divides them: a label, not a question.
+    level_texts = [t for i, lv in heads if lv == level and not is_back_matter(t := heading_text(nodes[i]), skip)]
+    dividers = len(level_texts) >= MIN_ASKING_FOR_DIVIDERS and 4 * sum(map(asks, level_texts)) >= 3 * len(level_texts)
     asking: set[int] = set()
     labels: set[int] = set()
     open_heads: list[tuple[int, int, bool]] = []  # (position in heads, level, asks) of the enclosing headings
@@ -167,15 +181,18 @@ def question_headings(
             pass  # a table of contents, a reference list, the file's title
         elif leaf and not direct and (lists_questions(text) or (lv != level and _points_away(nodes[i]))):
             labels.add(i)  # says questions follow, or points elsewhere, over nothing of its own
+        elif dividers and leaf and lv == level and not direct and not asks(text):
+            labels.add(i)
         elif owner is None:
             # At the level; elsewhere when it has text of its own (which would be lost otherwise)
             # or no sub-heading (a question written one level up or down). A heading that says
             # questions follow ("## 五、高频面试题") over sub-headings is their category.
             asked = (lv == level or leaf or direct) and (leaf or not lists_questions(text))
         elif leaf:
-            # Inside a question: an empty heading after the answer, with nothing after it either.
+            # Inside a question: an empty heading after the answer, with nothing after it either; or
+            # one labelled as a question ("#### Q. How to make a POST request?").
             owner_start, end = heads[owner][0], section_end(owner)
-            asked = empty(i + 1, end) and not empty(owner_start + 1, i)
+            asked = (empty(i + 1, end) and not empty(owner_start + 1, i)) or _labelled_question(text)
         if asked:
             asking.add(i)
         open_heads.append((k, lv, asked))
