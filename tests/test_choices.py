@@ -66,9 +66,11 @@ def test_lettered_options_over_a_labelled_answer_ask_on_the_front() -> None:
     for listed, answer in (("Which protocol is connectionless?", "B"), ("Which port does HTTPS use?", "B")):
         fields = cards[listed].fields
         assert "cg-prompt" in fields[0] and "<br>" in fields[0] and fields[1] == f"<p>{answer}</p>"
-    # Letters that skip (A, C) are no options: the lines stay the answer they were.
+    # Letters that skip (A, C) are no options: not set one per line; but under a heading that asks,
+    # what stands before the labelled answer is still asked with it (``prompts.split_body``).
     skipped = cards["Which letters start these lines?"].fields
-    assert "cg-prompt" not in skipped[0] and "A. Lincoln" in skipped[1] and "Answer:" in skipped[1]
+    assert "A. Lincoln wrote the address.\nC. is a language." in skipped[0] and "<br>" not in skipped[0]
+    assert skipped[1] == "<p>not options, as the letters skip B.</p>"
     assert {c.front_text: c.guid for c in deck.cards} == {
         "Which password is the strongest?": "IF&KQzX^7N",
         "Which mission landed on the Moon first?": "wG*9^Nyx;9",

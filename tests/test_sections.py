@@ -74,3 +74,17 @@ def test_an_answer_label_answers_the_question_asked_just_before_it() -> None:
         answers = {c.front_text: c.question.answer_html for c in deck.cards}
         assert set(answers) == set(expected), name
         assert all(words in answers[front] for front, words in expected.items()), name
+
+
+def test_what_a_heading_question_asks_about_is_asked_before_its_labelled_answer() -> None:
+    """``## Question 2. For which value of x …?`` over a listing over ``### Answer``: the listing is
+    the question's (the front), the labelled rest its answer; ``Question 1.`` is a label. GUIDs are
+    those the previous version gave (listing on the back, label in the title)."""
+    notes = FIXTURES / "notes" / "sections" / "answer-after-what-it-asks-about.md"
+    cards = plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards
+    which = cards[1]
+    assert which.front_text == "For which value of x the results of the following statements are not the same?"
+    assert "cg-prompt" in which.fields[0] and "language-javascript" in which.fields[0]
+    assert which.fields[1].startswith("<p><code>NaN &lt;= 100</code>") and "Answer" not in which.fields[1]
+    assert [c.fields[2] for c in cards] == ["1", "2", "3"]
+    assert [c.guid for c in cards] == ["E3.z,$v0,V", "Du8YXJX?$F", "tHpA5D2gW}"]

@@ -30,7 +30,9 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 MAX_QUESTION_CHARS = 300
 MAX_TASK_WORDS = 12
 MAX_TASK_CHARS_ZH = 50
-_NUMBERING = re.compile(r"^\s*(?:\d+[.、)）]|[（(]\d+[)）]|Q\d*[.:：]?)\s*", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+[.、)）]|[（(]\d+[)）]|Question\s*#?\s*\d+\s*[.:：)）]?|Q\d*[.:：]?)\s*", re.IGNORECASE
+)
 
 
 def asks(text: str, *, among_questions: bool = False) -> bool:

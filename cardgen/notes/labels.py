@@ -225,11 +225,12 @@ def labels_answer(node: SyntaxTreeNode) -> bool:
     return labelled or _heading_label(node)
 
 
-def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
+def answer_label_at(body: list[SyntaxTreeNode], *, asked_above: bool = False) -> int | None:
     """Where the answer starts in a body that writes its question out first and then labels the
     answer (``What does typeof null return?`` ↵↵ ``**Answer:** "object"``, or ``### Answer`` over
-    it): the labelled block, when a block before it asks; None otherwise, and for ``Q:``/``A:``
-    pairs (a bank of questions)."""
+    it): the labelled block, when a block before it asks, or the heading above asks
+    (``asked_above``: what comes before the label is part of the question, a listing to read);
+    None otherwise, and for ``Q:``/``A:`` pairs (a bank of questions)."""
     for index, node in enumerate(body):
         inline = inline_of(node)
         if inline is not None and not may_be_labelled(inline):
@@ -241,5 +242,5 @@ def answer_label_at(body: list[SyntaxTreeNode]) -> int | None:
             asked = any(
                 ends_in_question(inline_text(t)) for n in body[:index] for t in n.to_tokens() if t.type == "inline"
             )
-            return index if asked else None
+            return index if asked or asked_above else None
     return None

@@ -1,9 +1,10 @@
 """Where a question's own words end and its answer begins, when the notes say so by layout.
 
 A question's body is its answer, unless something shows that its first blocks still ask: a
-``%`` line between a further front and the back (mdanki), an ``**Answer:**`` label after the
-question written out under a heading that only numbers it (``### Question 2``), or lettered
-options before a labelled answer (``A. …`` ↵ ``B. …`` over ``Answer: B``). Marks read while the
+``%`` line between a further front and the back (mdanki), lettered options before a labelled
+answer (``A. …`` ↵ ``B. …`` over ``Answer: B``), or an ``**Answer:**`` label (``### Answer``) after
+what a heading question asks about (a listing: "What does this print?") or after the question
+written out under a heading that only numbers it (``### Question 2``). Marks read while the
 body is collected (an answer callout, an "Answer" ``<details>``) are the ``Reader``'s own.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.asking import asks
 from cardgen.notes.choices import options_asked
 from cardgen.notes.labels import answer_label_at
 from cardgen.notes.separated import front_cut
@@ -28,14 +30,15 @@ class Split:
     """Where the answer starts in ``body``: the blocks before it are asked with the question."""
 
 
-def split_body(body: list[SyntaxTreeNode], *, numbering_heading: bool) -> Split | None:
-    """The body parted as its layout says (``numbering_heading``: it is under a heading that
-    names no question, ``### Question 2``); None when nothing parts it."""
+def split_body(body: list[SyntaxTreeNode], *, heading: str | None) -> Split | None:
+    """The body parted as its layout says, under ``heading`` (the text of the heading that asks
+    the question, if one does: a heading that names no question, ``### Question 2``, wants the
+    question written out before the labelled answer); None when nothing parts it."""
     if (cut := front_cut(body)) is not None:  # mdanki: more front, %, back
         return Split([*body[:cut], *body[cut + 1 :]], cut)
-    if numbering_heading:
-        start = answer_label_at(body)  # its question written out, then "**Answer:** …"
-        return Split(body, start) if start is not None else None
     if (asked := options_asked(body)) is not None:  # the options are asked with the question
         return Split([*asked[0], *asked[1]], len(asked[0]))
+    if heading is not None:  # the question (and what it asks about) written out, then "**Answer:** …"
+        start = answer_label_at(body, asked_above=asks(heading))
+        return Split(body, start) if start is not None else None
     return None

@@ -24,7 +24,7 @@ from cardgen.text import ARROWS, PICTOGRAPHS
 from cardgen.vocab import Kind
 
 # A numbering prefix is label, not question: `1.` `1、` `1)` `1.2` `Q1:` `Q1.` `Q.` `第1题` `一、` `（1）` `（一）`,
-# `第三题` `【6】` `Question #8:`.
+# `第三题` `【6】` `Question #8:` `Question 1.`.
 _NUMBERINGS = r"""
         第\s*(?P<nth>\d+)\s*[题題问問][\s.:：、)）]*
       | Q\s*(?P<q>\d+)\s*(?:[.:：、)）]\s*|\s+)
@@ -39,10 +39,10 @@ NUMBER_PREFIX = re.compile(
     + r"(?: (?P<dotted>\d+(?:\.\d+)+)\s+ |"
     + _NUMBERINGS
     + r" | [（(]\s*(?P<paren>\d+|[一二三四五六七八九十]+)\s*[)）]\s*"
-    # Read from the 11th session (the GUIDs stay derived as before): `第三题：`, `【6】`, `Question #8:`.
+    # Read from the 11th session (the GUIDs stay derived as before): `第三题：`, `【6】`, `Question 1.`.
     + r" | 第\s*(?P<nth_han>[一二三四五六七八九十百]+)\s*[题題问問][\s.:：、)）]*"
     + r" | 【\s*(?P<bracket>\d+|[一二三四五六七八九十百]+)\s*】\s*"
-    + r" | (?:Question|Q)\s*\#\s*(?P<hash>\d+)\s*(?:[.:：)）]\s*|\s+) )",
+    + r" | (?:Question\s*\#?|Q\s*\#)\s*(?P<hash>\d+)\s*(?:[.:：)）]\s*|\s+) )",
     re.VERBOSE | re.IGNORECASE,
 )
 # The prefixes read before the 7th session, by which the GUIDs of questions numbered otherwise

@@ -94,8 +94,8 @@ class Reader:
         self.close_aside()  # a <details> left open at the end of the file is closed with it
         if self.current is not None:
             start, later = self.answer_start, self.prompt_read_later
-            numbering = self.asking_heading is not None and not asks(self.asking_heading[1])  # "### Question 2"
-            if start is None and (split := split_body(self.body, numbering_heading=numbering)) is not None:
+            heading = self.asking_heading[1] if self.asking_heading is not None else None
+            if start is None and (split := split_body(self.body, heading=heading)) is not None:
                 self.body, start, later = split.body, split.start, True
             prompt, answer = (self.body[:start], self.body[start:]) if start is not None else ([], self.body)
             sections = [s for _, s in self.sections] + ([self.bold_parent] if self.bold_parent else [])
