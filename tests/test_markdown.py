@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from cardgen.notes.extract import extract
-from cardgen.notes.markdown import make_parser, sanitise, sanitise_all
+from cardgen.notes.markdown import make_parser
 from cardgen.notes.media import MediaResolver
 from cardgen.notes.read import parse_text
+from cardgen.notes.sanitising import sanitise, sanitise_all
 
 
 def render(text: str, allow_html: bool = False) -> str:

@@ -18,7 +18,7 @@ from cardgen.config.options import BuildConfig
 from cardgen.identity.guid import assign, check_unique, content_hash, derived_guid, next_mtime, note_fingerprint
 from cardgen.identity.ledger import Ledger, LedgerEntry
 from cardgen.model import Card, Deck, NoteFile, Problem, Question
-from cardgen.notes.markdown import sanitise_all
+from cardgen.notes.sanitising import sanitise_all
 from cardgen.notetypes import NOTE_TYPES
 from cardgen.vocab import Kind
 

@@ -20,7 +20,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -117,42 +116,6 @@ def code_css(scope: str, style: str = "friendly") -> str:
     rules = HtmlFormatter(classprefix="pyg-", style=style).get_style_defs(scope)
     # Only the token colours: the block's own background comes from the card CSS.
     return "\n".join(line for line in rules.splitlines() if ".pyg-" in line)
-
-
-# Tags and attributes raw HTML may keep when the user allows it (nh3 removes scripts and handlers).
-ALLOWED_ATTRIBUTES = {
-    "*": {"class", "style", "title"},
-    "img": {"src", "alt", "width", "height"},
-    "a": {"href"},
-    "ol": {"start"},  # a list printed in pieces keeps its numbering
-}
-
-
-# One cleaner, configured once (nh3.clean builds its configuration again at every call).
-_CLEANER = nh3.Cleaner(attributes=ALLOWED_ATTRIBUTES, link_rel=None)
-
-
-def sanitise(fragment: str) -> str:
-    return str(_CLEANER.clean(fragment))
-
-
-# Below this many fragments a second thread costs more than it saves.
-_THREADED_FROM = 256
-
-
-def sanitise_all(fragments: Sequence[str]) -> list[str]:
-    """``sanitise`` of each fragment, in order; a large batch in two threads.
-
-    nh3 releases the GIL while it cleans, so two halves cleaned side by side take about half the
-    time on two cores (every field of a deck passes nh3 at the end of the cards stage: 0.15 s of
-    one core at 1,000 long answers; see docs/benchmarks.md)."""
-    if len(fragments) < _THREADED_FROM:
-        return [sanitise(fragment) for fragment in fragments]
-    half = len(fragments) // 2
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        second = pool.submit(lambda: [sanitise(fragment) for fragment in fragments[half:]])
-        first = [sanitise(fragment) for fragment in fragments[:half]]
-        return first + second.result()
 
 
 # An <img> tag in raw HTML (its attributes: cardgen.text.img_attributes).

@@ -169,15 +169,9 @@ class Reader:
         for asked in bank.asked:
             loc = SourceLoc(file, asked.line + 1)
             prompt, answer = options_asked(asked.answer) or ([], asked.answer)  # "A. …" ↵ "B. …" over "Answer: B"
-            topics = [*sections, *asked.topics]
+            later, topics = bool(prompt), [*sections, *asked.topics]
             self.add(
-                loc,
-                asked.title,
-                answer,
-                topics,
-                prompt,
-                read_before=asked.as_read_before,
-                prompt_read_later=bool(prompt),
+                loc, asked.title, answer, topics, prompt, read_before=asked.as_read_before, prompt_read_later=later
             )
         for line, text in bank.left_out:
             shown = text if len(text) <= 60 else text[:57] + "…"

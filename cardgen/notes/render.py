@@ -14,8 +14,9 @@ from markdown_it.token import Token
 
 from cardgen.model import AnswerBlock
 from cardgen.notes.blocks import Block, answer_block, render_blocks
-from cardgen.notes.markdown import SafeRenderer, sanitise
+from cardgen.notes.markdown import SafeRenderer
 from cardgen.notes.media import MediaResolver, natural_size_mm
+from cardgen.notes.sanitising import sanitise
 from cardgen.text import img_sources, is_remote
 
 
