@@ -220,3 +220,12 @@ def test_dash_labelled_pairs_lose_their_labels_and_keep_their_guids() -> None:
         ("Which of these is a broker setting?", "log.retention.hours"),
     ]
     assert [c.guid for c in deck.cards] == ["h!DAC.aLm,", "pcJF|?}1}!", "m*-2AOY:&k", "i:#fZBbm=;"]
+
+
+def test_bracketed_and_reference_answer_labels_are_dropped() -> None:
+    """``【答案】…`` and ``参考回答：…`` open an answer as ``答案：`` does: the label is no part of it."""
+    assert {front: text_of(back).split() for front, back in backs("bracketed-answer-labels.md").items()} == {
+        "什么是进程？": ["进程是资源分配的基本单位。", "【解析】线程是调度的基本单位。"],
+        "什么是上下文切换？": ["保存当前任务状态并恢复另一个任务的状态。"],
+        "什么是死锁？": ["多个进程互相等待对方持有的资源。"],
+    }

@@ -24,7 +24,7 @@ _QUESTION_WORDS = "Q|Question|问|问题|题目|Pregunta|Pergunta|Frage|Domanda|
 Q_MARK = re.compile(rf"^\s*(?:(?:{_QUESTION_WORDS})\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
 # The words that label an answer (and "A", only with a colon: alone it opens a list of options).
 _ANSWER_WORDS = (
-    "Ans|Answer|答|答案|回答|解答|参考答案|Respuesta|Resposta|Antwort|Réponse|Risposta|Ответ|答え|답변|답|정답"
+    "Ans|Answer|答|答案|回答|解答|参考答案|参考回答|Respuesta|Resposta|Antwort|Réponse|Risposta|Ответ|答え|답변|답|정답"
 )
 # An answer's heading-like first line: "**Answer**", "答案：".
 LONE_ANSWER_LABEL = re.compile(rf"(?:{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
@@ -39,10 +39,13 @@ A_DASH = re.compile(r"^\s*(?:A|Ans|Answer)\s*\d*\s+[-–—]\s+", re.IGNORECASE)
 # A card's two sides written out (``Front: el perro`` over ``Back: the dog``): only as a pair too.
 FRONT_MARK = re.compile(r"^\s*(?:Front|正面)\s*[:：]\s*", re.IGNORECASE)
 BACK_MARK = re.compile(r"^\s*(?:Back|背面)\s*[:：]\s*", re.IGNORECASE)
-A_MARK = re.compile(rf"^\s*(?:(?:A|{_ANSWER_WORDS})\s*\d*\s*[:：]|A\d+\s*[:：.．])\s*", re.IGNORECASE)
+A_MARK = re.compile(
+    rf"^\s*(?:(?:A|{_ANSWER_WORDS})\s*\d*\s*[:：]|A\d+\s*[:：.．]|【(?:答|答案|参考答案|解答)】[:：]?)\s*",
+    re.IGNORECASE,
+)
 # How a labelled block can begin (any label above, maybe bold): a cheap first check, since every
 # block of many an answer is asked whether it is labelled.
-_MAY_BE_LABELLED = re.compile(rf"[\s*_]*(?:{_QUESTION_WORDS}|A|{_ANSWER_WORDS})", re.IGNORECASE)
+_MAY_BE_LABELLED = re.compile(rf"[\s*_【]*(?:{_QUESTION_WORDS}|A|{_ANSWER_WORDS})", re.IGNORECASE)
 # An exercise and its solution (``Problem: …`` over ``Solution: …``): only as a pair.
 PROBLEM_MARK = re.compile(r"^\s*(?:Problem|Exercise)\s*\d*\s*[:：]\s*", re.IGNORECASE)
 SOLUTION_MARK = re.compile(r"^\s*Solution\s*\d*\s*[:：]\s*", re.IGNORECASE)
