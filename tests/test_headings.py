@@ -59,6 +59,13 @@ def test_html_headings_ask_and_a_banner_stays_html() -> None:
     assert "repaint draws pixels" in back["What is a reflow & a repaint?"]
     tokens = make_parser().parse('<div align="center">\n  <h1>Browser Questions</h1>\n</div>\n')
     assert [t.type for t in tokens] == ["html_block"]
+    # A heading the HTML after it runs on from (no blank line between): the heading, then that HTML.
+    cssom = back["What is the CSSOM?"]
+    assert "The CSS Object Model: the styles as a tree." in cssom and "Rules" in cssom and "h3" not in cssom
+    tokens = make_parser().parse("<h3>Q?</h3>\n<p>A.</p>\n")
+    assert [(t.type, t.map) for t in tokens] == [
+        ("heading_open", [0, 1]), ("inline", [0, 1]), ("heading_close", None), ("html_block", [1, 2])
+    ]  # fmt: skip
 
 
 def test_directives_to_editors_are_not_answer_text() -> None:

@@ -14,8 +14,9 @@ blocks, so the headings ask like any other heading and the item's text is its an
 at the top of the document are lifted (not lists inside quotes or callouts), and only when their
 first item and at least half of all items open with a heading.
 
-**HTML headings.** A block that is one ``<h3>What is the virtual DOM?</h3>`` element and nothing
-else is that heading: its text (tags dropped, entities read) is the heading's inline text.
+**HTML headings.** A block that opens with a ``<h3>What is the virtual DOM?</h3>`` element is that
+heading: its text (tags dropped, entities read) is the heading's inline text, and the HTML after
+it, when a block goes on without a blank line (``<h3>…</h3>`` ↵ ``<p>…</p>``), a block of its own.
 A ``<h1>`` inside a ``<div>`` with other things (a centred banner) stays HTML.
 """
 
@@ -88,17 +89,26 @@ def _html_headings(state: StateCore) -> None:
         return
     tokens: list[Token] = []
     for token in state.tokens:
-        match = _HTML_HEADING.fullmatch(token.content.strip()) if token.type == "html_block" else None
+        content = token.content
+        lead = len(content) - len(content.lstrip())
+        match = _HTML_HEADING.match(content, lead) if token.type == "html_block" else None
         text = " ".join(text_of(match.group(2)).split()) if match else ""
         if match is None or not text:
             tokens.append(token)
             continue
-        tag, level = f"h{match.group(1)}", token.level
+        tag, level, start = f"h{match.group(1)}", token.level, token.map[0] if token.map else 0
+        heading_map = [start, start + content.count("\n", 0, match.end()) + 1]
         tokens += [
-            Token("heading_open", tag, 1, map=token.map, level=level, block=True, markup="<h>"),
-            Token("inline", "", 0, content=text, map=token.map, level=level + 1, block=True, children=[]),
+            Token("heading_open", tag, 1, map=heading_map, level=level, block=True, markup="<h>"),
+            Token("inline", "", 0, content=text, map=heading_map, level=level + 1, block=True, children=[]),
             Token("heading_close", tag, -1, level=level, block=True, markup="<h>"),
         ]
+        rest = content[match.end() :]
+        if rest.strip():  # "<h3>What is the DOM?</h3>" ↵ "<p>…</p>" with no blank line: one HTML block
+            below = rest.lstrip("\n")
+            first = heading_map[1] - 1 + (len(rest) - len(below))
+            end = token.map[1] if token.map else first + below.count("\n")
+            tokens.append(Token("html_block", "", 0, content=below, map=[first, end], level=level, block=True))
     state.tokens = tokens
 
 

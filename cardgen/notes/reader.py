@@ -41,6 +41,7 @@ from cardgen.notes.prompts import split_body
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.separated import MarkedNote, SeparatedCard
+from cardgen.text import text_of
 from cardgen.vocab import Kind
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -352,7 +353,9 @@ class Reader:
         self._report_loose(loose, f"under {self.sections[-1][1]!r}" if self.sections else "before the first question")
 
     def _report_loose(self, loose: list[SyntaxTreeNode], where: str) -> None:
-        words = " ".join(" ".join(t.content for t in n.to_tokens() if t.type == "inline") for n in loose).split()
+        said = (t.content if t.type == "inline" else text_of(t.content) for n in loose for t in n.to_tokens()
+                if t.type in ("inline", "html_block"))  # fmt: skip
+        words = " ".join(said).split()
         shown = " ".join(words) or "(images or HTML only)"
         shown = shown if len(shown) <= 50 else shown[:49] + "…"
         self.skipped.append(Problem(self.parsed.loc(loose[0]), f"text {where} is on no card: {shown}"))
