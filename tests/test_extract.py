@@ -230,6 +230,15 @@ def test_bold_paragraph_questions() -> None:
     assert "Bold, but a statement." in notes.questions[2].answer_html
 
 
+def test_bold_italic_and_underscored_paragraph_questions() -> None:
+    """``***What is an IP address?***`` (bold inside italics) asks as ``**…**`` and ``__…__`` do; it
+    was part of the answer before it."""
+    notes = extract(parse_file(FIXTURES / "notes" / "htmlblocks" / "bold-italic-questions.md"))
+    answers = {q.title_text: q.answer_html for q in notes.questions}
+    assert answers["What is an IP address?"] == "<p>A logical address of a host.</p>"
+    assert "IP address" not in answers["What is a MAC address?"]
+
+
 def test_mixed_levels_leaf_headings_above_the_level_are_questions() -> None:
     notes = load("mixed-levels.md")
     assert notes.question_level == 3

@@ -207,6 +207,8 @@ def bold_question(node: SyntaxTreeNode) -> list[Token] | None:
     if node.type != "paragraph" or not node.children or node.children[0].token is None:
         return None
     children = [c for c in node.children[0].token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) >= 5 and (children[0].type, children[-1].type) == ("em_open", "em_close"):
+        children = children[1:-1]  # "***What is X?***": bold inside italics
     if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
         return None
     inner = children[1:-1]
