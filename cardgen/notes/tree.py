@@ -25,11 +25,12 @@ class Node(SyntaxTreeNode):
 
     type: str = "root"
     """As ``SyntaxTreeNode.type``: "root", the token's type, or the opening token's without "_open"."""
+    # Class-level defaults, set on a node only where it differs: a large file has ~200,000 nodes.
+    token: Token | None = None
+    nester_tokens: _NesterTokens | None = None
 
     def __init__(self, parent: SyntaxTreeNode | None, tokens: Sequence[Token], first: int) -> None:
         # The base constructor is not called: it would build the subtree itself.
-        self.token: Token | None = None
-        self.nester_tokens: _NesterTokens | None = None
         self._parent = parent
         self._children: list[Node] = []
         self.tokens = tokens
@@ -59,15 +60,13 @@ def _add_children(parent: Node, tokens: Sequence[Token]) -> None:
         if token.nesting == 1:
             node = Node(open_containers[-1], tokens, index)
             node.type = token.type.removesuffix("_open")
-            node.nester_tokens = _NesterTokens(token, token)  # closed below
             open_containers[-1]._children.append(node)
             open_containers.append(node)
         elif token.nesting == -1:
             if len(open_containers) == 1:
                 raise ValueError("Invalid token nesting")
             node = open_containers.pop()
-            assert node.nester_tokens is not None
-            node.nester_tokens = _NesterTokens(node.nester_tokens.opening, token)
+            node.nester_tokens = _NesterTokens(tokens[node.first], token)
             node.last = index
         else:
             node = Node(open_containers[-1], tokens, index)
@@ -77,4 +76,4 @@ def _add_children(parent: Node, tokens: Sequence[Token]) -> None:
             if token.children:
                 _add_children(node, token.children)
     if len(open_containers) > 1:
-        raise ValueError(f"unclosed tokens starting {open_containers[1].nester_tokens}")
+        raise ValueError(f"unclosed tokens starting {tokens[open_containers[1].first]}")
