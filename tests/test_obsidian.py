@@ -92,3 +92,14 @@ def test_block_ids_end_lines_or_stand_alone() -> None:
     html = md.render("Pods move. ^a1b2c3\nNext line ^x-1\n\n^lone-id\n\nx^2 and 2 ^ 3 stay\n")
     assert html == "<p>Pods move.\nNext line</p>\n\n<p>x^2 and 2 ^ 3 stay</p>\n"
     assert md.render("No caret here.\n") == "<p>No caret here.</p>\n"
+
+
+def test_query_blocks_are_marked_on_the_card_and_reported() -> None:
+    """```dataview and ```tasks blocks list what Obsidian finds, which no card can: the card shows
+    that a query stood there, not its code; ``check`` names each with its line. A listing stays."""
+    notes = FIXTURES / "notes" / "blocks" / "obsidian-queries.md"
+    cards = {c.front_text: c.fields[1] for c in plan(BuildConfig(sources=(notes,), write_pdf=False), now=0).cards}
+    assert '<span class="cg-missing">[dataview query]</span>' in cards["What is a Pod?"]
+    assert "LIST FROM" not in cards["What is a Pod?"]
+    deployment = cards["What is a Deployment?"]
+    assert "[tasks query]" in deployment and "not done" not in deployment and "a listing stays" in deployment

@@ -150,8 +150,24 @@ def missing_image(alt: str) -> str:
     return f'<span class="cg-missing">[{html.escape(alt or "image")}]</span>'
 
 
+# Obsidian plugins' query blocks: Obsidian shows what they find, which no card can; the query is no answer.
+OBSIDIAN_QUERIES = frozenset({"dataview", "dataviewjs", "query", "tasks"})
+
+
 class SafeRenderer(RendererHTML):
     """HTML renderer that escapes raw HTML from the notes unless allowed, and drops comments."""
+
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A listing, highlighted; an Obsidian query block (```dataview) marked as such and reported."""
+        kind = tokens[idx].info.strip().split(maxsplit=1)[0].lower() if tokens[idx].info.strip() else ""
+        if kind not in OBSIDIAN_QUERIES:
+            return str(super().fence(tokens, idx, options, env))
+        resolver = _resolver(env)
+        if resolver is not None:
+            block_map = tokens[idx].map
+            where = block_map[0] if block_map else resolver.line
+            resolver.problems.append((where, f"{kind} query: what it finds in Obsidian is on no card"))
+        return f'<p><span class="cg-missing">[{kind} query]</span></p>\n'
 
     def __init__(self, parser: Any = None) -> None:
         super().__init__(parser)
