@@ -31,9 +31,10 @@ class Split:
 
 
 def split_body(body: list[SyntaxTreeNode], *, heading: str | None) -> Split | None:
-    """The body parted as its layout says, under ``heading`` (the text of the heading that asks
-    the question, if one does: a heading that names no question, ``### Question 2``, wants the
-    question written out before the labelled answer); None when nothing parts it."""
+    """The body parted as its layout says; None when nothing parts it. ``heading``: the text of
+    the heading the question was read under, if any. One that asks has what stands before a
+    labelled answer asked with it; one that names no question (``### Question 2``) wants the
+    question written out before the label."""
     if (cut := front_cut(body)) is not None:  # mdanki: more front, %, back
         return Split([*body[:cut], *body[cut + 1 :]], cut)
     if (asked := options_asked(body)) is not None:  # the options are asked with the question
