@@ -60,6 +60,8 @@ def test_card_tags_of_the_flashcards_plugin_mark_fronts() -> None:
     assert back["What is osmosis?"].startswith("<p>Diffusion of water across a membrane.</p>")
     assert back["Photosynthesis"].startswith("<p>Light energy turned into chemical energy.</p>")
     assert back["Nucleus"].startswith("<p>Holds the DNA</p>")
+    # A ``::`` line with the tag after it is the plugin's inline card: it was reported unanswered.
+    assert back["Mitosis"].startswith("<p>Division of a cell into two identical cells</p>")
     assert found["Photosynthesis"].question.sections == ()
     assert not [tag for card in found.values() for tag in card.tags if tag in ("card", "card-reverse")]
 

@@ -222,6 +222,8 @@ def _cards_in(node: SyntaxTreeNode, sections: list[str], srs: SrsSettings) -> tu
         return [], line_text(list(inline.children or [])).strip(), start  # a span runs over a line break
     if (front := _card_tagged(lines[0])) is not None and line_text(front).strip():  # "What is osmosis? #card"
         kept = lines[1:]  # (Logseq's review record under it is no text: notes.logseq leaves it out)
+        if not any(kept) and (split := _split_at_separator(front, srs)) is not None:  # "Mitosis::Division… #card"
+            return [Flashcard(start, split[0], [paragraph([split[1]], start)], sections)], "", start
         answer = [paragraph(kept, start + 1)] if any(kept) else []
         return [Flashcard(start, front, answer, sections)], "", start
     parted = next((n for n, line in enumerate(lines) if line_text(line).strip() in srs.line_separators), None)
