@@ -74,6 +74,7 @@ def test_directives_to_editors_are_not_answer_text() -> None:
     assert back["Redis 为什么快？"] == "<p>基于内存，单线程避免上下文切换。</p>"  # no [toc], no {% raw %}
     assert back["什么是缓存穿透？"] == "<p>查询不存在的数据。</p>"  # no {% endraw %}, no [[_TOC_]]
     assert "[TOC] in a sentence stays" in back["什么是 TOC？"]
+    assert back["什么是缓存雪崩？"] == "<p>大量缓存同时失效。</p>"  # no Obsidian_to_Anki settings
 
 
 def test_a_table_of_contents_is_navigation_but_a_list_with_a_sentence_is_not() -> None:

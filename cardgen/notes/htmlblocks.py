@@ -139,9 +139,11 @@ def _page_links(node: SyntaxTreeNode) -> int | None:
 
 
 # Lines that instruct an editor or a site generator and show nothing of their own: Typora's and
-# GitLab's tables of contents, kramdown's, Jekyll's raw markers, MDX's imports and exports.
+# GitLab's tables of contents, kramdown's, Jekyll's raw markers, MDX's imports and exports, and
+# Obsidian_to_Anki's file settings (``TARGET DECK`` over a deck's name, ``FILE TAGS: …``).
 _DIRECTIVE = re.compile(
     r"\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|\{:\s*toc\s*\}|@\[toc\](?:\([^)]*\))?|\{%-?\s*(?:end)?raw\s*-?%\}"
+    r"|(?-i:(?:TARGET DECK|FILE TAGS)(?::[^\n]*|\n[^\n]+)?)"
     r"""|(?-i:(?:(?:import\s[^\n]+?\sfrom\s*|import\s*)['"][^'"\n]+['"];?|export\s+(?:const|let|default|function)\b[^\n]*)"""
     r"""(?:\n(?:import\s[^\n]+?\sfrom\s*['"][^'"\n]+['"];?|export\s+(?:const|let|default|function)\b[^\n]*))*)""",
     re.IGNORECASE,
