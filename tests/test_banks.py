@@ -229,3 +229,17 @@ def test_bracketed_and_reference_answer_labels_are_dropped() -> None:
         "什么是上下文切换？": ["保存当前任务状态并恢复另一个任务的状态。"],
         "什么是死锁？": ["多个进程互相等待对方持有的资源。"],
     }
+
+
+def test_labels_in_more_languages_are_dropped_and_keep_their_guids() -> None:
+    """``Câu hỏi:``/``Đáp án:``, ``Pertanyaan:``/``Jawaban:``, ``Soru:``/``Cevap:``, ``Pytanie:``/
+    ``Odpowiedź:``, ``Vraag:``/``Antwoord:`` (read since the 11th session): labels dropped on both sides;
+    each note keeps the GUID the previous version derived from the line, label and all."""
+    deck = plan(BuildConfig(sources=(BANKS / "labels-in-more-languages.md",), write_pdf=False), now=0)
+    assert [(c.front_text, text_of(c.fields[1]).strip(), c.guid) for c in deck.cards] == [
+        ("TCP là gì?", "Giao thức truyền tải tin cậy.", "n3eEzW}N2E"),
+        ("Apa itu UDP?", "Protokol tanpa koneksi.", "G9]Bwkm3!3"),
+        ("DNS nedir?", "Alan adı çözümleme sistemi.", "k9[mDu/;Av"),
+        ("Co to jest ARP?", "Protokół rozwiązywania adresów.", "wq[?&X_rzG"),
+        ("Wat is ICMP?", "Een protocol voor foutmeldingen.", "K.8w?wS@a-"),
+    ]

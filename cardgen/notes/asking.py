@@ -106,7 +106,8 @@ ANSWER_LABELS = frozenset(
      "click to see answer", "click to show answer", "click to reveal answer", "answer & explanation",
      "answer and explanation", "答案", "参考答案", "答案解析", "答案与解析", "答案和解析", "答案和解释", "答案及解析",
      "参考答案与解析", "查看答案", "点击查看答案", "显示答案", "查看解析", "解答", "回答", "答", "ответ", "respuesta",
-     "resposta", "antwort", "réponse", "risposta", "lösung", "solución", "solução", "答え", "解答例", "답변", "정답"}
+     "resposta", "antwort", "réponse", "risposta", "lösung", "solución", "solução", "答え", "解答例", "답변", "정답",
+     "trả lời", "đáp án", "jawaban", "cevap", "odpowiedź", "antwoord", "відповідь", "उत्तर"}
 )  # fmt: skip
 
 

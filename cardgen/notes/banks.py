@@ -39,6 +39,7 @@ from cardgen.notes.labels import (
     Q_DASH,
     Q_DOT,
     Q_MARK,
+    QUESTION_LABEL_SINCE_11,
     SOLUTION_MARK,
     balanced,
     inline_of,
@@ -274,7 +275,8 @@ def _labelled_pairs(
         if question := unlabelled(line, q_mark):
             said = split_inline_answer(question)  # "Q: What port does HTTPS use? A: 443."
             pair = _Pair(n, question, []) if said is None else _Pair(n, said[0], [said[1]])
-            pair.as_read_before = line if read_before else None
+            # A label read since the 11th session (``Câu hỏi:``): the GUID stays derived from the line.
+            pair.as_read_before = line if read_before or QUESTION_LABEL_SINCE_11.match(line_text(line)) else None
             pairs.append(pair)
         elif pairs and ((answer := unlabelled(line, a_mark)) is not None or pairs[-1].answer):
             pairs[-1].answer.append(answer if answer is not None else line)

@@ -20,11 +20,19 @@ from cardgen.notes.tree import syntax_tree
 
 # ``Q: … / A: …`` (``问：`` / ``答：``, ``Q1. …`` / ``A1. …``, ``问题1：`` / ``答案1：``) written line under
 # line in one paragraph.
-_QUESTION_WORDS = "Q|Question|问|问题|题目|Pregunta|Pergunta|Frage|Domanda|Вопрос|質問|問|질문|문제"
+# Labels in more languages, read since the 11th session: a question labelled so keeps the GUID
+# derived from its line as read before, label and all (``QUESTION_LABEL_SINCE_11``).
+_QUESTION_WORDS_SINCE_11 = "Câu hỏi|Pertanyaan|Soru|Pytanie|Vraag|Питання|問題|प्रश्न"
+_ANSWER_WORDS_SINCE_11 = "Trả lời|Đáp án|Jawaban|Jawapan|Cevap|Yanıt|Odpowiedź|Antwoord|Відповідь|उत्तर"
+QUESTION_LABEL_SINCE_11 = re.compile(rf"^[\s*_]*(?:{_QUESTION_WORDS_SINCE_11})\s*\d*\s*[*_]*\s*[:：]", re.IGNORECASE)
+_QUESTION_WORDS = (
+    "Q|Question|问|问题|题目|Pregunta|Pergunta|Frage|Domanda|Вопрос|質問|問|질문|문제|" + _QUESTION_WORDS_SINCE_11
+)
 Q_MARK = re.compile(rf"^\s*(?:(?:{_QUESTION_WORDS})\s*\d*\s*[:：]|Q\d+\s*[:：.．])\s*", re.IGNORECASE)
 # The words that label an answer (and "A", only with a colon: alone it opens a list of options).
 _ANSWER_WORDS = (
-    "Ans|Answer|答|答案|回答|解答|参考答案|参考回答|Respuesta|Resposta|Antwort|Réponse|Risposta|Ответ|答え|답변|답|정답"
+    "Ans|Answer|答|答案|回答|解答|参考答案|参考回答|Respuesta|Resposta|Antwort|Réponse|Risposta|Ответ|答え|답변|답|정답|"
+    + _ANSWER_WORDS_SINCE_11
 )
 # An answer's heading-like first line: "**Answer**", "答案：".
 LONE_ANSWER_LABEL = re.compile(rf"(?:{_ANSWER_WORDS})\s*[:：]?", re.IGNORECASE)
