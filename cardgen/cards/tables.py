@@ -104,7 +104,8 @@ CARD_SIDES = frozenset(
      ("题目", "解答"), ("题目", "参考答案"), ("问", "答"), ("正面", "背面"), ("term", "definition"),
      ("pregunta", "respuesta"), ("pergunta", "resposta"), ("frage", "antwort"), ("question", "réponse"),
      ("domanda", "risposta"), ("vraag", "antwoord"), ("вопрос", "ответ"), ("質問", "回答"), ("問題", "解答"),
-     ("問題", "答え"), ("질문", "답변"), ("문제", "정답"), ("câu hỏi", "trả lời")}
+     ("問題", "答え"), ("질문", "답변"), ("문제", "정답"), ("câu hỏi", "trả lời"), ("câu hỏi", "đáp án"),
+     ("pertanyaan", "jawaban"), ("soru", "cevap"), ("pytanie", "odpowiedź"), ("питання", "відповідь")}
 )  # fmt: skip
 # A yes/no mark is a value; other pictographs alone are decoration.
 MARKS = frozenset("✓✔✅☑❌✗✘❎⭕○●◯×")
