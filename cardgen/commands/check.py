@@ -7,7 +7,7 @@ with ``--strict``; notes are information (how many printed cards an answer takes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cardgen.cards.deck import assemble
 from cardgen.cards.drafts import question_card, question_drafts
@@ -26,9 +26,6 @@ from cardgen.pdf.fit import printed_parts, too_tall
 from cardgen.pdf.fonts import detect_language, stacks_for, uncovered
 from cardgen.text import text_of
 from cardgen.vocab import Kind
-
-if TYPE_CHECKING:
-    pass
 
 LEVELS = ("error", "warning", "note")
 REMOTE = ("http://", "https://", "data:", "//")

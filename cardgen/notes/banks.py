@@ -20,14 +20,13 @@ from markdown_it.tree import SyntaxTreeNode
 from cardgen.notes.asking import asks, ends_in_question
 from cardgen.notes.callouts import answer_callout
 from cardgen.notes.facts import is_definition, lead_in, split_definition
-from cardgen.notes.fragments import parse_fragment
+from cardgen.notes.fragments import folded_answer
 from cardgen.notes.htmlblocks import (
     closes_details,
     details_summary,
     is_answer_summary,
     is_wrapper_html,
     raw_html,
-    summary_tail,
 )
 from cardgen.notes.labels import (
     A_DASH,
@@ -135,18 +134,8 @@ def _nested(item: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     nested: list[SyntaxTreeNode] = []
     for node in item.children[1:]:
         if not _answer_fold(node):
-            nested.extend(_folded_answer(node) or [node])
+            nested.extend(folded_answer(make_parser(), node) or [node])
     return nested
-
-
-def _folded_answer(node: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
-    """The answer written in the fold's own HTML block, after its label
-    (``<details><summary>Answer</summary>4</details>``), as Markdown blocks; None for other blocks."""
-    raw = raw_html(node)
-    summary = details_summary(raw)
-    if raw is None or summary is None or not is_answer_summary(summary) or (tail := summary_tail(raw)) is None:
-        return None
-    return parse_fragment(make_parser(), tail[0], (node.map[0] if node.map else 0) + tail[1])
 
 
 def _answer_fold(node: SyntaxTreeNode) -> bool:

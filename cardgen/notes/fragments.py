@@ -7,6 +7,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from cardgen.notes.htmlblocks import details_summary, is_answer_summary, raw_html, summary_tail
 from cardgen.notes.tree import syntax_tree
 
 
@@ -41,3 +42,21 @@ def inline_tokens(md: MarkdownIt, text: str) -> list[Token]:
     """A <summary>'s text parsed as inline Markdown (its HTML never passes through raw)."""
     tokens = md.parseInline(text)
     return list(tokens[0].children or []) if tokens else []
+
+
+def summary_tail_blocks(md: MarkdownIt, node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The Markdown written after ``</summary>`` in a ``<details>`` opener's own HTML block (an
+    answer with no blank line before it, ``<summary>Answer</summary>B</details>`` on one line), as
+    blocks on the file's own lines; none when nothing follows the summary there."""
+    raw = raw_html(node)
+    tail = summary_tail(raw) if raw is not None else None
+    return parse_fragment(md, tail[0], (node.map[0] if node.map else 0) + tail[1]) if tail is not None else []
+
+
+def folded_answer(md: MarkdownIt, node: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
+    """The answer written in an answer fold's own HTML block, after its summary, as blocks; None
+    for any other block, and for a fold whose answer comes in the blocks after it."""
+    summary = details_summary(raw_html(node))
+    if summary is None or not is_answer_summary(summary):
+        return None
+    return summary_tail_blocks(md, node) or None

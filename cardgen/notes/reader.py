@@ -22,7 +22,14 @@ from cardgen.notes.banks import Bank, read_bank
 from cardgen.notes.callouts import answer_callout, split_at_answer, unwrapped
 from cardgen.notes.choices import options_asked
 from cardgen.notes.footnotes import definitions, with_footnotes
-from cardgen.notes.fragments import inline_tokens, inline_tokens_of, line_of, parse_fragment, text_tokens
+from cardgen.notes.fragments import (
+    inline_tokens,
+    inline_tokens_of,
+    line_of,
+    parse_fragment,
+    summary_tail_blocks,
+    text_tokens,
+)
 from cardgen.notes.htmlblocks import (
     asks_aside,
     closes_details,
@@ -261,8 +268,7 @@ class Reader:
         if self.level != 7 and self.current is not None and not self.in_details and asks_aside(raw, summary):
             # "<details><summary>什么是触发器？</summary>…" inside an answer: a question of its own.
             self.aside = (node, inline_tokens(self.md, summary), [])
-            if raw is not None and (tail := summary_tail(raw)) is not None:
-                self.aside[2].extend(parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]))
+            self.aside[2].extend(summary_tail_blocks(self.md, node))
             self.in_details = not closes_details(raw)
             if not self.in_details:
                 self.close_aside()
@@ -273,10 +279,8 @@ class Reader:
             if self.current is not None and self.answer_start is None and is_answer_summary(summary):
                 self.answer_start = len(self.body)
                 self.prompt_read_later |= bool(self.body) and read_later_summary(summary)
-            tail = summary_tail(raw) if raw is not None and is_answer_summary(summary) else None
-            if self.current is not None and tail is not None:
-                # "<details><summary>Answer</summary>A</details>" on one line: the answer is the tail.
-                for block in parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1]):
+            if self.current is not None and is_answer_summary(summary):
+                for block in summary_tail_blocks(self.md, node):  # "<summary>Answer</summary>B</details>"
                     self.take(block)
             # Its summary and body are part of the answer; a summary that only says "expand" is not.
             reveal_only = is_reveal_summary(summary) and raw is not None and summary_tail(raw) is None
@@ -286,8 +290,7 @@ class Reader:
         self.ask(node, inline_tokens(self.md, summary))
         self.in_details = True
         self.prompt_runs_on = summary_runs_on(raw)  # the blocks up to </summary> are the question's
-        if raw is not None and (tail := summary_tail(raw)) is not None:
-            self.body = parse_fragment(self.md, tail[0], self.parsed.loc(node).line - 1 + tail[1])
+        self.body = summary_tail_blocks(self.md, node)
         if closes_details(raw):  # the whole question in one block
             self.close()
             self.in_details = False
