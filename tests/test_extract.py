@@ -475,3 +475,15 @@ def test_md2anki_note_ids_are_no_part_of_the_front_and_the_guid_stays_derived_as
         ('Which formula? <span class="cg-math">\\(a^2\\)</span>', "vvU?C?wjXB"),
         ("Why (not) a Deployment? (for stateless apps)", "sc?]!YL/yr"),
     ]
+
+
+def test_a_details_closer_at_the_end_of_a_paragraph_ends_the_fold() -> None:
+    """devops-exercises closes each answer on the paragraph's own last line (``text`` ↵
+    ``</b></details>``, inline HTML to CommonMark, in a list's last item too): the fold ends there,
+    so the category heading after it heads the next questions instead of ending the last answer."""
+    notes = extract(parse_file(FIXTURES / "notes" / "htmlblocks" / "details-closer-in-paragraph.md"))
+    found = {q.title_text: q for q in notes.questions}
+    assert "Deployments" not in found["Which volumes do you know?"].answer_html
+    assert "Services" not in found["What is a Deployment?"].answer_html
+    assert found["What is a Deployment?"].sections[-1] == "Deployments"
+    assert found["What is a Service?"].sections[-1] == "Services"

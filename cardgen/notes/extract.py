@@ -27,6 +27,7 @@ from cardgen.notes.htmlblocks import (
     bold_question,
     closes_details,
     details_summary,
+    ends_in_closer,
     is_answer_summary,
     is_directive,
     is_page_navigation,
@@ -166,10 +167,7 @@ def extract(
                     reader.take(node)
                 elif shows_something(node, raw):
                     reader.loose.append(node)
-            reader.in_details = False
-            reader.close_aside()
-            if level == 7:
-                reader.close()
+            reader.end_details()
         else:
             if reader.prompt_runs_on and raw is not None and "</summary>" in raw.lower():
                 reader.answer_start, reader.prompt_runs_on = len(reader.body), False
@@ -191,6 +189,8 @@ def extract(
                 reader.take(node)
             elif not reader.in_details and shows_something(node, raw):
                 reader.loose.append(node)
+            if reader.in_details and ends_in_closer(node):  # "answer text" ↵ "</b></details>"
+                reader.end_details()
     reader.close()
     reader.flush_loose()
     reader.title_card()

@@ -76,6 +76,17 @@ def closes_details(content: str | None) -> bool:
     return content is not None and "</details>" in content.lower()
 
 
+def ends_in_closer(node: SyntaxTreeNode) -> bool:
+    """A block of text whose last line closes a ``<details>`` (``answer text`` ↵ ``</b></details>``,
+    or a list whose last item runs on into it): a line that opens with ``</b>`` cannot interrupt a
+    paragraph, so the closer is the paragraph's inline HTML."""
+    while node.type in ("bullet_list", "ordered_list", "list_item") and node.children:
+        node = node.children[-1]
+    inline = node.children[0].token if node.type == "paragraph" and node.children else None
+    shown = [c for c in (inline.children or []) if c.type != "text" or c.content.strip()] if inline else []
+    return bool(shown) and shown[-1].type == "html_inline" and closes_details(shown[-1].content)
+
+
 def is_wrapper_html(content: str | None) -> bool:
     """True for a block (its ``raw_html``) of HTML that only wraps Markdown and shows nothing,
     or only links within its page (``<a href="#">↥ back to top</a>``): navigation, not content."""

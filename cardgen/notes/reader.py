@@ -303,6 +303,14 @@ class Reader:
             self.answer_start, self.prompt_read_later = len(self.body), self.prompt_read_later or bool(self.body)
         (self.aside[2] if self.aside is not None else self.body).append(node)
 
+    def end_details(self) -> None:
+        """A ``</details>`` closes the fold being read: an aside it asked, or (when ``<details>`` ask
+        the file's questions) the question."""
+        self.in_details = False
+        self.close_aside()
+        if self.level == 7:
+            self.close()
+
     def close_aside(self) -> None:
         """The ``<details>`` that asks aside is closed: its question, with the question it stands in as context."""
         if self.aside is not None:
