@@ -21,6 +21,11 @@ def text_of(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment))
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut (for messages and labels)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def img_sources(fragment: str) -> list[str]:
     """The ``src`` of every image in an HTML fragment, in order."""
     return [img_attributes(tag.group(0)).get("src", "") for tag in IMG_TAG.finditer(fragment)]

@@ -16,6 +16,7 @@ from cardgen.model import Cell, SourceLoc, Table, Term
 from cardgen.notes.labels import A_MARK, Q_MARK
 from cardgen.notes.markdown import inline_text
 from cardgen.notes.render import CardHtml
+from cardgen.text import clipped
 from cardgen.vocab import Orientation
 
 # `<!-- cardgen: rows -->` just before a table overrides its orientation.
@@ -168,8 +169,7 @@ def _block_words(node: SyntaxTreeNode) -> str:
 
 def _short(text: str, limit: int = 20) -> str:
     """The first words of an item, enough to name it (``悲观锁 - 假定会发生并发冲突…``)."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(" ".join(text.split()), limit)
 
 
 def find_terms(body: Sequence[SyntaxTreeNode], loc_of: LocOf, render: CardHtml) -> tuple[Term, ...]:

@@ -48,7 +48,7 @@ from cardgen.notes.prompts import split_body
 from cardgen.notes.question import links_only, make_question
 from cardgen.notes.read import ParsedFile
 from cardgen.notes.separated import MarkedNote, SeparatedCard
-from cardgen.text import text_of
+from cardgen.text import clipped, text_of
 from cardgen.vocab import Kind
 
 # A file with no more questions than this is about one thing: the text under its title answers the title.
@@ -182,8 +182,7 @@ class Reader:
                 loc, asked.title, answer, topics, prompt, read_before=asked.as_read_before, prompt_read_later=later
             )
         for line, text in bank.left_out:
-            shown = text if len(text) <= 60 else text[:57] + "…"
-            self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {shown}"))
+            self.skipped.append(Problem(SourceLoc(file, line + 1), f"not a question, on no card: {clipped(text, 60)}"))
 
     def bold(self, node: SyntaxTreeNode, title: list[Token]) -> None:
         """A bold-paragraph question: it ends the heading question being read (whose answer is
@@ -367,8 +366,7 @@ class Reader:
         said = (t.content if t.type == "inline" else text_of(t.content) for n in loose for t in n.to_tokens()
                 if t.type in ("inline", "html_block"))  # fmt: skip
         words = " ".join(said).split()
-        shown = " ".join(words) or "(images or HTML only)"
-        shown = shown if len(shown) <= 50 else shown[:49] + "…"
+        shown = clipped(" ".join(words), 50) or "(images or HTML only)"
         self.skipped.append(Problem(self.parsed.loc(loose[0]), f"text {where} is on no card: {shown}"))
 
     def title_card(self) -> None:

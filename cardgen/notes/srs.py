@@ -38,6 +38,7 @@ from cardgen.notes.labels import balanced, inline_of, joined, line_text, lines_o
 from cardgen.notes.outline import heading_text
 from cardgen.notes.tree import syntax_tree
 from cardgen.notes.vault import DEFAULT, SrsSettings
+from cardgen.text import clipped
 
 CARD_TAG = "card"
 CARD_TAGS = frozenset({CARD_TAG, "card-reverse", "card/reverse"})
@@ -94,8 +95,7 @@ class Flashcards:
 def text_on_no_card(section: str, text: str, *, titled: bool = True) -> str:
     """What is said of a section's text on no card (``section``: its heading, "" for none)."""
     where = f"under {section!r}" if section else "under the title" if titled else "outside any card"
-    shown = text if len(text) <= 50 else text[:49] + "…"
-    return f"text {where} is on no card: {shown}"
+    return f"text {where} is on no card: {clipped(text, 50)}"
 
 
 def is_flashcards_note(tree: SyntaxTreeNode, front_matter_tags: Sequence[str], srs: SrsSettings = DEFAULT) -> bool:
