@@ -157,9 +157,15 @@ OBSIDIAN_QUERIES = frozenset({"dataview", "dataviewjs", "query", "tasks"})
 class SafeRenderer(RendererHTML):
     """HTML renderer that escapes raw HTML from the notes unless allowed, and drops comments."""
 
+    def __init__(self, parser: Any = None) -> None:
+        super().__init__(parser)
+        self.allow_html = False
+        self.md: MarkdownIt | None = None
+
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """A listing, highlighted; an Obsidian query block (```dataview) marked as such and reported."""
-        kind = tokens[idx].info.strip().split(maxsplit=1)[0].lower() if tokens[idx].info.strip() else ""
+        words = tokens[idx].info.split(maxsplit=1)
+        kind = words[0].lower() if words else ""
         if kind not in OBSIDIAN_QUERIES:
             return str(super().fence(tokens, idx, options, env))
         resolver = _resolver(env)
@@ -168,11 +174,6 @@ class SafeRenderer(RendererHTML):
             where = block_map[0] if block_map else resolver.line
             resolver.problems.append((where, f"{kind} query: what it finds in Obsidian is on no card"))
         return f'<p><span class="cg-missing">[{kind} query]</span></p>\n'
-
-    def __init__(self, parser: Any = None) -> None:
-        super().__init__(parser)
-        self.allow_html = False
-        self.md: MarkdownIt | None = None
 
     def _raw(self, content: str, env: EnvType, *, block: bool) -> str:
         if content.lstrip().startswith("<!--"):
